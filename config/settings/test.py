@@ -1,0 +1,25 @@
+"""Settings for pytest: fast, isolated, nothing outside the process."""
+
+import os
+
+from django.core.management.utils import get_random_secret_key
+
+# Tests must run without any secret in the environment, and must exercise the
+# production-like DEBUG=False path, so the key is generated before base reads it.
+os.environ.setdefault("SECRET_KEY", get_random_secret_key())
+
+from .base import *  # noqa: E402,F403
+from .base import STORAGES, env  # noqa: E402
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# No collectstatic step before tests: serve from the finders without a manifest.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}

@@ -1,0 +1,23 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The site's front door: what the product is, and the way to every published plan."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("A short, plain explanation of the site for the public."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")

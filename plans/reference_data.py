@@ -1,0 +1,222 @@
+"""The frameworks every plan is built from, as data.
+
+Kept as plain Python so the data migration and the tests read the same source. The
+capability descriptions are this product's own short summaries, not the Alliance's text.
+"""
+
+MNR_2016 = {
+    "code": "MNR-2016",
+    "name": "WePROTECT Model National Response (2016)",
+    "publisher": "WePROTECT Global Alliance",
+    "year": 2016,
+    "url": "https://www.weprotect.org/model-national-response/",
+}
+
+INSPIRE_2016 = {
+    "code": "INSPIRE",
+    "name": "INSPIRE: Seven strategies for ending violence against children",
+    "publisher": "World Health Organization and partners",
+    "year": 2016,
+    "url": "https://www.who.int/publications/i/item/inspire-seven-strategies-for-ending-violence-against-children",
+}
+
+# (number, name, [(capability number, name, description), ...])
+MNR_DOMAINS = [
+    (
+        1,
+        "Policy and governance",
+        [
+            (
+                1,
+                "Leadership",
+                "An accountable national governance body that brings every sector together "
+                "and owns the response to online child sexual exploitation and abuse.",
+            ),
+            (
+                2,
+                "Research, analysis and monitoring",
+                "Regular national assessment of the threat and of the response, so that "
+                "decisions rest on evidence.",
+            ),
+            (
+                3,
+                "Legislation",
+                "A comprehensive legal framework that criminalises online child sexual "
+                "exploitation and abuse and protects children in the justice process.",
+            ),
+        ],
+    ),
+    (
+        2,
+        "Criminal justice",
+        [
+            (
+                4,
+                "Dedicated law enforcement",
+                "Trained, resourced police units with a mandate to investigate online child "
+                "sexual exploitation and abuse and to identify victims and offenders.",
+            ),
+            (
+                5,
+                "Judiciary and prosecutors",
+                "Prosecutors and judges trained in these cases and in child-friendly, "
+                "victim-centred procedures.",
+            ),
+            (
+                6,
+                "Offender management process",
+                "Supervision and treatment of convicted offenders to prevent reoffending.",
+            ),
+            (
+                7,
+                "Access to image databases",
+                "Connection to INTERPOL's International Child Sexual Exploitation database "
+                "and a national image database to identify victims.",
+            ),
+        ],
+    ),
+    (
+        3,
+        "Victim",
+        [
+            (
+                8,
+                "End-to-end support",
+                "Coordinated, trauma-informed support for a child from first disclosure "
+                "through investigation, trial and recovery.",
+            ),
+            (
+                9,
+                "Child protection workforce",
+                "Enough trained social workers and other child-protection professionals to "
+                "meet children's needs.",
+            ),
+            (
+                10,
+                "Compensation, remedies and complaints",
+                "Routes for children and families to obtain redress and to complain.",
+            ),
+            (
+                11,
+                "Child helpline",
+                "A free, well-known child helpline able to respond to and refer reports of "
+                "online sexual exploitation and abuse.",
+            ),
+        ],
+    ),
+    (
+        4,
+        "Societal",
+        [
+            (
+                12,
+                "CSEA hotline",
+                "A hotline where the public and industry can report child sexual abuse "
+                "material, connected to international networks.",
+            ),
+            (
+                13,
+                "Education programme",
+                "Education for children, parents, teachers and professionals on staying safe "
+                "online and on where to get help.",
+            ),
+            (
+                14,
+                "Child participation",
+                "Children and young people take part in shaping policy and services.",
+            ),
+            (
+                15,
+                "Offender support systems",
+                "Help for people at risk of offending, before a child is harmed.",
+            ),
+        ],
+    ),
+    (
+        5,
+        "Industry",
+        [
+            (
+                16,
+                "Takedown procedures",
+                "Agreed procedures for removing child sexual abuse material quickly.",
+            ),
+            (
+                17,
+                "CSEA reporting",
+                "A statutory duty or agreed practice for companies to report child sexual "
+                "exploitation and abuse they find.",
+            ),
+            (
+                18,
+                "Innovative solution development",
+                "Industry works with government and civil society on technology that "
+                "detects and prevents abuse.",
+            ),
+            (
+                19,
+                "Corporate social responsibility",
+                "Companies build child safety into their products and policies.",
+            ),
+        ],
+    ),
+    (
+        6,
+        "Media and communications",
+        [
+            (
+                20,
+                "Ethical and informed media reporting",
+                "Media that report on child sexual exploitation and abuse accurately and "
+                "without harming victims.",
+            ),
+            (
+                21,
+                "Universal terminology",
+                "Everyone uses the agreed terms of the Luxembourg Guidelines (2016), for "
+                "example child sexual abuse material, not child pornography.",
+            ),
+        ],
+    ),
+]
+
+# (number, letter, name, description)
+INSPIRE_STRATEGIES = [
+    (
+        1,
+        "I",
+        "Implementation and enforcement of laws",
+        "Laws that prohibit violence against children, and their enforcement.",
+    ),
+    (
+        2,
+        "N",
+        "Norms and values",
+        "Changing norms and values that tolerate violence against children.",
+    ),
+    (3, "S", "Safe environments", "Making places where children spend time safe."),
+    (
+        4,
+        "P",
+        "Parent and caregiver support",
+        "Support for parents and caregivers to raise children without violence.",
+    ),
+    (
+        5,
+        "I",
+        "Income and economic strengthening",
+        "Economic support for families that reduces the risk of violence.",
+    ),
+    (
+        6,
+        "R",
+        "Response and support services",
+        "Services that identify, refer and support children who experience violence.",
+    ),
+    (
+        7,
+        "E",
+        "Education and life skills",
+        "Schooling and life skills that protect children from violence.",
+    ),
+]

@@ -1,0 +1,162 @@
+"""Writes to the stakeholder registry.
+
+Every write goes through here, from the admin and from the demo loader alike, so that
+groups, history and validation cannot drift apart. Each function validates with
+`full_clean()` (bad input raises `ValidationError` and changes nothing), runs in one
+transaction, and records a django-reversion revision with who did it and why.
+"""
+
+from contextlib import contextmanager
+
+import reversion
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Q
+
+from .models import Agency, Country, Membership
+
+# Group fields each model owns; excluded from full_clean() because they are filled here.
+COUNTRY_GROUP_FIELDS = ("coordinators_group", "reviewers_group", "viewers_group")
+AGENCY_GROUP_FIELDS = ("group", "heads_group")
+
+# Which of the country's or agency's groups each role puts a person in.
+ROLE_GROUPS = {
+    Membership.Role.COORDINATOR: ("country", "coordinators_group"),
+    Membership.Role.REVIEWER: ("country", "reviewers_group"),
+    Membership.Role.VIEWER: ("country", "viewers_group"),
+    Membership.Role.DRAFTER: ("agency", "group"),
+    Membership.Role.HEAD: ("agency", "group", "heads_group"),
+}
+
+# A group is managed here, and so rewritten by sync, when a country or agency owns it.
+MANAGED_GROUP_Q = (
+    Q(coordinated_country__isnull=False)
+    | Q(reviewed_country__isnull=False)
+    | Q(viewed_country__isnull=False)
+    | Q(agency__isnull=False)
+    | Q(headed_agency__isnull=False)
+)
+
+
+@contextmanager
+def _revision(*, actor, comment):
+    with reversion.create_revision():
+        if actor is not None and actor.is_authenticated:
+            reversion.set_user(actor)
+        if comment:
+            reversion.set_comment(comment)
+        yield
+
+
+def _admin_access():
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def _country_group_names(country: Country) -> dict[str, str]:
+    return {
+        "coordinators_group": f"{country.name}: national coordinators",
+        "reviewers_group": f"{country.name}: reviewers",
+        "viewers_group": f"{country.name}: viewers",
+    }
+
+
+def _agency_group_names(agency: Agency) -> dict[str, str]:
+    # Group names are unique in Django; agency names are unique per country, so the
+    # country prefix keeps them unique. Truncated to fit Group.name (150 characters).
+    label = f"{agency.country.name}: {agency.name}"[:130]
+    return {"group": f"{label}: members", "heads_group": f"{label}: heads"}
+
+
+def _attach_groups(instance, names: dict[str, str]) -> None:
+    """Create missing owned groups (with admin access) and keep names in step."""
+    access = None
+    for field, name in names.items():
+        group = getattr(instance, field, None) if getattr(instance, f"{field}_id") else None
+        if group is None:
+            group = Group.objects.create(name=name)
+            access = access or _admin_access()
+            group.permissions.add(access)
+            setattr(instance, field, group)
+        elif group.name != name:
+            group.name = name
+            group.save(update_fields=["name"])
+
+
+@transaction.atomic
+def country_save(*, country: Country, actor=None, comment: str = "") -> Country:
+    """Create or update a country, creating its coordinator, reviewer and viewer groups."""
+    country.full_clean(exclude=COUNTRY_GROUP_FIELDS)
+    with _revision(actor=actor, comment=comment or "Saved country"):
+        _attach_groups(country, _country_group_names(country))
+        country.save()
+        for agency in country.agencies.select_related("group", "heads_group"):
+            _attach_groups(agency, _agency_group_names(agency))
+    return country
+
+
+@transaction.atomic
+def agency_save(*, agency: Agency, actor=None, comment: str = "") -> Agency:
+    """Create or update an agency, creating the group its members and heads act through."""
+    agency.full_clean(exclude=AGENCY_GROUP_FIELDS)
+    default_comment = "Edited agency" if agency.pk else "Added agency"
+    with _revision(actor=actor, comment=comment or default_comment):
+        _attach_groups(agency, _agency_group_names(agency))
+        agency.save()
+    return agency
+
+
+def _groups_for(memberships) -> set[int]:
+    wanted = set()
+    for membership in memberships:
+        owner_kind, *fields = ROLE_GROUPS[membership.role]
+        owner = membership.agency.country if owner_kind == "country" else membership.agency
+        wanted.update(getattr(owner, f"{field}_id") for field in fields)
+    return wanted
+
+
+def sync_user_groups(*, user) -> None:
+    """Make the user's country and agency groups exactly those their memberships imply.
+
+    Groups not owned by a country or agency (set by hand for staff) are left alone.
+    Idempotent: it recomputes from the memberships every time.
+    """
+    memberships = Membership.objects.filter(user=user).select_related("agency__country")
+    wanted = _groups_for(memberships)
+    current = set(user.groups.filter(MANAGED_GROUP_Q).values_list("pk", flat=True))
+    if stale := current - wanted:
+        user.groups.remove(*stale)
+    if missing := wanted - current:
+        user.groups.add(*missing)
+
+
+@transaction.atomic
+def membership_save(*, membership: Membership, actor=None, comment: str = "") -> Membership:
+    """Create or change a membership (role, agency, even user) and re-sync groups."""
+    membership.full_clean()
+    previous_user_id = None
+    if membership.pk:
+        previous_user_id = (
+            Membership.objects.filter(pk=membership.pk).values_list("user_id", flat=True).first()
+        )
+    default_comment = "Changed membership" if membership.pk else "Added membership"
+    with _revision(actor=actor, comment=comment or default_comment):
+        membership.save()
+    sync_user_groups(user=membership.user)
+    if previous_user_id and previous_user_id != membership.user_id:
+        sync_user_groups(user=type(membership.user).objects.get(pk=previous_user_id))
+    return membership
+
+
+def membership_create(*, user, agency: Agency, role: str, actor=None, comment="") -> Membership:
+    return membership_save(
+        membership=Membership(user=user, agency=agency, role=role), actor=actor, comment=comment
+    )
+
+
+@transaction.atomic
+def membership_delete(*, membership: Membership, actor=None, comment: str = "") -> None:
+    """End a membership; the person loses the rights it gave at once."""
+    user = membership.user
+    with _revision(actor=actor, comment=comment or "Removed membership"):
+        membership.delete()
+    sync_user_groups(user=user)

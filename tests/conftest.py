@@ -1,0 +1,86 @@
+import pytest
+from django.conf import settings
+
+from stakeholders.models import Agency, Membership
+
+from .factories import AgencyFactory, CountryFactory, UserFactory, member
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` need DATABASE_URL to point at PostgreSQL; skip them otherwise."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs DATABASE_URL pointing at PostgreSQL")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def kenya(db):
+    return CountryFactory(code="ke", name="Kenya", default_language="en")
+
+
+@pytest.fixture
+def jordan(db):
+    return CountryFactory(code="jo", name="Jordan", default_language="ar")
+
+
+@pytest.fixture
+def ke_police(kenya):
+    return AgencyFactory(
+        country=kenya,
+        name="Anti-Human Trafficking and Child Protection Unit",
+        acronym="AHTCPU",
+        sector=Agency.Sector.LAW_ENFORCEMENT,
+    )
+
+
+@pytest.fixture
+def ke_helpline(kenya):
+    return AgencyFactory(
+        country=kenya, name="Childline Kenya", acronym="116", sector=Agency.Sector.CHILD_HELPLINE
+    )
+
+
+@pytest.fixture
+def ke_children_services(kenya):
+    return AgencyFactory(
+        country=kenya,
+        name="Directorate of Children Services",
+        acronym="DCS",
+        sector=Agency.Sector.SOCIAL_WELFARE,
+    )
+
+
+@pytest.fixture
+def jo_police(jordan):
+    return AgencyFactory(
+        country=jordan,
+        name="Family and Juvenile Protection Department",
+        acronym="FJPD",
+        sector=Agency.Sector.LAW_ENFORCEMENT,
+    )
+
+
+@pytest.fixture
+def superuser(db):
+    user = UserFactory(username="root")
+    user.is_superuser = True
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def ke_police_drafter(ke_police):
+    user = UserFactory(username="ke-police-drafter")
+    member(user, ke_police, Membership.Role.DRAFTER)
+    return user
+
+
+@pytest.fixture
+def ke_coordinator(ke_children_services):
+    user = UserFactory(username="ke-coord")
+    member(user, ke_children_services, Membership.Role.COORDINATOR)
+    return user

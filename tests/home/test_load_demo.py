@@ -1,0 +1,89 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from reversion.models import Version
+
+from home import demo
+from stakeholders.models import Agency, Country, Membership
+
+pytestmark = pytest.mark.django_db
+
+CODES = ["jo", "ke", "pe", "ph", "tz"]
+
+
+def counts():
+    return (
+        Country.objects.count(),
+        Agency.objects.count(),
+        Membership.objects.count(),
+        Group.objects.count(),
+        get_user_model().objects.count(),
+        Version.objects.count(),
+    )
+
+
+def test_load_demo_is_idempotent(settings, capsys):
+    settings.DEBUG = True
+    call_command("load_demo")
+    first = counts()
+    call_command("load_demo")
+    assert counts() == first
+    out = capsys.readouterr().out
+    assert "demo-pass-2026" in out
+    assert "tz-helpline-head" in out
+
+
+def test_demo_has_five_countries_with_police_and_helpline(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    assert sorted(Country.objects.values_list("code", flat=True)) == CODES
+    for country in Country.objects.all():
+        agencies = country.agencies.all()
+        assert 6 <= agencies.count() <= 10, country
+        sectors = set(agencies.values_list("sector", flat=True))
+        assert Agency.Sector.LAW_ENFORCEMENT in sectors
+        assert Agency.Sector.CHILD_HELPLINE in sectors
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_demo_accounts_of_the_contract_can_log_in(settings, client, code):
+    settings.DEBUG = True
+    call_command("load_demo")
+    for suffix in ("coordinator", "reviewer", "police", "helpline"):
+        username = f"{code}-{suffix}"
+        assert client.login(username=username, password="demo-pass-2026"), username
+        assert client.get("/admin/").status_code == 200
+        client.logout()
+
+
+def test_demo_roles_are_where_the_contract_says(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    User = get_user_model()
+    ke_police = User.objects.get(username="ke-police").memberships.get()
+    assert ke_police.role == Membership.Role.DRAFTER
+    assert ke_police.agency.sector == Agency.Sector.LAW_ENFORCEMENT
+    assert ke_police.agency.country.code == "ke"
+    helpline = User.objects.get(username="ph-helpline").memberships.get()
+    assert helpline.agency.sector == Agency.Sector.CHILD_HELPLINE
+    head = User.objects.get(username="tz-police-head").memberships.get()
+    assert head.role == Membership.Role.HEAD
+    assert head.agency.sector == Agency.Sector.LAW_ENFORCEMENT
+    assert User.objects.get(username="admin").is_superuser
+    assert not User.objects.filter(username__startswith="jo-", is_superuser=True).exists()
+
+
+def test_load_demo_refuses_without_debug_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo")
+    assert not Country.objects.exists()
+    call_command("load_demo", force=True)
+    assert Country.objects.count() == 5
+
+
+def test_demo_password_is_only_in_the_loader():
+    # The contract: demo accounts are never created outside the demo loader.
+    assert demo.DEMO_PASSWORD == "demo-pass-2026"
+    assert not get_user_model().objects.filter(username="admin").exists()
