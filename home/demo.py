@@ -382,14 +382,16 @@ EXTRA_ACCOUNTS = {
 
 def _user(username: str, *, first_name: str, last_name: str, superuser: bool = False):
     User = get_user_model()
-    user, _ = User.objects.get_or_create(username=username)
+    user, created = User.objects.get_or_create(username=username)
     user.first_name = first_name
     user.last_name = last_name
     user.email = f"{username}@example.org"
     user.is_active = True
     user.is_staff = superuser
     user.is_superuser = superuser
-    user.set_password(DEMO_PASSWORD)
+    if created or not user.has_usable_password():
+        # Hashing is slow by design; an existing account keeps the password it has.
+        user.set_password(DEMO_PASSWORD)
     user.save()
     return user
 
@@ -456,7 +458,11 @@ def load_stakeholders() -> list[str]:
 
 
 def load_plans() -> None:
-    """Each country's published plan and its commitments: added with the plans issue."""
+    """Each country's published plan and its commitments (see `home/demo_plans.py`)."""
+    from home import demo_plans
+
+    for spec in COUNTRIES:
+        demo_plans.load_country_plan(Country.objects.get(code=spec.code))
 
 
 def load_demo() -> list[str]:

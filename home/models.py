@@ -21,3 +21,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from plans.selectors import published_plans
+
+        context = super().get_context(request, *args, **kwargs)
+        context["plans"] = published_plans()
+        return context

@@ -1,6 +1,289 @@
-"""The one answer to "may this user do this" for plans and their reference data."""
+"""The one answer to "may this user do this to this plan or commitment".
 
+Every admin view, chooser, listing, export and API asks here. Rights come from
+django-guardian object permissions that `services.commitment_sync_permissions` grants to
+the groups of the commitment's country and agencies:
+
+| who (group)                          | on a commitment                     |
+|--------------------------------------|-------------------------------------|
+| lead agency's members (drafters)     | view, change, lock, unlock          |
+| supporting agencies' members         | view                                |
+| country's national coordinators      | view, change, delete, lock, unlock  |
+| country's reviewers                  | view, change, publish               |
+| country's viewers                    | view                                |
+| superusers                           | everything                          |
+
+Adding is decided from memberships: drafters add commitments their agency leads,
+coordinators add commitments for any agency of their country. Reviewers may edit while
+reviewing (as Wagtail's moderators do); every edit is a revision, and only reviewers
+publish, so nothing reaches the public without one.
+
+Wagtail's views ask `user_has_permission(user, action)` ("on some instance") in many
+places; the admin views for a single commitment wrap this policy with `for_instance()` so
+that every such question is asked about the commitment being viewed instead.
+"""
+
+from guardian.core import ObjectPermissionChecker
+from guardian.shortcuts import get_objects_for_user
 from wagtail.permission_policies import BasePermissionPolicy
+
+from stakeholders.models import Agency, Membership
+
+from .models.commitments import Commitment
+from .models.frameworks import Capability, Domain, Framework, InspireStrategy
+from .models.pages import NationalPlanPage
+
+COMMITMENT_ACTIONS = ("view", "change", "delete", "publish", "lock", "unlock")
+
+LEAD_AGENCY_ACTIONS = ("view", "change", "lock", "unlock")
+SUPPORTING_AGENCY_ACTIONS = ("view",)
+COORDINATOR_ACTIONS = ("view", "change", "delete", "lock", "unlock")
+REVIEWER_ACTIONS = ("view", "change", "publish")
+VIEWER_ACTIONS = ("view",)
+
+# Page permissions on a country's plan pages (Wagtail GroupPagePermission codenames).
+COORDINATOR_PAGE_PERMISSIONS = ("change_page", "lock_page", "unlock_page")
+REVIEWER_PAGE_PERMISSIONS = ("change_page", "publish_page", "lock_page", "unlock_page")
+
+DRAFTING_ROLES = (Membership.Role.DRAFTER, Membership.Role.HEAD)
+
+
+def _is_active_user(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def commitment_grants(commitment: Commitment) -> dict[int, tuple[str, ...]]:
+    """Which group gets which actions on this commitment, from its working copy.
+
+    The working copy is the latest revision: a lead agency reassigned in a draft moves
+    the rights at once, before the change is published.
+    """
+    working = commitment
+    if commitment.latest_revision_id:
+        working = commitment.get_latest_revision_as_object()
+    country = working.plan.country
+    grants: dict[int, set[str]] = {}
+
+    def give(group_id, actions):
+        grants.setdefault(group_id, set()).update(actions)
+
+    give(country.coordinators_group_id, COORDINATOR_ACTIONS)
+    give(country.reviewers_group_id, REVIEWER_ACTIONS)
+    give(country.viewers_group_id, VIEWER_ACTIONS)
+    lead = Agency.objects.only("group_id").get(pk=working.lead_agency_id)
+    give(lead.group_id, LEAD_AGENCY_ACTIONS)
+    supporting_ids = [a.pk for a in working.supporting_agencies.all()]
+    for group_id in Agency.objects.filter(pk__in=supporting_ids).values_list("group_id", flat=True):
+        give(group_id, SUPPORTING_AGENCY_ACTIONS)
+    return {group_id: tuple(sorted(actions)) for group_id, actions in grants.items()}
+
+
+def _checker(user) -> ObjectPermissionChecker:
+    # Cached on the user object, like ModelBackend's own permission cache, so that a
+    # listing can prefetch every row's permissions in one query.
+    checker = getattr(user, "_commitment_permission_checker", None)
+    if checker is None:
+        checker = ObjectPermissionChecker(user)
+        user._commitment_permission_checker = checker
+    return checker
+
+
+def forget_cached_permissions(user) -> None:
+    for attr in (
+        "_commitment_permission_checker",
+        "_perm_cache",
+        "_user_perm_cache",
+        "_group_perm_cache",
+    ):
+        if hasattr(user, attr):
+            delattr(user, attr)
+
+
+def prefetch_commitment_permissions(*, user, commitments) -> None:
+    """One query for the object permissions of a page of listing rows."""
+    if _is_active_user(user) and not user.is_superuser:
+        commitments = [c for c in commitments if c.pk]
+        if commitments:
+            _checker(user).prefetch_perms(commitments)
+
+
+# --- Questions the rest of the code asks -------------------------------------------
+
+
+def memberships_that_draft(user):
+    return Membership.objects.filter(
+        user=user, role__in=[*DRAFTING_ROLES, Membership.Role.COORDINATOR]
+    )
+
+
+def agencies_user_may_lead_for(*, user):
+    """Agencies a new commitment of this user's may be led by."""
+    if not _is_active_user(user):
+        return Agency.objects.none()
+    active = Agency.objects.filter(is_active=True).select_related("country")
+    if user.is_superuser:
+        return active
+    coordinated = Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).values(
+        "agency__country"
+    )
+    drafting = Membership.objects.filter(user=user, role__in=DRAFTING_ROLES).values("agency")
+    return active.filter(country__in=coordinated) | active.filter(pk__in=drafting)
+
+
+def plans_user_may_add_to(*, user):
+    if not _is_active_user(user):
+        return NationalPlanPage.objects.none()
+    plans = NationalPlanPage.objects.select_related("country")
+    if user.is_superuser:
+        return plans
+    countries = memberships_that_draft(user).values("agency__country")
+    return plans.filter(country__in=countries)
+
+
+def user_can_add_commitments(*, user) -> bool:
+    if not _is_active_user(user):
+        return False
+    return user.is_superuser or memberships_that_draft(user).exists()
+
+
+def user_can_add_commitment(*, user, plan, lead_agency) -> bool:
+    if not _is_active_user(user):
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        plans_user_may_add_to(user=user).filter(pk=plan.pk).exists()
+        and agencies_user_may_lead_for(user=user).filter(pk=lead_agency.pk).exists()
+    )
+
+
+def user_can_reassign_lead(*, user, commitment) -> bool:
+    """Only coordinators (and superusers) hand a commitment to another agency."""
+    if not _is_active_user(user):
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user, role=Membership.Role.COORDINATOR, agency__country=commitment.plan.country_id
+    ).exists()
+
+
+def user_can_edit_commitment(*, user, commitment) -> bool:
+    return commitment_policy.user_has_permission_for_instance(user, "change", commitment)
+
+
+def user_can_view_commitment(*, user, commitment) -> bool:
+    return commitment_policy.user_has_permission_for_instance(user, "view", commitment)
+
+
+def user_country_ids(*, user) -> set[int]:
+    return set(Membership.objects.filter(user=user).values_list("agency__country", flat=True))
+
+
+# --- The Wagtail permission policy --------------------------------------------------
+
+
+class CommitmentPermissionPolicy(BasePermissionPolicy):
+    def __init__(self, model=Commitment):
+        super().__init__(model)
+
+    def _perm(self, action):
+        return f"plans.{action}_commitment"
+
+    def user_has_permission(self, user, action):
+        """Model-level: may the user do this to at least one commitment?"""
+        if not _is_active_user(user):
+            return False
+        if user.is_superuser:
+            return True
+        if action == "add":
+            return user_can_add_commitments(user=user)
+        if action not in COMMITMENT_ACTIONS:
+            return False
+        return (
+            user.has_perm(self._perm(action))
+            or self.instances_user_has_permission_for(user, action).exists()
+        )
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not _is_active_user(user):
+            return False
+        if user.is_superuser:
+            return True
+        if action == "add":
+            return user_can_add_commitment(
+                user=user, plan=instance.plan, lead_agency=instance.lead_agency
+            )
+        if action not in COMMITMENT_ACTIONS:
+            return False
+        if user.has_perm(self._perm(action)):
+            return True
+        if instance.pk is None:
+            return False
+        return _checker(user).has_perm(f"{action}_commitment", instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not _is_active_user(user):
+            return Commitment.objects.none()
+        if user.is_superuser:
+            return Commitment.objects.all()
+        perms = [self._perm(a) for a in actions if a in COMMITMENT_ACTIONS]
+        if not perms:
+            return Commitment.objects.none()
+        return get_objects_for_user(
+            user, perms, klass=Commitment, any_perm=True, accept_global_perms=True
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.instances_user_has_any_permission_for(user, [action])
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        from django.contrib.auth import get_user_model
+        from guardian.shortcuts import get_groups_with_perms
+
+        wanted = {f"{a}_commitment" for a in actions}
+        groups = [
+            group
+            for group, perms in get_groups_with_perms(instance, attach_perms=True).items()
+            if wanted & set(perms)
+        ]
+        users = get_user_model().objects.filter(is_active=True)
+        return (users.filter(groups__in=groups) | users.filter(is_superuser=True)).distinct()
+
+    def users_with_permission_for_instance(self, action, instance):
+        return self.users_with_any_permission_for_instance([action], instance)
+
+    def for_instance(self, instance):
+        return InstancePermissionPolicy(self, instance)
+
+
+class InstancePermissionPolicy:
+    """This policy, with every model-level question asked about one commitment instead.
+
+    Wagtail's views and action menus ask "may the user publish (some commitment)?"; inside
+    the views of one commitment the only right answer is about that commitment.
+    """
+
+    def __init__(self, policy, instance):
+        self.policy = policy
+        self.instance = instance
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return self.policy.user_has_permission(user, action)
+        return self.policy.user_has_permission_for_instance(user, action, self.instance)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def __getattr__(self, name):
+        return getattr(self.policy, name)
 
 
 class ReferenceDataPermissionPolicy(BasePermissionPolicy):
@@ -11,7 +294,7 @@ class ReferenceDataPermissionPolicy(BasePermissionPolicy):
     """
 
     def user_has_permission(self, user, action):
-        if not (user.is_active and user.is_authenticated):
+        if not _is_active_user(user):
             return False
         if user.is_superuser:
             return True
@@ -19,3 +302,7 @@ class ReferenceDataPermissionPolicy(BasePermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+commitment_policy = CommitmentPermissionPolicy()
+REFERENCE_MODELS = (Framework, Domain, Capability, InspireStrategy)

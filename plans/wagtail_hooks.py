@@ -3,12 +3,59 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Capability, Domain, Framework, InspireStrategy
-from .permissions import ReferenceDataPermissionPolicy
+from . import admin_views, selectors, services
+from .models import Capability, Commitment, Domain, Framework, InspireStrategy, NationalPlanPage
+from .permissions import REFERENCE_MODELS, ReferenceDataPermissionPolicy, commitment_policy
 
-for _model in (Framework, Domain, Capability, InspireStrategy):
-    register_permission_policy(_model, ReferenceDataPermissionPolicy(_model))
+# Policies first: the viewsets below refuse to register without them.
+register_permission_policy(Commitment, commitment_policy)
+for reference_model in REFERENCE_MODELS:
+    register_permission_policy(reference_model, ReferenceDataPermissionPolicy(reference_model))
+
+
+class CommitmentViewSet(SnippetViewSet):
+    model = Commitment
+    icon = "tasks"
+    menu_label = _("Commitments")
+    menu_order = 150
+    add_to_admin_menu = True
+    list_display = ["title", "capability", "lead_agency", "status", "plan"]
+    list_export = ["title", "plan", "capability", "lead_agency", "status", "progress", "due_date"]
+    filterset_class = admin_views.CommitmentFilterSet
+    search_fields = ["title", "description"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    index_view_class = admin_views.CommitmentIndexView
+    add_view_class = admin_views.CommitmentCreateView
+    edit_view_class = admin_views.CommitmentEditView
+    delete_view_class = admin_views.CommitmentDeleteView
+    usage_view_class = admin_views.CommitmentUsageView
+    history_view_class = admin_views.CommitmentHistoryView
+    inspect_view_class = admin_views.CommitmentInspectView
+    preview_on_edit_view_class = admin_views.CommitmentPreviewOnEditView
+    revisions_view_class = admin_views.CommitmentPreviewRevisionView
+    revisions_compare_view_class = admin_views.CommitmentRevisionsCompareView
+    revisions_unschedule_view_class = admin_views.CommitmentRevisionsUnscheduleView
+    unpublish_view_class = admin_views.CommitmentUnpublishView
+    lock_view_class = admin_views.CommitmentLockView
+    unlock_view_class = admin_views.CommitmentUnlockView
+    workflow_action_view_class = admin_views.CommitmentWorkflowActionView
+    collect_workflow_action_data_view_class = admin_views.CommitmentCollectWorkflowActionDataView
+    confirm_workflow_cancellation_view_class = admin_views.CommitmentConfirmWorkflowCancellationView
+    workflow_preview_view_class = admin_views.CommitmentWorkflowPreviewView
+    workflow_history_view_class = admin_views.CommitmentWorkflowHistoryView
+    workflow_history_detail_view_class = admin_views.CommitmentWorkflowHistoryDetailView
+    chooser_viewset_class = admin_views.CommitmentChooserViewSet
+
+    def get_queryset(self, request):
+        queryset = selectors.commitments_visible_to(user=request.user)
+        if request.GET.get("scope") != "all" and selectors.user_drafts_only(user=request.user):
+            queryset = selectors.commitments_led_by_users_agencies(user=request.user)
+        return queryset.select_related("plan", "capability", "lead_agency", "latest_revision")
 
 
 class FrameworkViewSet(ModelViewSet):
@@ -63,5 +110,11 @@ class ReferenceDataViewSetGroup(ViewSetGroup):
 
 
 @hooks.register("register_admin_viewset")
-def register_viewset():
-    return ReferenceDataViewSetGroup()
+def register_viewsets():
+    return [CommitmentViewSet(), ReferenceDataViewSetGroup()]
+
+
+@hooks.register("after_create_page")
+def grant_plan_page_permissions(request, page):
+    if isinstance(page.specific, NationalPlanPage):
+        services.plan_grant_page_permissions(plan=page.specific)

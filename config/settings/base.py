@@ -208,5 +208,7 @@ LOGGING = {
         # Wagtail's background tasks log every start and finish at INFO.
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # Wagtail logs every page and snippet action at INFO; the audit log keeps them.
+        "wagtail": {"level": "WARNING"},
     },
 }

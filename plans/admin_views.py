@@ -1,0 +1,252 @@
+"""Admin views for commitments, each asking `permissions` about the commitment at hand.
+
+Wagtail's snippet views check model-level rights ("may change some commitment"). Every
+view of one commitment here first refuses unless the user holds `object_action` on that
+commitment, then answers all of Wagtail's own questions about that same commitment (see
+`CommitmentPermissionPolicy.for_instance`). The listing and the chooser list only what
+the user may see.
+"""
+
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views import snippets as snippet_views
+
+from stakeholders.models import Agency
+
+from . import permissions, selectors, services
+from .models import Capability, Commitment, NationalPlanPage
+
+policy = permissions.commitment_policy
+
+
+class CommitmentObjectMixin:
+    """Refuse unless the user may `object_action` this commitment; ask only about it."""
+
+    object_action = "view"
+
+    def setup(self, request, *args, **kwargs):
+        # Before Wagtail's own setup, which already reads the object and the policy.
+        self.guarded_object = get_object_or_404(Commitment, pk=unquote(str(kwargs["pk"])))
+        if not policy.user_has_permission_for_instance(
+            request.user, self.object_action, self.guarded_object
+        ):
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
+    @cached_property
+    def permission_policy(self):
+        return policy.for_instance(self.guarded_object)
+
+
+class SyncPermissionsOnSaveMixin:
+    def save_instance(self):
+        instance = super().save_instance()
+        services.commitment_sync_permissions(commitment=instance)
+        return instance
+
+
+# --- Listing ---------------------------------------------------------------------
+
+
+def _scope_choices():
+    return [("mine", _("Led by my agency")), ("all", _("All I can see"))]
+
+
+class CommitmentFilterSet(WagtailFilterSet):
+    scope = ChoiceFilter(
+        label=_("Show"),
+        choices=_scope_choices,
+        method="filter_scope",
+        empty_label=None,
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = getattr(request, "user", None)
+        visible = selectors.commitments_visible_to(user=user) if user else Commitment.objects.none()
+        self.filters["plan"].queryset = NationalPlanPage.objects.filter(
+            pk__in=visible.values("plan")
+        )
+        self.filters["lead_agency"].queryset = Agency.objects.filter(
+            pk__in=visible.values("lead_agency")
+        )
+        self.filters["capability"].queryset = Capability.objects.filter(
+            pk__in=visible.values("capability")
+        )
+        if not (user and selectors.user_drafts_only(user=user)):
+            del self.filters["scope"]
+
+    def filter_scope(self, queryset, name, value):
+        # Applied in CommitmentViewSet.get_queryset so that it is also the default.
+        return queryset
+
+    class Meta:
+        model = Commitment
+        fields = ["scope", "plan", "capability", "lead_agency", "status", "live"]
+
+
+class CommitmentIndexView(snippet_views.IndexView):
+    """Row links are decided per row, from permissions prefetched for the whole page."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        object_list = list(object_list)
+        permissions.prefetch_commitment_permissions(user=self.request.user, commitments=object_list)
+        return paginator, page, object_list, is_paginated
+
+    def _can(self, action, instance):
+        return policy.user_has_permission_for_instance(self.request.user, action, instance)
+
+    @cached_property
+    def _can_add(self):
+        return policy.user_has_permission(self.request.user, "add")
+
+    def user_has_permission(self, permission):
+        if permission == "add":
+            return self._can_add
+        return super().user_has_permission(permission)
+
+    def get_edit_url(self, instance):
+        if self._can("change", instance):
+            return reverse(self.edit_url_name, args=(quote(instance.pk),))
+
+    def get_inspect_url(self, instance):
+        if self.inspect_url_name and self._can("view", instance):
+            return reverse(self.inspect_url_name, args=(quote(instance.pk),))
+
+    def get_delete_url(self, instance):
+        if self._can("delete", instance):
+            return reverse(self.delete_url_name, args=(quote(instance.pk),))
+
+    def get_copy_url(self, instance):
+        return None
+
+
+# --- Create and edit -------------------------------------------------------------
+
+
+class CommitmentCreateView(SyncPermissionsOnSaveMixin, snippet_views.CreateView):
+    pass
+
+
+class CommitmentEditView(CommitmentObjectMixin, SyncPermissionsOnSaveMixin, snippet_views.EditView):
+    object_action = "change"
+
+
+class CommitmentDeleteView(CommitmentObjectMixin, snippet_views.DeleteView):
+    object_action = "delete"
+
+
+class CommitmentUsageView(CommitmentObjectMixin, snippet_views.UsageView):
+    object_action = "view"
+
+
+class CommitmentHistoryView(CommitmentObjectMixin, snippet_views.HistoryView):
+    object_action = "view"
+
+
+class CommitmentInspectView(CommitmentObjectMixin, snippet_views.InspectView):
+    object_action = "view"
+
+
+class CommitmentPreviewOnEditView(CommitmentObjectMixin, snippet_views.PreviewOnEditView):
+    object_action = "change"
+
+
+class CommitmentPreviewRevisionView(CommitmentObjectMixin, snippet_views.PreviewRevisionView):
+    object_action = "view"
+
+
+class CommitmentRevisionsCompareView(CommitmentObjectMixin, snippet_views.RevisionsCompareView):
+    object_action = "view"
+
+
+class CommitmentUnpublishView(CommitmentObjectMixin, snippet_views.UnpublishView):
+    object_action = "publish"
+
+
+class CommitmentRevisionsUnscheduleView(
+    CommitmentObjectMixin, snippet_views.RevisionsUnscheduleView
+):
+    object_action = "publish"
+
+
+class CommitmentLockView(CommitmentObjectMixin, snippet_views.LockView):
+    object_action = "lock"
+
+
+class CommitmentUnlockView(CommitmentObjectMixin, snippet_views.UnlockView):
+    object_action = "view"  # Wagtail lets the locker unlock; its view checks "unlock" itself.
+
+
+class CommitmentWorkflowActionView(CommitmentObjectMixin, snippet_views.WorkflowActionView):
+    object_action = "view"  # the workflow task decides who acts; never another country
+
+
+class CommitmentCollectWorkflowActionDataView(
+    CommitmentObjectMixin, snippet_views.CollectWorkflowActionDataView
+):
+    object_action = "view"
+
+
+class CommitmentConfirmWorkflowCancellationView(
+    CommitmentObjectMixin, snippet_views.ConfirmWorkflowCancellationView
+):
+    object_action = "change"
+
+
+class CommitmentWorkflowPreviewView(CommitmentObjectMixin, snippet_views.WorkflowPreviewView):
+    object_action = "view"
+
+
+class CommitmentWorkflowHistoryView(CommitmentObjectMixin, snippet_views.WorkflowHistoryView):
+    object_action = "view"
+
+
+class CommitmentWorkflowHistoryDetailView(
+    CommitmentObjectMixin, snippet_views.WorkflowHistoryDetailView
+):
+    object_action = "view"
+
+
+# --- Chooser ---------------------------------------------------------------------
+
+
+class VisibleCommitmentsMixin:
+    def get_object_list(self):
+        return selectors.commitments_visible_to(user=self.request.user).select_related(
+            "lead_agency", "capability"
+        )
+
+
+class CommitmentChooseView(VisibleCommitmentsMixin, chooser.ChooseView):
+    pass
+
+
+class CommitmentChooseResultsView(VisibleCommitmentsMixin, chooser.ChooseResultsView):
+    pass
+
+
+class CommitmentChosenView(chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return selectors.commitments_visible_to(user=self.request.user).get(pk=pk)
+
+
+class CommitmentChosenMultipleView(chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return selectors.commitments_visible_to(user=self.request.user).filter(pk__in=pks)
+
+
+class CommitmentChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = CommitmentChooseView
+    choose_results_view_class = CommitmentChooseResultsView
+    chosen_view_class = CommitmentChosenView
+    chosen_multiple_view_class = CommitmentChosenMultipleView
+    create_action_label = None

@@ -1,0 +1,85 @@
+"""Admin forms: offer each user only the plans, agencies and capabilities valid for them."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from stakeholders.models import Agency
+
+from . import permissions, services
+from .models import Capability, NationalPlanPage
+
+NOT_YOUR_PLAN_OR_AGENCY = _(
+    "You can only add commitments to your country's plan, led by an agency you draft for."
+)
+
+
+class CommitmentForm(WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.user = for_user
+        if self.instance.pk:
+            self._limit_for_existing()
+        else:
+            self._limit_for_new()
+
+    def _set_queryset(self, name, queryset):
+        if name in self.fields:
+            self.fields[name].queryset = queryset
+
+    def _limit_for_new(self):
+        plans = permissions.plans_user_may_add_to(user=self.user)
+        countries = plans.values("country")
+        self._set_queryset("plan", plans)
+        self._set_queryset("lead_agency", permissions.agencies_user_may_lead_for(user=self.user))
+        self._set_queryset(
+            "capability",
+            Capability.objects.filter(plan_sections__plan__in=plans).distinct(),
+        )
+        self._set_queryset(
+            "supporting_agencies",
+            Agency.objects.filter(country__in=countries, is_active=True),
+        )
+        if "plan" in self.fields and plans.count() == 1:
+            self.fields["plan"].initial = plans.get().pk
+
+    def _limit_for_existing(self):
+        plan = self.instance.plan
+        # A commitment never moves to another plan: its rights and history belong there.
+        self._set_queryset("plan", NationalPlanPage.objects.filter(pk=plan.pk))
+        if "plan" in self.fields:
+            self.fields["plan"].disabled = True
+        self._set_queryset(
+            "capability", Capability.objects.filter(plan_sections__plan=plan).distinct()
+        )
+        country_agencies = Agency.objects.filter(country=plan.country_id)
+        self._set_queryset("supporting_agencies", country_agencies)
+        if "lead_agency" in self.fields:
+            if permissions.user_can_reassign_lead(user=self.user, commitment=self.instance):
+                self.fields["lead_agency"].queryset = country_agencies
+            else:
+                self.fields["lead_agency"].queryset = country_agencies.filter(
+                    pk=self.instance.lead_agency_id
+                )
+                self.fields["lead_agency"].disabled = True
+                self.fields["lead_agency"].help_text = _(
+                    "Only the national coordinator can hand this commitment to another agency."
+                )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        plan = cleaned_data.get("plan")
+        lead_agency = cleaned_data.get("lead_agency")
+        if self.instance.pk:
+            # Raises a field error on lead_agency; Django's form machinery shows it.
+            services.validate_lead_agency_change(
+                user=self.user, commitment=self.instance, lead_agency=lead_agency
+            )
+        elif (
+            plan
+            and lead_agency
+            and not permissions.user_can_add_commitment(
+                user=self.user, plan=plan, lead_agency=lead_agency
+            )
+        ):
+            self.add_error("lead_agency", NOT_YOUR_PLAN_OR_AGENCY)
+        return cleaned_data

@@ -1,0 +1,296 @@
+"""A commitment: one action of a plan, led by one agency, drafted and reviewed on its own.
+
+It is a snippet with Wagtail's workflow, draft, lock and revision mixins, so drafts,
+moderation, locking, history, compare and revert come with it. The database row is the
+live (published) version; drafts live in revisions. The public only ever sees the row of
+a live commitment.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.functional import classproperty
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+CAPABILITY_NOT_IN_PLAN = _(
+    "“%(capability)s” is not one of this plan's capability sections. Choose one of the "
+    "plan's sections, or ask the national coordinator to add it to the plan."
+)
+LEAD_AGENCY_OTHER_COUNTRY = _("The lead agency must be an agency of %(country)s.")
+LEAD_AGENCY_INACTIVE = _("%(agency)s is inactive and cannot lead a new commitment.")
+DUE_BEFORE_START = _("The due date cannot be before the start date.")
+SUPPORTING_OTHER_COUNTRY = _("Supporting agencies must be agencies of %(country)s: %(agencies)s.")
+LEAD_ALSO_SUPPORTING = _("The lead agency cannot also be a supporting agency.")
+
+
+class Commitment(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        ON_TRACK = "on_track", _("On track")
+        AT_RISK = "at_risk", _("At risk")
+        DELAYED = "delayed", _("Delayed")
+        COMPLETED = "completed", _("Completed")
+        DROPPED = "dropped", _("Dropped")
+
+    plan = models.ForeignKey(
+        "plans.NationalPlanPage",
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        verbose_name=_("plan"),
+    )
+    capability = models.ForeignKey(
+        "plans.Capability",
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        verbose_name=_("MNR capability"),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What will be done, by whom, for whom.")
+    )
+    lead_agency = models.ForeignKey(
+        "stakeholders.Agency",
+        on_delete=models.PROTECT,
+        related_name="led_commitments",
+        verbose_name=_("lead agency"),
+    )
+    supporting_agencies = ParentalManyToManyField(
+        "stakeholders.Agency",
+        blank=True,
+        related_name="supported_commitments",
+        verbose_name=_("supporting agencies"),
+    )
+    inspire_strategies = ParentalManyToManyField(
+        "plans.InspireStrategy",
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("INSPIRE strategies"),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    estimated_cost = models.DecimalField(
+        _("estimated cost"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, message=_("The cost cannot be negative."))],
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        blank=True,
+        validators=[
+            RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 code, e.g. KES."))
+        ],
+    )
+    funding_source = models.CharField(_("source of funding"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        default=0,
+        validators=[
+            MinValueValidator(0, message=_("Progress is a percentage from 0 to 100.")),
+            MaxValueValidator(100, message=_("Progress is a percentage from 0 to 100.")),
+        ],
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("plan"),
+                    FieldPanel("capability"),
+                    FieldPanel("title"),
+                    FieldPanel("description"),
+                ],
+                heading=_("What"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("lead_agency"),
+                    FieldPanel("supporting_agencies", widget=forms.CheckboxSelectMultiple),
+                ],
+                heading=_("Who"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("due_date")]),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel([FieldPanel("estimated_cost"), FieldPanel("currency")]),
+                            FieldPanel("funding_source"),
+                        ],
+                        heading=_("Cost and funding"),
+                    ),
+                ],
+                heading=_("When and cost"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+                    InlinePanel("indicators", heading=_("Indicators"), label=_("indicator")),
+                ],
+                heading=_("Progress and indicators"),
+            ),
+            ObjectList(
+                [FieldPanel("inspire_strategies", widget=forms.CheckboxSelectMultiple)],
+                heading=_("INSPIRE"),
+            ),
+        ]
+    )
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.FilterField("plan"),
+        index.FilterField("capability"),
+        index.FilterField("lead_agency"),
+        index.FilterField("status"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["capability__number", "title"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        # Declared so migrations create them; Wagtail would otherwise add them after migrate.
+        permissions = [
+            ("publish_commitment", "Can publish commitment"),
+            ("lock_commitment", "Can lock commitment"),
+            ("unlock_commitment", "Can unlock commitment"),
+        ]
+        indexes = [models.Index(fields=["plan", "live"])]
+
+    def __str__(self):
+        return self.title
+
+    @classproperty
+    def base_form_class(cls):
+        # Imported late: the form asks `permissions`, which imports this module.
+        from plans.forms import CommitmentForm
+
+        return CommitmentForm
+
+    @property
+    def country(self):
+        return self.plan.country
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        plan = self.plan if self.plan_id else None
+        if (
+            plan
+            and self.capability_id
+            and not plan.capability_sections.filter(capability_id=self.capability_id).exists()
+        ):
+            errors["capability"] = ValidationError(
+                CAPABILITY_NOT_IN_PLAN,
+                code="capability_not_in_plan",
+                params={"capability": self.capability},
+            )
+        if plan and self.lead_agency_id:
+            if self.lead_agency.country_id != plan.country_id:
+                errors["lead_agency"] = ValidationError(
+                    LEAD_AGENCY_OTHER_COUNTRY,
+                    code="lead_agency_country",
+                    params={"country": plan.country},
+                )
+            elif not self.lead_agency.is_active and self._lead_agency_changed():
+                errors["lead_agency"] = ValidationError(
+                    LEAD_AGENCY_INACTIVE,
+                    code="lead_agency_inactive",
+                    params={"agency": self.lead_agency},
+                )
+        if self.start_date and self.due_date and self.due_date < self.start_date:
+            errors["due_date"] = ValidationError(DUE_BEFORE_START, code="due_before_start")
+        if plan:
+            errors.update(self._supporting_agency_errors(plan))
+        if errors:
+            raise ValidationError(errors)
+
+    def _lead_agency_changed(self):
+        if self.pk is None:
+            return True
+        saved = type(self).objects.filter(pk=self.pk).values_list("lead_agency_id", flat=True)
+        return saved.first() != self.lead_agency_id
+
+    def _supporting_agency_errors(self, plan):
+        supporting = list(self.supporting_agencies.all())
+        foreign = [a for a in supporting if a.country_id != plan.country_id]
+        if foreign:
+            return {
+                "supporting_agencies": ValidationError(
+                    SUPPORTING_OTHER_COUNTRY,
+                    code="supporting_country",
+                    params={"country": plan.country, "agencies": ", ".join(map(str, foreign))},
+                )
+            }
+        if self.lead_agency_id and any(a.pk == self.lead_agency_id for a in supporting):
+            return {
+                "supporting_agencies": ValidationError(LEAD_ALSO_SUPPORTING, code="lead_supporting")
+            }
+        return {}
+
+    def get_preview_template(self, request, mode_name):
+        return "plans/commitment_preview.html"
+
+
+class CommitmentIndicator(Orderable):
+    """How progress on a commitment is measured: baseline, target, means of verification."""
+
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=255)
+    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. officers, %"))
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    means_of_verification = models.CharField(_("means of verification"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target")]),
+        FieldPanel("means_of_verification"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name

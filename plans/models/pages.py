@@ -1,0 +1,207 @@
+"""A national plan of action is a Wagtail page, so workflows, previews and scheduling apply."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+RICH_TEXT = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+
+DUPLICATE_SECTION = _("“%(capability)s” is already a section of this plan.")
+PERIOD_BACKWARDS = _("The plan cannot end before it starts.")
+PLAN_PERIOD_TAKEN = _("%(country)s already has a plan for %(start)s–%(end)s.")
+
+
+class PlanIndexPage(Page):
+    """`/plans/`: every published national plan, one link each."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["plans.NationalPlanPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("plan index")
+
+    def get_context(self, request, *args, **kwargs):
+        from plans.selectors import published_plans
+
+        context = super().get_context(request, *args, **kwargs)
+        context["plans"] = published_plans()
+        return context
+
+
+class NationalPlanPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        sections = self.formsets.get("capability_sections")
+        if sections is None:
+            return cleaned_data
+        seen = set()
+        for form in sections.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            capability = form.cleaned_data.get("capability")
+            if capability is None:
+                continue
+            if capability.pk in seen:
+                form.add_error(
+                    "capability",
+                    ValidationError(
+                        DUPLICATE_SECTION, code="duplicate", params={"capability": capability}
+                    ),
+                )
+            seen.add(capability.pk)
+        return cleaned_data
+
+
+class NationalPlanPage(Page):
+    class PlanStatus(models.TextChoices):
+        DRAFTING = "drafting", _("Drafting")
+        CONSULTATION = "consultation", _("Consultation")
+        ADOPTED = "adopted", _("Adopted")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    country = models.ForeignKey(
+        "stakeholders.Country",
+        on_delete=models.PROTECT,
+        related_name="plans",
+        verbose_name=_("country"),
+    )
+    period_start = models.PositiveSmallIntegerField(_("first year"))
+    period_end = models.PositiveSmallIntegerField(_("last year"))
+    plan_status = models.CharField(
+        _("plan status"),
+        max_length=16,
+        choices=PlanStatus.choices,
+        default=PlanStatus.DRAFTING,
+    )
+    summary = RichTextField(_("summary"), blank=True, features=RICH_TEXT)
+    vision = RichTextField(_("vision and goal"), blank=True, features=RICH_TEXT)
+    situation_analysis = RichTextField(
+        _("situation analysis and baseline"),
+        blank=True,
+        features=RICH_TEXT,
+        help_text=_("What the needs assessment and legislative review found."),
+    )
+    coordination_body = RichTextField(
+        _("coordination body"),
+        blank=True,
+        features=RICH_TEXT,
+        help_text=_("Who leads and coordinates the plan, and how agencies meet."),
+    )
+    monitoring_evaluation = RichTextField(
+        _("monitoring and evaluation"), blank=True, features=RICH_TEXT
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("country"),
+                FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+                FieldPanel("plan_status"),
+            ],
+            heading=_("Plan"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("vision"),
+        FieldPanel("situation_analysis"),
+        InlinePanel(
+            "capability_sections",
+            heading=_("MNR capability sections"),
+            label=_("capability section"),
+        ),
+        FieldPanel("coordination_body"),
+        FieldPanel("monitoring_evaluation"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("vision"),
+        index.FilterField("country"),
+    ]
+
+    base_form_class = NationalPlanPageForm
+    parent_page_types = ["plans.PlanIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("national plan of action")
+        verbose_name_plural = _("national plans of action")
+
+    @property
+    def period_label(self):
+        return f"{self.period_start}–{self.period_end}"
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": ValidationError(PERIOD_BACKWARDS)})
+        if self.country_id and self.period_start and self.period_end:
+            twins = NationalPlanPage.objects.filter(
+                country_id=self.country_id,
+                period_start=self.period_start,
+                period_end=self.period_end,
+            ).exclude(pk=self.pk)
+            if twins.exists():
+                raise ValidationError(
+                    {
+                        "period_start": ValidationError(
+                            PLAN_PERIOD_TAKEN,
+                            params={
+                                "country": self.country,
+                                "start": self.period_start,
+                                "end": self.period_end,
+                            },
+                        )
+                    }
+                )
+
+    def get_context(self, request, *args, **kwargs):
+        from plans.selectors import plan_public_structure
+
+        context = super().get_context(request, *args, **kwargs)
+        context["domains"] = plan_public_structure(plan=self)
+        return context
+
+
+class PlanCapabilitySection(Orderable):
+    """One MNR capability the plan addresses, with its objective and baseline."""
+
+    plan = ParentalKey(
+        NationalPlanPage, on_delete=models.CASCADE, related_name="capability_sections"
+    )
+    capability = models.ForeignKey(
+        "plans.Capability",
+        on_delete=models.PROTECT,
+        related_name="plan_sections",
+        verbose_name=_("MNR capability"),
+    )
+    objective = models.TextField(_("objective"), help_text=_("What the plan aims to achieve."))
+    baseline_finding = models.TextField(
+        _("baseline finding"),
+        blank=True,
+        help_text=_("What the needs assessment found for this capability."),
+    )
+
+    panels = [FieldPanel("capability"), FieldPanel("objective"), FieldPanel("baseline_finding")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("capability section")
+        verbose_name_plural = _("capability sections")
+        constraints = [
+            models.UniqueConstraint("plan", "capability", name="plan_section_unique_capability")
+        ]
+
+    def __str__(self):
+        return str(self.capability)

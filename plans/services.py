@@ -1,0 +1,156 @@
+"""Writes to plans and commitments. Object permissions are granted here and nowhere else."""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from guardian.models import GroupObjectPermission
+from wagtail.models import GroupPagePermission
+
+from . import permissions
+from .models import Commitment, CommitmentIndicator, NationalPlanPage
+
+NOT_ALLOWED_TO_ADD = "You may not add a commitment led by %(agency)s to %(plan)s."
+NOT_ALLOWED_TO_REASSIGN = "Only the national coordinator can hand a commitment to another agency."
+
+
+@transaction.atomic
+def commitment_sync_permissions(*, commitment: Commitment) -> None:
+    """Make the commitment's object permissions exactly what `permissions` says they are.
+
+    Idempotent; called after every create and edit, so rights follow the lead agency and
+    the supporting agencies of the latest version.
+    """
+    content_type = ContentType.objects.get_for_model(Commitment)
+    codenames = {f"{a}_commitment" for a in permissions.COMMITMENT_ACTIONS}
+    perm_ids = dict(
+        Permission.objects.filter(content_type=content_type, codename__in=codenames).values_list(
+            "codename", "pk"
+        )
+    )
+    wanted = {
+        (group_id, perm_ids[f"{action}_commitment"])
+        for group_id, actions in permissions.commitment_grants(commitment).items()
+        for action in actions
+    }
+    existing_rows = GroupObjectPermission.objects.filter(
+        content_type=content_type, object_pk=str(commitment.pk)
+    )
+    existing = set(existing_rows.values_list("group_id", "permission_id"))
+    for group_id, perm_id in existing - wanted:
+        existing_rows.filter(group_id=group_id, permission_id=perm_id).delete()
+    GroupObjectPermission.objects.bulk_create(
+        [
+            GroupObjectPermission(
+                group_id=group_id,
+                permission_id=perm_id,
+                content_type=content_type,
+                object_pk=str(commitment.pk),
+            )
+            for group_id, perm_id in wanted - existing
+        ]
+    )
+
+
+@transaction.atomic
+def commitment_create(
+    *,
+    actor,
+    plan: NationalPlanPage,
+    capability,
+    title: str,
+    lead_agency,
+    supporting_agencies=(),
+    inspire_strategies=(),
+    indicators=(),
+    publish: bool = False,
+    **fields,
+) -> Commitment:
+    """Create a commitment as a draft (or published), with its first revision and rights.
+
+    `actor` None means the system (the demo loader, a migration): no permission check.
+    """
+    if actor is not None and not permissions.user_can_add_commitment(
+        user=actor, plan=plan, lead_agency=lead_agency
+    ):
+        raise PermissionDenied(NOT_ALLOWED_TO_ADD % {"agency": lead_agency, "plan": plan})
+    commitment = Commitment(
+        plan=plan, capability=capability, title=title, lead_agency=lead_agency, **fields
+    )
+    commitment.supporting_agencies = list(supporting_agencies)
+    commitment.inspire_strategies = list(inspire_strategies)
+    commitment.indicators = [CommitmentIndicator(**indicator) for indicator in indicators]
+    commitment.full_clean()
+    commitment.live = False
+    commitment.save()
+    revision = commitment.save_revision(user=actor, log_action=True)
+    if publish:
+        revision.publish(user=actor, skip_permission_checks=actor is None)
+        # Publishing saves a copy built from the revision; this instance is now stale.
+        commitment.refresh_from_db()
+    commitment_sync_permissions(commitment=commitment)
+    return commitment
+
+
+@transaction.atomic
+def commitment_save_draft(*, actor, commitment: Commitment, **changes) -> Commitment:
+    """Apply changes as a new draft revision (the live version stays as it is)."""
+    # Never trust a caller's copy for `live`: saving a stale one would unpublish.
+    commitment = Commitment.objects.get(pk=commitment.pk)
+    if actor is not None:
+        if not permissions.user_can_edit_commitment(user=actor, commitment=commitment):
+            raise PermissionDenied
+        new_lead = changes.get("lead_agency")
+        if (
+            new_lead is not None
+            and new_lead.pk != commitment.lead_agency_id
+            and not permissions.user_can_reassign_lead(user=actor, commitment=commitment)
+        ):
+            raise PermissionDenied(NOT_ALLOWED_TO_REASSIGN)
+    working = (
+        commitment.get_latest_revision_as_object() if commitment.latest_revision_id else commitment
+    )
+    for field, value in changes.items():
+        setattr(working, field, value)
+    working.full_clean()
+    if not commitment.live:
+        working.save()
+    working.save_revision(user=actor, log_action=True)
+    commitment.refresh_from_db()
+    commitment_sync_permissions(commitment=commitment)
+    return commitment
+
+
+@transaction.atomic
+def commitment_reassign_lead(*, actor, commitment: Commitment, lead_agency) -> Commitment:
+    """Hand a commitment to another agency of the country; the rights move with it."""
+    if lead_agency.country_id != commitment.plan.country_id:
+        raise ValidationError({"lead_agency": "The lead agency must be of the plan's country."})
+    return commitment_save_draft(actor=actor, commitment=commitment, lead_agency=lead_agency)
+
+
+def validate_lead_agency_change(*, user, commitment, lead_agency) -> None:
+    """For forms: refuse a lead-agency change by someone who may not make it."""
+    changed = (
+        commitment.pk and lead_agency is not None and lead_agency.pk != commitment.lead_agency_id
+    )
+    if changed and not permissions.user_can_reassign_lead(user=user, commitment=commitment):
+        raise ValidationError({"lead_agency": NOT_ALLOWED_TO_REASSIGN})
+
+
+@transaction.atomic
+def plan_grant_page_permissions(*, plan: NationalPlanPage) -> None:
+    """Coordinators and reviewers of the plan's country get Wagtail rights on its page."""
+    country = plan.country
+    wanted = {
+        country.coordinators_group: permissions.COORDINATOR_PAGE_PERMISSIONS,
+        country.reviewers_group: permissions.REVIEWER_PAGE_PERMISSIONS,
+    }
+    for group, codenames in wanted.items():
+        for codename in codenames:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=plan.page_ptr, permission=permission
+            )
