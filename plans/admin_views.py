@@ -161,7 +161,10 @@ class CommitmentPreviewOnEditView(CommitmentObjectMixin, snippet_views.PreviewOn
 
 
 class CommitmentPreviewRevisionView(CommitmentObjectMixin, snippet_views.PreviewRevisionView):
+    # Wagtail asks for "change"; a past version is something anyone who may read the
+    # commitment may read (its history page links to it), supporting agencies included.
     object_action = "view"
+    permission_required = "view"
 
 
 class CommitmentRevisionsCompareView(CommitmentObjectMixin, snippet_views.RevisionsCompareView):

@@ -236,9 +236,12 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         perms = [self._perm(a) for a in actions if a in COMMITMENT_ACTIONS]
         if not perms:
             return Commitment.objects.none()
-        return get_objects_for_user(
+        granted = get_objects_for_user(
             user, perms, klass=Commitment, any_perm=True, accept_global_perms=True
         )
+        # Guardian compares ids through a Cast, which Wagtail's search backend cannot
+        # filter on; a plain id list works everywhere (listing search, chooser search).
+        return Commitment.objects.filter(pk__in=list(granted.values_list("pk", flat=True)))
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])

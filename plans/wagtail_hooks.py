@@ -118,3 +118,24 @@ def register_viewsets():
 def grant_plan_page_permissions(request, page):
     if isinstance(page.specific, NationalPlanPage):
         services.plan_grant_page_permissions(plan=page.specific)
+
+
+PLAN_DELETE_REFUSED = _(
+    "A national plan is never deleted here: its commitments and history belong to it. "
+    "Mark it as superseded instead."
+)
+
+
+@hooks.register("before_delete_page")
+def refuse_plan_deletion(request, page):
+    """Plans are superseded, not deleted; a plan with commitments cannot be deleted at all."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    plan = page.specific
+    if not isinstance(plan, NationalPlanPage):
+        return None
+    if request.user.is_superuser and not plan.commitments.exists():
+        return None
+    messages.error(request, PLAN_DELETE_REFUSED)
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -3,7 +3,16 @@ from django.conf import settings
 
 from stakeholders.models import Agency, Membership
 
-from .factories import AgencyFactory, CountryFactory, UserFactory, member
+from .factories import AgencyFactory, CountryFactory, UserFactory, make_plan, member
+
+
+def pytest_terminal_summary(terminalreporter):
+    from .plans.test_permissions_matrix import CELLS_CHECKED
+
+    if CELLS_CHECKED:
+        terminalreporter.write_line(
+            f"permission matrix: {len(CELLS_CHECKED)} cells checked through the admin URLs"
+        )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -83,4 +92,42 @@ def ke_police_drafter(ke_police):
 def ke_coordinator(ke_children_services):
     user = UserFactory(username="ke-coord")
     member(user, ke_children_services, Membership.Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def ke_education(kenya):
+    return AgencyFactory(
+        country=kenya, name="Ministry of Education", acronym="MoE", sector=Agency.Sector.EDUCATION
+    )
+
+
+@pytest.fixture
+def ke_plan(kenya):
+    return make_plan(kenya)
+
+
+@pytest.fixture
+def jo_plan(jordan):
+    return make_plan(jordan)
+
+
+@pytest.fixture
+def ke_reviewer(ke_children_services):
+    user = UserFactory(username="ke-rev")
+    member(user, ke_children_services, Membership.Role.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def ke_helpline_drafter(ke_helpline):
+    user = UserFactory(username="ke-helpline-drafter")
+    member(user, ke_helpline, Membership.Role.DRAFTER)
+    return user
+
+
+@pytest.fixture
+def jo_coordinator(jo_police):
+    user = UserFactory(username="jo-coord")
+    member(user, jo_police, Membership.Role.COORDINATOR)
     return user

@@ -54,3 +54,45 @@ class AgencyFactory(factory.django.DjangoModelFactory):
 
 def member(user, agency, role=Membership.Role.DRAFTER):
     return services.membership_create(user=user, agency=agency, role=role)
+
+
+def make_plan(country, *, capabilities=(4, 11, 21), start=2025, end=2029, publish=True):
+    """A national plan page under /plans/, with one section per capability number."""
+    from plans import services as plan_services
+    from plans.models import Capability, NationalPlanPage, PlanIndexPage
+
+    plan = NationalPlanPage(
+        title=f"{country.name} national plan {start}-{end}",
+        slug=f"{country.code}-{start}-{end}",
+        country=country,
+        period_start=start,
+        period_end=end,
+    )
+    for number in capabilities:
+        plan.capability_sections.add(
+            plan.capability_sections.model(
+                capability=Capability.objects.get(framework__code="MNR-2016", number=number),
+                objective=f"Objective for capability {number}",
+            )
+        )
+    PlanIndexPage.objects.get().add_child(instance=plan)
+    revision = plan.save_revision()
+    if publish:
+        revision.publish()
+    plan_services.plan_grant_page_permissions(plan=plan)
+    return NationalPlanPage.objects.get(pk=plan.pk)
+
+
+def make_commitment(plan, lead_agency, *, title=None, capability=4, supporting=(), publish=True):
+    from plans import services as plan_services
+    from plans.models import Capability
+
+    return plan_services.commitment_create(
+        actor=None,
+        plan=plan,
+        capability=Capability.objects.get(framework__code="MNR-2016", number=capability),
+        title=title or f"Commitment led by {lead_agency.acronym}",
+        lead_agency=lead_agency,
+        supporting_agencies=supporting,
+        publish=publish,
+    )

@@ -179,6 +179,8 @@ class Commitment(
         index.FilterField("lead_agency"),
         index.FilterField("status"),
         index.FilterField("live"),
+        # Permission filtering narrows search results by id.
+        index.FilterField("id"),
     ]
 
     class Meta:
