@@ -43,8 +43,10 @@ class NationalPlanPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         sections = self.formsets.get("capability_sections")
-        if sections is None:
+        if sections is None or not sections.is_bound:
             return cleaned_data
+        # ClusterForm validates formsets after this form; validate them now to compare rows.
+        sections.is_valid()
         seen = set()
         for form in sections.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):

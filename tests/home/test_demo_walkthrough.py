@@ -1,0 +1,95 @@
+"""The demo, clicked through as the contract's accounts: each sees what the rules say."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from plans.models import Commitment, NationalPlanPage
+
+pytestmark = pytest.mark.django_db
+
+LISTING = "/admin/snippets/plans/commitment/?per_page=100"
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+
+def login(client, username):
+    assert client.login(username=username, password="demo-pass-2026")
+
+
+def listed_ids(client, url=LISTING):
+    html = client.get(url).content.decode()
+    return {int(pk) for pk in re.findall(r"/admin/snippets/plans/commitment/edit/(\d+)/", html)}
+
+
+def edit_status(client, commitment):
+    return client.get(f"/admin/snippets/plans/commitment/edit/{commitment.pk}/").status_code
+
+
+def test_demo_has_published_plans_with_drafts_kept_private(demo, client):
+    for plan in NationalPlanPage.objects.all():
+        assert plan.live
+        assert 15 <= plan.commitments.count() <= 30
+        numbers = set(plan.capability_sections.values_list("capability__number", flat=True))
+        assert {4, 5, 8, 9, 11, 13, 21} <= numbers
+        assert 5 <= len(numbers) <= 8
+        assert plan.commitments.filter(has_unpublished_changes=True).exists()
+    drafted = Commitment.objects.filter(
+        plan__country__code="ke", title__contains="digital forensics capability"
+    ).get()
+    assert "laboratory" in drafted.get_latest_revision_as_object().title
+    html = client.get(drafted.plan.url).content.decode()
+    assert "digital forensics capability" in html
+    assert "forensics laboratory" not in html
+
+
+def test_ke_police_sees_and_edits_what_their_unit_leads(demo, client):
+    login(client, "ke-police")
+    kenya = Commitment.objects.filter(plan__country__code="ke")
+    police_led = kenya.filter(lead_agency__acronym="AHTCPU")
+    assert police_led.count() >= 3
+    assert listed_ids(client) == set(police_led.values_list("pk", flat=True))
+    assert all(edit_status(client, c) == 200 for c in police_led)
+    helpline_led = kenya.filter(lead_agency__acronym="116").first()
+    assert edit_status(client, helpline_led) == 302
+    supported = kenya.filter(supporting_agencies__acronym="AHTCPU").first()
+    assert f"/edit/{supported.pk}/" in client.get(LISTING + "&scope=all").content.decode() or (
+        client.get(f"/admin/snippets/plans/commitment/inspect/{supported.pk}/").status_code == 200
+    )
+    assert edit_status(client, supported) == 302
+
+
+def test_ke_helpline_sees_only_the_helplines_work(demo, client):
+    login(client, "ke-helpline")
+    helpline_led = Commitment.objects.filter(plan__country__code="ke", lead_agency__acronym="116")
+    assert helpline_led.count() >= 3
+    assert listed_ids(client) == set(helpline_led.values_list("pk", flat=True))
+    police_led = Commitment.objects.filter(plan__country__code="ke", lead_agency__acronym="AHTCPU")
+    assert all(edit_status(client, c) == 302 for c in police_led)
+
+
+def test_ke_coordinator_sees_all_of_kenya_and_nothing_else(demo, client):
+    login(client, "ke-coordinator")
+    kenya = set(Commitment.objects.filter(plan__country__code="ke").values_list("pk", flat=True))
+    assert listed_ids(client) == kenya
+    jordan = Commitment.objects.filter(plan__country__code="jo").first()
+    assert edit_status(client, jordan) == 302
+    assert client.get(f"/admin/snippets/plans/commitment/history/{jordan.pk}/").status_code == 302
+    plan = NationalPlanPage.objects.get(country__code="ke")
+    assert client.get(f"/admin/pages/{plan.pk}/edit/").status_code == 200
+
+
+def test_jo_coordinator_sees_all_of_jordan_and_nothing_of_kenya(demo, client):
+    login(client, "jo-coordinator")
+    jordan = set(Commitment.objects.filter(plan__country__code="jo").values_list("pk", flat=True))
+    assert listed_ids(client) == jordan
+    kenya_plan = NationalPlanPage.objects.get(country__code="ke")
+    assert client.get(f"/admin/pages/{kenya_plan.pk}/edit/").status_code == 302
+    kenyan = Commitment.objects.filter(plan__country__code="ke").first()
+    chosen = client.get(f"/admin/snippets/choose/plans/commitment/chosen/{kenyan.pk}/")
+    assert chosen.status_code == 404
