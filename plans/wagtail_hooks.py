@@ -139,3 +139,15 @@ def refuse_plan_deletion(request, page):
         return None
     messages.error(request, PLAN_DELETE_REFUSED)
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unpublished_pages_of_others(pages, request):
+    """The page chooser lists every page; unpublished ones only for those who may edit them."""
+    from django.db.models import Q
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    if request.user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

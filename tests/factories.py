@@ -67,6 +67,7 @@ def make_plan(country, *, capabilities=(4, 11, 21), start=2025, end=2029, publis
         country=country,
         period_start=start,
         period_end=end,
+        live=publish,  # Page.live defaults to True; a draft must start unpublished
     )
     for number in capabilities:
         plan.capability_sections.add(

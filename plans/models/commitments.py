@@ -129,7 +129,8 @@ class Commitment(
         [
             ObjectList(
                 [
-                    FieldPanel("plan"),
+                    # A select, not the page chooser: it offers only the user's plans.
+                    FieldPanel("plan", widget=forms.Select),
                     FieldPanel("capability"),
                     FieldPanel("title"),
                     FieldPanel("description"),
