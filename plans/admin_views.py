@@ -13,8 +13,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from django_filters import ChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 
@@ -253,3 +255,41 @@ class CommitmentChooserViewSet(chooser.SnippetChooserViewSet):
     chosen_view_class = CommitmentChosenView
     chosen_multiple_view_class = CommitmentChosenMultipleView
     create_action_label = None
+
+
+# --- Plan overview (read-only, for every member of the plan's country) -------------
+
+
+class PlanOverviewView(WagtailAdminTemplateMixin, TemplateView):
+    """A drafter cannot edit the plan page but must see what the plan asks of them."""
+
+    template_name = "plans/admin/plan_overview.html"
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, pk=None, **kwargs):
+        self.plan = None
+        if pk is not None:
+            self.plan = get_object_or_404(NationalPlanPage, pk=pk)
+            if not permissions.user_can_view_plan(user=request.user, plan=self.plan):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.plan.title if self.plan else _("Our plan")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.plan is None:
+            context["plans"] = permissions.plans_user_may_view(user=self.request.user)
+            return context
+        # The working copy: drafters co-draft against the plan as it is being written.
+        plan = self.plan.get_latest_revision_as_object()
+        visible = selectors.commitments_visible_to(user=self.request.user).filter(plan=self.plan)
+        by_capability = {}
+        for commitment in visible.select_related("lead_agency"):
+            by_capability.setdefault(commitment.capability_id, []).append(commitment)
+        sections = list(plan.capability_sections.all())
+        for section in sections:
+            section.visible_commitments = by_capability.get(section.capability_id, [])
+        context.update(plan=plan, sections=sections)
+        return context

@@ -140,6 +140,20 @@ def plans_user_may_add_to(*, user):
     return plans.filter(country__in=countries)
 
 
+def plans_user_may_view(*, user):
+    """Plans whose admin overview the user may read: every member of the country."""
+    if not _is_active_user(user):
+        return NationalPlanPage.objects.none()
+    plans = NationalPlanPage.objects.select_related("country").order_by("-period_start")
+    if user.is_superuser:
+        return plans
+    return plans.filter(country__in=Membership.objects.filter(user=user).values("agency__country"))
+
+
+def user_can_view_plan(*, user, plan) -> bool:
+    return plans_user_may_view(user=user).filter(pk=plan.pk).exists()
+
+
 def user_can_add_commitments(*, user) -> bool:
     if not _is_active_user(user):
         return False

@@ -1,11 +1,13 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, selectors, services
+from . import admin_views, permissions, selectors, services
 from .models import Capability, Commitment, Domain, Framework, InspireStrategy, NationalPlanPage
 from .permissions import REFERENCE_MODELS, ReferenceDataPermissionPolicy, commitment_policy
 
@@ -151,3 +153,27 @@ def hide_unpublished_pages_of_others(pages, request):
         return pages
     editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
     return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+@hooks.register("register_admin_urls")
+def register_plan_overview_urls():
+    from django.urls import path
+
+    return [
+        path("plans/overview/", admin_views.PlanOverviewView.as_view(), name="plan_overview_index"),
+        path(
+            "plans/overview/<int:pk>/", admin_views.PlanOverviewView.as_view(), name="plan_overview"
+        ),
+    ]
+
+
+class PlanOverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.plans_user_may_view(user=request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_plan_overview_menu_item():
+    return PlanOverviewMenuItem(
+        _("Our plan"), reverse("plan_overview_index"), icon_name="doc-full", order=140
+    )
