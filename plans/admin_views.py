@@ -277,6 +277,13 @@ class PlanOverviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return self.plan.title if self.plan else _("Our plan")
 
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items]
+        items.append({"url": reverse("plan_overview_index"), "label": _("Our plan")})
+        if self.plan:
+            items.append({"url": "", "label": self.plan.title})
+        return items
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.plan is None:
