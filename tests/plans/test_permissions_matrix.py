@@ -142,6 +142,21 @@ def _login(client, user):
         client.force_login(user)
 
 
+def _shows(client, user, url, title):
+    _login(client, user)
+    response = client.get(url)
+    return response.status_code == 200 and title in response.content.decode()
+
+
+def _post_title_change(client, world, user, url, *, form_id, title, publish):
+    data = _form_data(client, world["superuser"], url, form_id)
+    data["title"] = f"{title} (changed)"
+    if publish:
+        data["action-publish"] = "action-publish"
+    _login(client, user)
+    client.post(url, data)
+
+
 def _title_of_latest(obj):
     obj = type(obj).objects.get(pk=obj.pk)
     return obj.get_latest_revision_as_object().title
@@ -169,21 +184,22 @@ def check_commitment_cell(client, world, role, key, action):
             "history": f"{base}/history/{obj.pk}/",
             "preview": f"{base}/history/{obj.pk}/revisions/{obj.latest_revision_id}/view/",
         }[action]
-        _login(client, user)
-        response = client.get(url)
-        return response.status_code == 200 and obj.title in response.content.decode()
+        return _shows(client, user, url, obj.title)
     if action == "revert":
         _login(client, user)
         first = obj.revisions.order_by("created_at").first()
         response = client.get(f"{base}/history/{obj.pk}/revisions/{first.pk}/revert/")
         return response.status_code == 200
     if action in ("save_draft", "publish"):
-        data = _form_data(client, world["superuser"], f"{base}/edit/{obj.pk}/")
-        data["title"] = f"{obj.title} (changed)"
-        if action == "publish":
-            data["action-publish"] = "action-publish"
-        _login(client, user)
-        client.post(f"{base}/edit/{obj.pk}/", data)
+        _post_title_change(
+            client,
+            world,
+            user,
+            f"{base}/edit/{obj.pk}/",
+            form_id="w-editor-form",
+            title=obj.title,
+            publish=action == "publish",
+        )
         if action == "publish":
             return Commitment.objects.get(pk=obj.pk).title.endswith("(changed)")
         return _title_of_latest(obj).endswith("(changed)")
@@ -216,18 +232,17 @@ def check_page_cell(client, world, role, action):
             "history": f"/admin/pages/{plan.pk}/history/",
             "preview": f"/admin/pages/{plan.pk}/view_draft/",
         }[action]
-        _login(client, user)
-        response = client.get(url)
-        return response.status_code == 200 and plan.title in response.content.decode()
+        return _shows(client, user, url, plan.title)
     if action in ("save_draft", "publish"):
-        data = _form_data(
-            client, world["superuser"], f"/admin/pages/{plan.pk}/edit/", "page-edit-form"
+        _post_title_change(
+            client,
+            world,
+            user,
+            f"/admin/pages/{plan.pk}/edit/",
+            form_id="page-edit-form",
+            title=plan.title,
+            publish=action == "publish",
         )
-        data["title"] = f"{plan.title} (changed)"
-        if action == "publish":
-            data["action-publish"] = "action-publish"
-        _login(client, user)
-        client.post(f"/admin/pages/{plan.pk}/edit/", data)
         fresh = NationalPlanPage.objects.get(pk=plan.pk)
         if action == "publish":
             return fresh.title.endswith("(changed)")
