@@ -342,12 +342,19 @@ def _plan(country) -> NationalPlanPage:
         )
     index.add_child(instance=plan)
     plan.save_revision().publish()
-    services.plan_grant_page_permissions(plan=plan)
+    services.plan_setup(plan=plan)
     return plan
+
+
+# Countries whose commitments are approved by the head of the lead agency first.
+HEADS_APPROVE_FIRST = {"tz"}
 
 
 @transaction.atomic
 def load_country_plan(country) -> NationalPlanPage:
+    services.country_review_setup(
+        country=country, agency_heads_first=country.code in HEADS_APPROVE_FIRST
+    )
     plan = _plan(country)
     agencies = {_key_for(a): a for a in country.agencies.all()}
     start_year, _end, currency, rate = PLAN_META[country.code]
@@ -382,7 +389,25 @@ def load_country_plan(country) -> NationalPlanPage:
         )
         if spec.draft:
             services.commitment_save_draft(actor=None, commitment=commitment, **spec.draft)
+    _submit_for_review(plan)
     return plan
+
+
+# One draft per country waits for review, so the review journey can be tried at once:
+# the helpline's 24/7 commitment, submitted by the helpline's drafter.
+AWAITING_REVIEW_TITLE = "Answer the child helpline around the clock by phone, chat and messaging"
+
+
+def _submit_for_review(plan) -> None:
+    from django.contrib.auth import get_user_model
+
+    commitment = plan.commitments.filter(title=AWAITING_REVIEW_TITLE).first()
+    submitter = get_user_model().objects.filter(username=f"{plan.country.code}-helpline").first()
+    if commitment is None or submitter is None or commitment.workflow_states.exists():
+        return
+    workflow = commitment.get_workflow()
+    if workflow is not None:
+        workflow.start(commitment, submitter)
 
 
 def _key_for(agency: Agency) -> str:

@@ -8,6 +8,7 @@ the user may see.
 """
 
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.views.generic import TemplateView
 from django_filters import ChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.models import TaskState
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 
@@ -135,7 +137,32 @@ class CommitmentIndexView(snippet_views.IndexView):
 
 
 class CommitmentCreateView(SyncPermissionsOnSaveMixin, snippet_views.CreateView):
-    pass
+    """Create, and optionally submit at once, into the workflow of the user's country.
+
+    Wagtail's create view only knows the model's default workflow, which is per content
+    type; a commitment's workflow is its country's, known once its plan is known.
+    """
+
+    @cached_property
+    def workflow(self):
+        if self.object is not None:
+            return self.object.get_workflow()
+        countries = set(
+            permissions.plans_user_may_add_to(user=self.request.user).values_list(
+                "country", flat=True
+            )
+        )
+        if len(countries) != 1:
+            return None  # several countries (a superuser): save first, then submit
+        from .models import CountryReviewSetup
+
+        setup = CountryReviewSetup.objects.filter(country__in=countries).first()
+        return setup.commitment_workflow if setup and setup.commitment_workflow.active else None
+
+    def submit_action(self):
+        workflow = self.object.get_workflow()
+        if workflow is not None:
+            workflow.start(self.object, self.request.user)
 
 
 class CommitmentEditView(CommitmentObjectMixin, SyncPermissionsOnSaveMixin, snippet_views.EditView):
@@ -191,12 +218,30 @@ class CommitmentUnlockView(CommitmentObjectMixin, snippet_views.UnlockView):
     object_action = "view"  # Wagtail lets the locker unlock; its view checks "unlock" itself.
 
 
-class CommitmentWorkflowActionView(CommitmentObjectMixin, snippet_views.WorkflowActionView):
+class TaskStateOfThisCommitmentMixin:
+    """Wagtail takes the task state id from the URL without checking it belongs to the
+    object in the URL: approving one's own commitment's URL with another's task state
+    would act on the other. Only task states of this commitment are found."""
+
+    def get_task_state(self):
+        return get_object_or_404(
+            TaskState,
+            id=self.task_state_id,
+            workflow_state__object_id=str(self.guarded_object.pk),
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Commitment),
+        ).specific
+
+
+class CommitmentWorkflowActionView(
+    CommitmentObjectMixin, TaskStateOfThisCommitmentMixin, snippet_views.WorkflowActionView
+):
     object_action = "view"  # the workflow task decides who acts; never another country
 
 
 class CommitmentCollectWorkflowActionDataView(
-    CommitmentObjectMixin, snippet_views.CollectWorkflowActionDataView
+    CommitmentObjectMixin,
+    TaskStateOfThisCommitmentMixin,
+    snippet_views.CollectWorkflowActionDataView,
 ):
     object_action = "view"
 

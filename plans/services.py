@@ -5,10 +5,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from guardian.models import GroupObjectPermission
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from . import permissions
-from .models import Commitment, CommitmentIndicator, NationalPlanPage
+from .models import (
+    Commitment,
+    CommitmentIndicator,
+    CountryReviewSetup,
+    CountryReviewTask,
+    LeadAgencyHeadTask,
+    NationalPlanPage,
+)
 
 NOT_ALLOWED_TO_ADD = "You may not add a commitment led by %(agency)s to %(plan)s."
 NOT_ALLOWED_TO_REASSIGN = "Only the national coordinator can hand a commitment to another agency."
@@ -139,7 +146,42 @@ def validate_lead_agency_change(*, user, commitment, lead_agency) -> None:
 
 
 @transaction.atomic
-def plan_grant_page_permissions(*, plan: NationalPlanPage) -> None:
+def country_review_setup(*, country, agency_heads_first: bool = False) -> CountryReviewSetup:
+    """The country's review workflows: plans, and commitments (optionally heads first).
+
+    Idempotent: an existing setup is returned unchanged (edit it in Settings > Workflows).
+    """
+    existing = CountryReviewSetup.objects.filter(country=country).first()
+    if existing is not None:
+        return existing
+    review = CountryReviewTask.objects.create(
+        name=f"{country.name}: national review", country=country
+    )
+    plan_workflow = Workflow.objects.create(name=f"{country.name}: plan review")
+    WorkflowTask.objects.create(workflow=plan_workflow, task=review, sort_order=0)
+    commitment_workflow = Workflow.objects.create(name=f"{country.name}: commitment review")
+    steps = [review]
+    if agency_heads_first:
+        head = LeadAgencyHeadTask.objects.create(name=f"{country.name}: head of lead agency")
+        steps.insert(0, head)
+    for order, task in enumerate(steps):
+        WorkflowTask.objects.create(workflow=commitment_workflow, task=task, sort_order=order)
+    return CountryReviewSetup.objects.create(
+        country=country, plan_workflow=plan_workflow, commitment_workflow=commitment_workflow
+    )
+
+
+@transaction.atomic
+def plan_setup(*, plan: NationalPlanPage) -> None:
+    """Rights and review for a plan page: page permissions, and the country's workflow."""
+    _plan_grant_page_permissions(plan=plan)
+    setup = country_review_setup(country=plan.country)
+    WorkflowPage.objects.update_or_create(
+        page=plan.page_ptr, defaults={"workflow": setup.plan_workflow}
+    )
+
+
+def _plan_grant_page_permissions(*, plan: NationalPlanPage) -> None:
     """Coordinators and reviewers of the plan's country get Wagtail rights on its page."""
     country = plan.country
     wanted = {

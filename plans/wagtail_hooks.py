@@ -117,9 +117,9 @@ def register_viewsets():
 
 
 @hooks.register("after_create_page")
-def grant_plan_page_permissions(request, page):
+def set_up_new_plan(request, page):
     if isinstance(page.specific, NationalPlanPage):
-        services.plan_grant_page_permissions(plan=page.specific)
+        services.plan_setup(plan=page.specific)
 
 
 PLAN_DELETE_REFUSED = _(

@@ -80,7 +80,7 @@ def make_plan(country, *, capabilities=(4, 11, 21), start=2025, end=2029, publis
     revision = plan.save_revision()
     if publish:
         revision.publish()
-    plan_services.plan_grant_page_permissions(plan=plan)
+    plan_services.plan_setup(plan=plan)
     return NationalPlanPage.objects.get(pk=plan.pk)
 
 

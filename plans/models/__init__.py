@@ -1,14 +1,18 @@
 from .commitments import Commitment, CommitmentIndicator
 from .frameworks import Capability, Domain, Framework, InspireStrategy
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
+from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
 
 __all__ = [
     "Capability",
     "Commitment",
+    "CountryReviewSetup",
+    "CountryReviewTask",
     "CommitmentIndicator",
     "Domain",
     "Framework",
     "InspireStrategy",
+    "LeadAgencyHeadTask",
     "NationalPlanPage",
     "PlanCapabilitySection",
     "PlanIndexPage",

@@ -210,6 +210,21 @@ class Commitment(
     def country(self):
         return self.plan.country
 
+    def get_workflow(self):
+        """The review workflow of the commitment's country (Wagtail's default is per model)."""
+        from .workflows import CountryReviewSetup
+
+        if not self.plan_id:
+            return None
+        setup = (
+            CountryReviewSetup.objects.filter(country__plans=self.plan_id)
+            .select_related("commitment_workflow")
+            .first()
+        )
+        if setup is None or not setup.commitment_workflow.active:
+            return None
+        return setup.commitment_workflow
+
     def clean(self):
         super().clean()
         errors = {}

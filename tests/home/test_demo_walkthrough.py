@@ -93,3 +93,32 @@ def test_jo_coordinator_sees_all_of_jordan_and_nothing_of_kenya(demo, client):
     kenyan = Commitment.objects.filter(plan__country__code="ke").first()
     chosen = client.get(f"/admin/snippets/choose/plans/commitment/chosen/{kenyan.pk}/")
     assert chosen.status_code == 404
+
+
+def test_a_submitted_commitment_awaits_ke_reviewer(demo, client):
+    waiting = Commitment.objects.get(
+        plan__country__code="ke", title__startswith="Answer the child helpline"
+    )
+    assert waiting.workflow_in_progress
+    login(client, "ke-reviewer")
+    dashboard = client.get("/admin/").content.decode()
+    assert waiting.title in dashboard, "listed under 'Awaiting your review'"
+    task_state = waiting.current_workflow_task_state
+    response = client.post(
+        f"/admin/snippets/plans/commitment/workflow/action/{waiting.pk}/approve/{task_state.pk}/",
+        {"comment": ""},
+    )
+    assert response.status_code == 302
+    assert Commitment.objects.get(pk=waiting.pk).get_latest_revision_as_object().progress == 80
+    assert not Commitment.objects.get(pk=waiting.pk).has_unpublished_changes
+
+
+def test_tanzanias_waiting_commitment_goes_to_the_helpline_head_first(demo, client):
+    waiting = Commitment.objects.get(
+        plan__country__code="tz", title__startswith="Answer the child helpline"
+    )
+    assert waiting.current_workflow_task.name == "Tanzania: head of lead agency"
+    login(client, "tz-reviewer")
+    assert waiting.title not in client.get("/admin/").content.decode()
+    login(client, "tz-helpline-head")
+    assert waiting.title in client.get("/admin/").content.decode()
