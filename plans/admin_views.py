@@ -165,8 +165,24 @@ class CommitmentCreateView(SyncPermissionsOnSaveMixin, snippet_views.CreateView)
             workflow.start(self.object, self.request.user)
 
 
+SAVE_WOULD_OVERWRITE = _(
+    "Someone saved a newer version of this commitment after you opened it. Nothing was "
+    "saved, so their changes are not overwritten. Your text is still in the form: open the "
+    "commitment again in a new tab, then copy your changes into it."
+)
+
+
 class CommitmentEditView(CommitmentObjectMixin, SyncPermissionsOnSaveMixin, snippet_views.EditView):
     object_action = "change"
+
+    def is_valid(self, form):
+        # Wagtail refuses stale saves only for autosave; an ordinary save from a page
+        # opened before someone else's save would silently replace their work.
+        if self.is_out_of_date:
+            self.produced_error_code = "invalid_revision"
+            self.produced_error_message = SAVE_WOULD_OVERWRITE
+            return False
+        return super().is_valid(form)
 
 
 class CommitmentDeleteView(CommitmentObjectMixin, snippet_views.DeleteView):
