@@ -175,6 +175,23 @@ SAVE_WOULD_OVERWRITE = _(
 class CommitmentEditView(CommitmentObjectMixin, SyncPermissionsOnSaveMixin, snippet_views.EditView):
     object_action = "change"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["unpublished_changes"] = None
+        if self.object.live and self.object.has_unpublished_changes:
+            live = Commitment.objects.get(pk=self.object.pk)
+            draft = live.get_latest_revision_as_object()
+            panel = self.get_panel().get_bound_panel(
+                instance=self.object, request=self.request, form=None
+            )
+            changes = [comparison(live, draft) for comparison in panel.get_comparison()]
+            context["unpublished_changes"] = [c for c in changes if c.has_changed()]
+            context["compare_live_url"] = reverse(
+                "wagtailsnippets_plans_commitment:revisions_compare",
+                args=[quote(self.object.pk), "live", "latest"],
+            )
+        return context
+
     def is_valid(self, form):
         # Wagtail refuses stale saves only for autosave; an ordinary save from a page
         # opened before someone else's save would silently replace their work.
@@ -310,7 +327,15 @@ class CommitmentChosenMultipleView(chooser.SnippetChosenMultipleView):
         return selectors.commitments_visible_to(user=self.request.user).filter(pk__in=pks)
 
 
+class CommitmentChooserCreateView(chooser.SnippetCreateView):
+    """Commitments are created in their full form, with their rights; never from a chooser."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
 class CommitmentChooserViewSet(chooser.SnippetChooserViewSet):
+    create_view_class = CommitmentChooserCreateView
     choose_view_class = CommitmentChooseView
     choose_results_view_class = CommitmentChooseResultsView
     chosen_view_class = CommitmentChosenView

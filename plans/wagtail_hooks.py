@@ -26,7 +26,6 @@ class CommitmentViewSet(SnippetViewSet):
     list_display = ["title", "capability", "lead_agency", "status", "plan"]
     list_export = ["title", "plan", "capability", "lead_agency", "status", "progress", "due_date"]
     filterset_class = admin_views.CommitmentFilterSet
-    search_fields = ["title", "description"]
     list_per_page = 50
     inspect_view_enabled = True
     copy_view_enabled = False

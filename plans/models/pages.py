@@ -141,6 +141,13 @@ class NationalPlanPage(Page):
         verbose_name = _("national plan of action")
         verbose_name_plural = _("national plans of action")
 
+    def get_admin_display_title(self):
+        # Admin listings, choosers, reports and messages are seen by every country; a
+        # published plan shows its published title there, never an unreviewed draft's.
+        if self.live:
+            return self.title
+        return super().get_admin_display_title()
+
     @property
     def period_label(self):
         return f"{self.period_start}–{self.period_end}"

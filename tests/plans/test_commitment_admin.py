@@ -163,3 +163,24 @@ def test_rights_on_a_new_draft_follow_its_latest_revision(
     commitment = Commitment.objects.get(pk=commitment.pk)
     assert commitment.lead_agency == ke_police, "the live version is unchanged until published"
     assert permissions.user_can_edit_commitment(user=ke_helpline_drafter, commitment=commitment)
+
+
+def test_listing_search_finds_titles_and_descriptions(client, ke_plan, ke_police, ke_coordinator):
+    make_commitment(ke_plan, ke_police, title="Forensics laboratory")
+    make_commitment(ke_plan, ke_police, title="Helpline hours")
+    client.force_login(ke_coordinator)
+    for url in ("/admin/snippets/plans/commitment/", "/admin/snippets/plans/commitment/results/"):
+        response = client.get(url, {"q": "forensics"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Forensics laboratory" in html
+        assert "Helpline hours" not in html
+
+
+def test_chooser_cannot_create_commitments(client, ke_plan, ke_police, ke_police_drafter):
+    client.force_login(ke_police_drafter)
+    response = client.post(
+        "/admin/snippets/choose/plans/commitment/create/", new_commitment_data(ke_plan, ke_police)
+    )
+    assert response.status_code in (302, 403)
+    assert not Commitment.objects.exists()

@@ -81,3 +81,20 @@ def test_revert_is_refused_to_a_supporting_agency(client, edited, ke_helpline_dr
     client.force_login(ke_helpline_drafter)
     response = client.get(f"{BASE}/history/{edited.pk}/revisions/{first.pk}/revert/")
     assert response.status_code == 302
+
+
+def test_edit_view_shows_what_changed_since_publication(client, edited, ke_reviewer):
+    client.force_login(ke_reviewer)
+    html = client.get(f"{BASE}/edit/{edited.pk}/").content.decode()
+    assert "Changes not yet published" in html
+    banner = html[html.index("Changes not yet published") :]
+    assert re.search(r"deletion[^>]*>\s*50", banner) and re.search(r"addition[^>]*>\s*80", banner)
+    assert "Investigators trained" in banner
+    assert "revisions/compare/live...latest/" in banner
+
+
+def test_no_banner_when_nothing_is_unpublished(client, ke_plan, ke_police, ke_police_drafter):
+    commitment = make_commitment(ke_plan, ke_police)
+    client.force_login(ke_police_drafter)
+    html = client.get(f"{BASE}/edit/{commitment.pk}/").content.decode()
+    assert "Changes not yet published" not in html
