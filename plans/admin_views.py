@@ -52,7 +52,7 @@ class CommitmentObjectMixin:
 class SyncPermissionsOnSaveMixin:
     def save_instance(self):
         instance = super().save_instance()
-        services.commitment_sync_permissions(commitment=instance)
+        services.commitment_sync_permissions(commitment=instance, actor=self.request.user)
         return instance
 
 

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from guardian.models import GroupObjectPermission
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from . import permissions
@@ -22,7 +23,7 @@ NOT_ALLOWED_TO_REASSIGN = "Only the national coordinator can hand a commitment t
 
 
 @transaction.atomic
-def commitment_sync_permissions(*, commitment: Commitment) -> None:
+def commitment_sync_permissions(*, commitment: Commitment, actor=None) -> None:
     """Make the commitment's object permissions exactly what `permissions` says they are.
 
     Idempotent; called after every create and edit, so rights follow the lead agency and
@@ -44,7 +45,8 @@ def commitment_sync_permissions(*, commitment: Commitment) -> None:
         content_type=content_type, object_pk=str(commitment.pk)
     )
     existing = set(existing_rows.values_list("group_id", "permission_id"))
-    for group_id, perm_id in existing - wanted:
+    revoked, granted = existing - wanted, wanted - existing
+    for group_id, perm_id in revoked:
         existing_rows.filter(group_id=group_id, permission_id=perm_id).delete()
     GroupObjectPermission.objects.bulk_create(
         [
@@ -54,8 +56,30 @@ def commitment_sync_permissions(*, commitment: Commitment) -> None:
                 content_type=content_type,
                 object_pk=str(commitment.pk),
             )
-            for group_id, perm_id in wanted - existing
+            for group_id, perm_id in granted
         ]
+    )
+    if existing and (revoked or granted):
+        # The first grants come with the commitment's creation, which is logged already.
+        _log_rights_change(commitment, actor, granted=granted, revoked=revoked)
+
+
+def _log_rights_change(commitment, actor, *, granted, revoked) -> None:
+    from django.contrib.auth.models import Group
+
+    names = dict(
+        Group.objects.filter(pk__in={g for g, _ in granted | revoked}).values_list("pk", "name")
+    )
+    codenames = dict(Permission.objects.values_list("pk", "codename"))
+
+    def describe(rows):
+        return sorted(f"{names[g]}: {codenames[p].removesuffix('_commitment')}" for g, p in rows)
+
+    log(
+        instance=commitment,
+        action="plans.rights_changed",
+        user=actor,
+        data={"granted": describe(granted), "revoked": describe(revoked)},
     )
 
 
@@ -95,7 +119,7 @@ def commitment_create(
         revision.publish(user=actor, skip_permission_checks=actor is None)
         # Publishing saves a copy built from the revision; this instance is now stale.
         commitment.refresh_from_db()
-    commitment_sync_permissions(commitment=commitment)
+    commitment_sync_permissions(commitment=commitment, actor=actor)
     return commitment
 
 
@@ -124,7 +148,7 @@ def commitment_save_draft(*, actor, commitment: Commitment, **changes) -> Commit
         working.save()
     working.save_revision(user=actor, log_action=True)
     commitment.refresh_from_db()
-    commitment_sync_permissions(commitment=commitment)
+    commitment_sync_permissions(commitment=commitment, actor=actor)
     return commitment
 
 

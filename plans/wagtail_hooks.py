@@ -176,3 +176,38 @@ def register_plan_overview_menu_item():
     return PlanOverviewMenuItem(
         _("Our plan"), reverse("plan_overview_index"), icon_name="doc-full", order=140
     )
+
+
+@hooks.register("register_log_actions")
+def register_plan_log_actions(actions):
+    actions.register_action("plans.rights_changed", _("Change rights"), _("Rights changed"))
+
+
+@hooks.register("register_admin_urls")
+def register_activity_report_urls():
+    from django.urls import path
+
+    from .reports import ActivityReportView
+
+    return [
+        path("reports/activity/", ActivityReportView.as_view(), name="activity_report"),
+        path(
+            "reports/activity/results/",
+            ActivityReportView.as_view(results_only=True),
+            name="activity_report_results",
+        ),
+    ]
+
+
+class ActivityMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .reports import countries_user_may_audit
+
+        return countries_user_may_audit(request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_activity_menu_item():
+    return ActivityMenuItem(
+        _("Activity"), reverse("activity_report"), icon_name="history", order=50
+    )

@@ -12,6 +12,7 @@ import reversion
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from wagtail.log_actions import log
 
 from .models import Agency, Country, Membership
 
@@ -46,6 +47,17 @@ def _revision(*, actor, comment):
         if comment:
             reversion.set_comment(comment)
         yield
+
+
+def _audit_data(*, country=None, agency=None, role=None) -> dict:
+    """What the country's activity report filters log entries on (they outlive the rows)."""
+    country = country or agency.country
+    data = {"country": country.code}
+    if agency is not None:
+        data["agency"] = agency.pk
+    if role is not None:
+        data["role"] = role
+    return data
 
 
 def _admin_access():
@@ -86,11 +98,13 @@ def _attach_groups(instance, names: dict[str, str]) -> None:
 def country_save(*, country: Country, actor=None, comment: str = "") -> Country:
     """Create or update a country, creating its coordinator, reviewer and viewer groups."""
     country.full_clean(exclude=COUNTRY_GROUP_FIELDS)
+    action = "wagtail.edit" if country.pk else "wagtail.create"
     with _revision(actor=actor, comment=comment or "Saved country"):
         _attach_groups(country, _country_group_names(country))
         country.save()
         for agency in country.agencies.select_related("group", "heads_group"):
             _attach_groups(agency, _agency_group_names(agency))
+    log(instance=country, action=action, user=actor, data=_audit_data(country=country))
     return country
 
 
@@ -99,9 +113,11 @@ def agency_save(*, agency: Agency, actor=None, comment: str = "") -> Agency:
     """Create or update an agency, creating the group its members and heads act through."""
     agency.full_clean(exclude=AGENCY_GROUP_FIELDS)
     default_comment = "Edited agency" if agency.pk else "Added agency"
+    action = "wagtail.edit" if agency.pk else "wagtail.create"
     with _revision(actor=actor, comment=comment or default_comment):
         _attach_groups(agency, _agency_group_names(agency))
         agency.save()
+    log(instance=agency, action=action, user=actor, data=_audit_data(agency=agency))
     return agency
 
 
@@ -139,8 +155,15 @@ def membership_save(*, membership: Membership, actor=None, comment: str = "") ->
             Membership.objects.filter(pk=membership.pk).values_list("user_id", flat=True).first()
         )
     default_comment = "Changed membership" if membership.pk else "Added membership"
+    action = "wagtail.edit" if membership.pk else "wagtail.create"
     with _revision(actor=actor, comment=comment or default_comment):
         membership.save()
+    log(
+        instance=membership,
+        action=action,
+        user=actor,
+        data=_audit_data(agency=membership.agency, role=membership.role),
+    )
     sync_user_groups(user=membership.user)
     if previous_user_id and previous_user_id != membership.user_id:
         sync_user_groups(user=type(membership.user).objects.get(pk=previous_user_id))
@@ -157,6 +180,12 @@ def membership_create(*, user, agency: Agency, role: str, actor=None, comment=""
 def membership_delete(*, membership: Membership, actor=None, comment: str = "") -> None:
     """End a membership; the person loses the rights it gave at once."""
     user = membership.user
+    log(
+        instance=membership,
+        action="wagtail.delete",
+        user=actor,
+        data=_audit_data(agency=membership.agency, role=membership.role),
+    )
     with _revision(actor=actor, comment=comment or "Removed membership"):
         membership.delete()
     sync_user_groups(user=user)

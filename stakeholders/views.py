@@ -1,23 +1,21 @@
 """Admin views that save through the services, so the admin keeps groups and history right."""
 
 from wagtail.admin.views import generic
-from wagtail.log_actions import log
 
 from . import services
 
 
 class ServiceSaveMixin:
-    """Create/edit view that saves via `save(instance, actor=...)` instead of `form.save()`."""
+    """Create/edit view that saves via `save(instance, actor=...)` instead of `form.save()`.
 
-    log_action = None
+    The services write the audit log, so every path (admin, demo loader, shell) logs once.
+    """
 
     def save(self, instance, *, actor):
         raise NotImplementedError
 
     def save_instance(self):
-        instance = self.save(self.form.instance, actor=self.request.user)
-        log(instance=instance, action=self.log_action, user=self.request.user)
-        return instance
+        return self.save(self.form.instance, actor=self.request.user)
 
 
 class CountrySaveMixin(ServiceSaveMixin):
@@ -36,30 +34,29 @@ class MembershipSaveMixin(ServiceSaveMixin):
 
 
 class CountryCreateView(CountrySaveMixin, generic.CreateView):
-    log_action = "wagtail.create"
+    pass
 
 
 class CountryEditView(CountrySaveMixin, generic.EditView):
-    log_action = "wagtail.edit"
+    pass
 
 
 class AgencyCreateView(AgencySaveMixin, generic.CreateView):
-    log_action = "wagtail.create"
+    pass
 
 
 class AgencyEditView(AgencySaveMixin, generic.EditView):
-    log_action = "wagtail.edit"
+    pass
 
 
 class MembershipCreateView(MembershipSaveMixin, generic.CreateView):
-    log_action = "wagtail.create"
+    pass
 
 
 class MembershipEditView(MembershipSaveMixin, generic.EditView):
-    log_action = "wagtail.edit"
+    pass
 
 
 class MembershipDeleteView(generic.DeleteView):
     def delete_action(self):
-        log(instance=self.object, action="wagtail.delete", user=self.request.user)
         services.membership_delete(membership=self.object, actor=self.request.user)
