@@ -3,11 +3,11 @@
 Wagtail's snippet views check model-level rights ("may change some commitment"). Every
 view of one commitment here first refuses unless the user holds `object_action` on that
 commitment, then answers all of Wagtail's own questions about that same commitment (see
-`CommitmentPermissionPolicy.for_instance`). The listing and the chooser list only what
+`home.admin_permissions`). The listing and the chooser list only what
 the user may see.
 """
 
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -22,6 +22,7 @@ from wagtail.models import TaskState
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 
+from home.admin_permissions import InstancePermissionViewMixin
 from stakeholders.models import Agency
 
 from . import permissions, selectors, services
@@ -30,23 +31,10 @@ from .models import Capability, Commitment, NationalPlanPage
 policy = permissions.commitment_policy
 
 
-class CommitmentObjectMixin:
-    """Refuse unless the user may `object_action` this commitment; ask only about it."""
+class CommitmentObjectMixin(InstancePermissionViewMixin):
+    """Every view of one commitment: see `home.admin_permissions`."""
 
-    object_action = "view"
-
-    def setup(self, request, *args, **kwargs):
-        # Before Wagtail's own setup, which already reads the object and the policy.
-        self.guarded_object = get_object_or_404(Commitment, pk=unquote(str(kwargs["pk"])))
-        if not policy.user_has_permission_for_instance(
-            request.user, self.object_action, self.guarded_object
-        ):
-            raise PermissionDenied
-        super().setup(request, *args, **kwargs)
-
-    @cached_property
-    def permission_policy(self):
-        return policy.for_instance(self.guarded_object)
+    model = Commitment
 
 
 class SyncPermissionsOnSaveMixin:

@@ -19,8 +19,8 @@ reviewing (as Wagtail's moderators do); every edit is a revision, and only revie
 publish, so nothing reaches the public without one.
 
 Wagtail's views ask `user_has_permission(user, action)` ("on some instance") in many
-places; the admin views for a single commitment wrap this policy with `for_instance()` so
-that every such question is asked about the commitment being viewed instead.
+places; the admin views for a single commitment ask it about that commitment instead
+(`home.admin_permissions`).
 """
 
 from guardian.core import ObjectPermissionChecker
@@ -86,17 +86,6 @@ def _checker(user) -> ObjectPermissionChecker:
         checker = ObjectPermissionChecker(user)
         user._commitment_permission_checker = checker
     return checker
-
-
-def forget_cached_permissions(user) -> None:
-    for attr in (
-        "_commitment_permission_checker",
-        "_perm_cache",
-        "_user_perm_cache",
-        "_group_perm_cache",
-    ):
-        if hasattr(user, attr):
-            delattr(user, attr)
 
 
 def prefetch_commitment_permissions(*, user, commitments) -> None:
@@ -186,14 +175,6 @@ def user_can_edit_commitment(*, user, commitment) -> bool:
     return commitment_policy.user_has_permission_for_instance(user, "change", commitment)
 
 
-def user_can_view_commitment(*, user, commitment) -> bool:
-    return commitment_policy.user_has_permission_for_instance(user, "view", commitment)
-
-
-def user_country_ids(*, user) -> set[int]:
-    return set(Membership.objects.filter(user=user).values_list("agency__country", flat=True))
-
-
 # --- The Wagtail permission policy --------------------------------------------------
 
 
@@ -275,32 +256,6 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
 
     def users_with_permission_for_instance(self, action, instance):
         return self.users_with_any_permission_for_instance([action], instance)
-
-    def for_instance(self, instance):
-        return InstancePermissionPolicy(self, instance)
-
-
-class InstancePermissionPolicy:
-    """This policy, with every model-level question asked about one commitment instead.
-
-    Wagtail's views and action menus ask "may the user publish (some commitment)?"; inside
-    the views of one commitment the only right answer is about that commitment.
-    """
-
-    def __init__(self, policy, instance):
-        self.policy = policy
-        self.instance = instance
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return self.policy.user_has_permission(user, action)
-        return self.policy.user_has_permission_for_instance(user, action, self.instance)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def __getattr__(self, name):
-        return getattr(self.policy, name)
 
 
 class ReferenceDataPermissionPolicy(BasePermissionPolicy):

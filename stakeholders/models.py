@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -150,6 +151,12 @@ class Agency(index.Indexed, models.Model):
             return f"{self.name} ({self.acronym})"
         return self.name
 
+    @classproperty
+    def base_form_class(cls):
+        from .forms import AgencyForm
+
+        return AgencyForm
+
     def clean(self):
         super().clean()
         self.name = " ".join((self.name or "").split())
@@ -206,6 +213,12 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.agency}"
+
+    @classproperty
+    def base_form_class(cls):
+        from .forms import MembershipForm
+
+        return MembershipForm
 
     @property
     def country(self):

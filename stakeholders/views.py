@@ -1,8 +1,19 @@
-"""Admin views that save through the services, so the admin keeps groups and history right."""
+"""Admin views for the registry: saved through the services, scoped to the user's country."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from reversion.models import Version
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
 
-from . import services
+from home.admin_permissions import InstancePermissionViewMixin, VisibleInstancesIndexMixin
+
+from . import history, services
 
 
 class ServiceSaveMixin:
@@ -16,6 +27,15 @@ class ServiceSaveMixin:
 
     def save_instance(self):
         return self.save(self.form.instance, actor=self.request.user)
+
+
+class VersionsButtonMixin:
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        url = reverse("stakeholder_versions", args=[self.model._meta.model_name, self.object.pk])
+        buttons.append(Button(_("Versions"), url=url, icon_name="history", priority=40))
+        return buttons
 
 
 class CountrySaveMixin(ServiceSaveMixin):
@@ -33,30 +53,97 @@ class MembershipSaveMixin(ServiceSaveMixin):
         return services.membership_save(membership=instance, actor=actor)
 
 
+class ScopedIndexView(VisibleInstancesIndexMixin, generic.IndexView):
+    pass
+
+
+class ScopedInspectView(VersionsButtonMixin, InstancePermissionViewMixin, generic.InspectView):
+    object_action = "view"
+
+
+class ScopedHistoryView(InstancePermissionViewMixin, generic.HistoryView):
+    object_action = "view"
+
+
+class ScopedUsageView(InstancePermissionViewMixin, generic.UsageView):
+    object_action = "view"
+
+
 class CountryCreateView(CountrySaveMixin, generic.CreateView):
     pass
 
 
-class CountryEditView(CountrySaveMixin, generic.EditView):
-    pass
+class CountryEditView(
+    VersionsButtonMixin, InstancePermissionViewMixin, CountrySaveMixin, generic.EditView
+):
+    object_action = "change"
 
 
 class AgencyCreateView(AgencySaveMixin, generic.CreateView):
     pass
 
 
-class AgencyEditView(AgencySaveMixin, generic.EditView):
-    pass
+class AgencyEditView(
+    VersionsButtonMixin, InstancePermissionViewMixin, AgencySaveMixin, generic.EditView
+):
+    object_action = "change"
 
 
 class MembershipCreateView(MembershipSaveMixin, generic.CreateView):
     pass
 
 
-class MembershipEditView(MembershipSaveMixin, generic.EditView):
-    pass
+class MembershipEditView(
+    VersionsButtonMixin, InstancePermissionViewMixin, MembershipSaveMixin, generic.EditView
+):
+    object_action = "change"
 
 
-class MembershipDeleteView(generic.DeleteView):
+class MembershipDeleteView(InstancePermissionViewMixin, generic.DeleteView):
+    object_action = "delete"
+
     def delete_action(self):
         services.membership_delete(membership=self.object, actor=self.request.user)
+
+
+# --- django-reversion history of one object, with revert ----------------------------
+
+
+class VersionsView(WagtailAdminTemplateMixin, TemplateView):
+    """Who changed what and when, field by field; revert for those who may change it."""
+
+    template_name = "stakeholders/admin/versions.html"
+    header_icon = "history"
+
+    def dispatch(self, request, model_name, pk, version_id=None):
+        self.model = history.model_for(model_name)
+        self.object = get_object_or_404(self.model, pk=pk)
+        if not history.user_can_view_versions(user=request.user, instance=self.object):
+            raise PermissionDenied
+        self.version_id = version_id
+        return super().dispatch(request)
+
+    def get_page_title(self):
+        return _("Versions of %(object)s") % {"object": self.object}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.object
+        context["versions"] = history.versions_with_changes(self.object)
+        context["can_revert"] = history.user_can_revert(
+            user=self.request.user, instance=self.object
+        )
+        context["model_name"] = self.model._meta.model_name
+        return context
+
+    def post(self, request):
+        if not history.user_can_revert(user=request.user, instance=self.object):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_object(self.object), pk=self.version_id)
+        history.revert(instance=self.object, version=version, actor=request.user)
+        messages.success(
+            request,
+            _("Reverted to the version of %(date)s.")
+            % {"date": version.revision.date_created.strftime("%Y-%m-%d %H:%M")},
+        )
+        return redirect("stakeholder_versions", self.model._meta.model_name, self.object.pk)

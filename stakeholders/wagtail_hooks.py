@@ -1,3 +1,4 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -6,25 +7,37 @@ from wagtail.permissions import register_permission_policy
 
 from . import views
 from .models import Agency, Country, Membership
-from .permissions import NoDeletePermissionPolicy
+from .permissions import agency_policy, country_policy, membership_policy
 
-register_permission_policy(Country, NoDeletePermissionPolicy(Country))
-register_permission_policy(Agency, NoDeletePermissionPolicy(Agency))
+# Policies first: the viewsets below refuse to register without them.
+register_permission_policy(Country, country_policy)
+register_permission_policy(Agency, agency_policy)
+register_permission_policy(Membership, membership_policy)
 
 
-class CountryViewSet(ModelViewSet):
+class ScopedViewSet(ModelViewSet):
+    """Listing, inspect, history and usage only for objects of the user's country."""
+
+    index_view_class = views.ScopedIndexView
+    inspect_view_class = views.ScopedInspectView
+    history_view_class = views.ScopedHistoryView
+    usage_view_class = views.ScopedUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class CountryViewSet(ScopedViewSet):
     model = Country
     name = "countries"
     icon = "globe"
     menu_label = _("Countries")
     list_display = ["name", "code", "default_language"]
     search_fields = ["name", "code"]
-    inspect_view_enabled = True
     add_view_class = views.CountryCreateView
     edit_view_class = views.CountryEditView
 
 
-class AgencyViewSet(ModelViewSet):
+class AgencyViewSet(ScopedViewSet):
     model = Agency
     name = "agencies"
     icon = "group"
@@ -32,12 +45,11 @@ class AgencyViewSet(ModelViewSet):
     list_display = ["name", "acronym", "country", "sector", "is_active"]
     list_filter = ["country", "sector", "is_active"]
     search_fields = ["name", "acronym"]
-    inspect_view_enabled = True
     add_view_class = views.AgencyCreateView
     edit_view_class = views.AgencyEditView
 
 
-class MembershipViewSet(ModelViewSet):
+class MembershipViewSet(ScopedViewSet):
     model = Membership
     name = "memberships"
     icon = "user"
@@ -60,3 +72,19 @@ class StakeholdersViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return StakeholdersViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_versions_urls():
+    return [
+        path(
+            "stakeholders/<slug:model_name>/<int:pk>/versions/",
+            views.VersionsView.as_view(),
+            name="stakeholder_versions",
+        ),
+        path(
+            "stakeholders/<slug:model_name>/<int:pk>/versions/<int:version_id>/revert/",
+            views.VersionsView.as_view(),
+            name="stakeholder_version_revert",
+        ),
+    ]

@@ -1,0 +1,69 @@
+"""Per-object rights in Wagtail's generic admin views: the one piece of plumbing.
+
+Wagtail's views of one object ask the registered permission policy model-level questions
+("may change some instance?"). Every view of one object here first refuses unless the
+user holds `object_action` on that object, then answers all of Wagtail's questions about
+that same object. Each app's `permissions.py` decides the rights; this only asks it.
+"""
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from wagtail.permissions import policy_registry
+
+
+class InstancePermissionPolicy:
+    """A policy with every model-level question asked about one instance instead."""
+
+    def __init__(self, policy, instance):
+        self.policy = policy
+        self.instance = instance
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return self.policy.user_has_permission(user, action)
+        return self.policy.user_has_permission_for_instance(user, action, self.instance)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def __getattr__(self, name):
+        return getattr(self.policy, name)
+
+
+class InstancePermissionViewMixin:
+    """For a generic view of one object (URL kwarg `pk`) of `self.model`."""
+
+    object_action = "view"
+
+    @property
+    def registered_policy(self):
+        return policy_registry.get_by_type(self.model)
+
+    def setup(self, request, *args, **kwargs):
+        # Before Wagtail's own setup, which already reads the object and the policy.
+        self.guarded_object = get_object_or_404(self.model, pk=unquote(str(kwargs["pk"])))
+        if not self.registered_policy.user_has_permission_for_instance(
+            request.user, self.object_action, self.guarded_object
+        ):
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
+    @cached_property
+    def permission_policy(self):
+        return InstancePermissionPolicy(self.registered_policy, self.guarded_object)
+
+
+class VisibleInstancesIndexMixin:
+    """A listing of only the instances the user may view."""
+
+    def get_base_queryset(self):
+        visible = self.registered_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        )
+        return super().get_base_queryset().filter(pk__in=visible.values("pk"))
+
+    @property
+    def registered_policy(self):
+        return policy_registry.get_by_type(self.model)
