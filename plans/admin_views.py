@@ -163,23 +163,6 @@ SAVE_WOULD_OVERWRITE = _(
 class CommitmentEditView(CommitmentObjectMixin, SyncPermissionsOnSaveMixin, snippet_views.EditView):
     object_action = "change"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["unpublished_changes"] = None
-        if self.object.live and self.object.has_unpublished_changes:
-            live = Commitment.objects.get(pk=self.object.pk)
-            draft = live.get_latest_revision_as_object()
-            panel = self.get_panel().get_bound_panel(
-                instance=self.object, request=self.request, form=None
-            )
-            changes = [comparison(live, draft) for comparison in panel.get_comparison()]
-            context["unpublished_changes"] = [c for c in changes if c.has_changed()]
-            context["compare_live_url"] = reverse(
-                "wagtailsnippets_plans_commitment:revisions_compare",
-                args=[quote(self.object.pk), "live", "latest"],
-            )
-        return context
-
     def is_valid(self, form):
         # Wagtail refuses stale saves only for autosave; an ordinary save from a page
         # opened before someone else's save would silently replace their work.

@@ -32,6 +32,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from plans.panels import UnpublishedChangesPanel
+
 CAPABILITY_NOT_IN_PLAN = _(
     "“%(capability)s” is not one of this plan's capability sections. Choose one of the "
     "plan's sections, or ask the national coordinator to add it to the plan."
@@ -129,6 +131,7 @@ class Commitment(
         [
             ObjectList(
                 [
+                    UnpublishedChangesPanel(),
                     # A select, not the page chooser: it offers only the user's plans.
                     FieldPanel("plan", widget=forms.Select),
                     FieldPanel("capability"),

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from plans.panels import UnpublishedChangesPanel
+
 RICH_TEXT = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
 DUPLICATE_SECTION = _("“%(capability)s” is already a section of this plan.")
@@ -105,6 +107,7 @@ class NationalPlanPage(Page):
     )
 
     content_panels = [
+        UnpublishedChangesPanel(),
         *Page.content_panels,
         MultiFieldPanel(
             [

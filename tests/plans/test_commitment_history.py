@@ -98,3 +98,14 @@ def test_no_banner_when_nothing_is_unpublished(client, ke_plan, ke_police, ke_po
     client.force_login(ke_police_drafter)
     html = client.get(f"{BASE}/edit/{commitment.pk}/").content.decode()
     assert "Changes not yet published" not in html
+
+
+def test_plan_editor_shows_what_changed_since_publication(client, ke_plan, ke_reviewer):
+    ke_plan.title = "A renamed national plan"
+    ke_plan.save_revision()
+    client.force_login(ke_reviewer)
+    html = client.get(f"/admin/pages/{ke_plan.pk}/edit/").content.decode()
+    assert "Changes not yet published" in html
+    banner = html[html.index("Changes not yet published") :]
+    assert "renamed" in banner
+    assert f"/admin/pages/{ke_plan.pk}/revisions/compare/live...latest/" in banner
