@@ -246,3 +246,31 @@ def test_workflow_history_is_private_to_the_country(client, draft, ke_police_dra
     assert client.get(f"{BASE}/workflow_history/{draft.pk}/").status_code == 200
     client.force_login(jo_reviewer)
     assert client.get(f"{BASE}/workflow_history/{draft.pk}/").status_code == 302
+
+
+def test_plan_changes_go_through_the_countrys_review(
+    client, ke_plan, ke_coordinator, ke_reviewer, jo_reviewer, django_capture_on_commit_callbacks
+):
+    from plans.models import NationalPlanPage
+
+    url = f"/admin/pages/{ke_plan.pk}/edit/"
+    client.force_login(ke_coordinator)
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data["title"] = "Kenya national plan, revised"
+    data["action-submit"] = "action-submit"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    plan = NationalPlanPage.objects.get(pk=ke_plan.pk)
+    assert plan.workflow_in_progress
+    assert plan.title != "Kenya national plan, revised", "not public before approval"
+    assert [m.to for m in mail.outbox] == [[ke_reviewer.email]]
+
+    task_state = plan.current_workflow_task_state
+    action = f"/admin/pages/workflow/action/{plan.pk}/approve/{task_state.pk}/"
+    client.force_login(jo_reviewer)
+    client.post(action, {"comment": ""})
+    assert NationalPlanPage.objects.get(pk=plan.pk).title != "Kenya national plan, revised"
+
+    client.force_login(ke_reviewer)
+    assert client.post(action, {"comment": ""}).status_code == 302
+    assert NationalPlanPage.objects.get(pk=plan.pk).title == "Kenya national plan, revised"
