@@ -8,6 +8,7 @@ Production selects PostgreSQL, Redis and a real broker through the variables bel
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail",
     # After wagtail.admin: its ready() replaces Wagtail's review e-mail handlers.
     "plans",
+    "tracking",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -127,6 +129,17 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ACKS_LATE = True
+# https://docs.celeryq.dev/en/stable/userguide/periodic-tasks.html (run `celery -A config beat`)
+CELERY_BEAT_SCHEDULE = {
+    "due-soon-and-overdue-reminders": {
+        "task": "tracking.tasks.send_reminders",
+        "schedule": crontab(hour=5, minute=30),
+    },
+    "weekly-coordinator-digest": {
+        "task": "tracking.tasks.send_digests",
+        "schedule": crontab(hour=6, minute=0, day_of_week="mon"),
+    },
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 # --- Authentication ----------------------------------------------------------
@@ -200,6 +213,15 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Approval by a country's own reviewers publishes without model-wide rights; see the function.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "plans.workflows.publish_workflow_state"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+
+# --- Tracking ----------------------------------------------------------------
+
+# A commitment with no published update for this many days is "stale".
+TRACKING_STALE_AFTER_DAYS = env.int("TRACKING_STALE_AFTER_DAYS", default=90)
+# Lead agencies are reminded this many days before a commitment is due.
+TRACKING_DUE_SOON_DAYS = env.int("TRACKING_DUE_SOON_DAYS", default=30)
+# Reminder runs handle this many commitments per batch (a bounded number of queries each).
+TRACKING_REMINDER_BATCH_SIZE = env.int("TRACKING_REMINDER_BATCH_SIZE", default=500)
 
 # --- Logging -----------------------------------------------------------------
 

@@ -115,6 +115,24 @@ class Commitment(
         ],
     )
     funding_source = models.CharField(_("source of funding"), max_length=255, blank=True)
+
+    class Kind(models.TextChoices):
+        ACTION = "action", _("Action")
+        TRAINING = "training", _("Training")
+
+    class Delivery(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        E_LEARNING = "e_learning", _("E-learning")
+        BLENDED = "blended", _("In person and e-learning")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.ACTION)
+    delivery = models.CharField(
+        _("training delivery"),
+        max_length=16,
+        choices=Delivery.choices,
+        blank=True,
+        help_text=_("For trainings: how it is delivered."),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.NOT_STARTED
     )
@@ -137,6 +155,7 @@ class Commitment(
                     FieldPanel("capability"),
                     FieldPanel("title"),
                     FieldPanel("description"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("delivery")]),
                 ],
                 heading=_("What"),
             ),

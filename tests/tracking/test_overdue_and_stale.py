@@ -1,0 +1,99 @@
+"""Overdue and stale are answered by queries, exact on the boundary dates."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from plans.models import Commitment
+from tracking import selectors, services
+
+from ..factories import make_commitment
+
+pytestmark = pytest.mark.django_db
+ON = datetime.date(2026, 6, 15)
+
+
+@pytest.fixture
+def make(ke_plan, ke_police):
+    def _make(title, *, due=None, status="on_track", published=None):
+        commitment = make_commitment(ke_plan, ke_police, title=title)
+        Commitment.objects.filter(pk=commitment.pk).update(
+            due_date=due,
+            status=status,
+            first_published_at=published or timezone.make_aware(datetime.datetime(2025, 1, 1)),
+        )
+        return Commitment.objects.get(pk=commitment.pk)
+
+    return _make
+
+
+def titles(queryset):
+    return set(queryset.values_list("title", flat=True))
+
+
+def test_overdue_boundaries(make):
+    make("due yesterday", due=ON - datetime.timedelta(days=1))
+    make("due today", due=ON)
+    make("completed late", due=ON - datetime.timedelta(days=30), status="completed")
+    make("dropped late", due=ON - datetime.timedelta(days=30), status="dropped")
+    make("no due date")
+    assert titles(selectors.commitments_overdue(on=ON)) == {"due yesterday"}
+
+
+def test_due_soon_window(make, settings):
+    settings.TRACKING_DUE_SOON_DAYS = 30
+    make("due today", due=ON)
+    make("due in 30 days", due=ON + datetime.timedelta(days=30))
+    make("due in 31 days", due=ON + datetime.timedelta(days=31))
+    assert titles(selectors.commitments_due_soon(on=ON)) == {"due today", "due in 30 days"}
+
+
+def test_stale_boundaries(make, settings, ke_police_drafter):
+    settings.TRACKING_STALE_AFTER_DAYS = 90
+    fresh = make("updated 90 days ago")
+    services.progress_update_create(
+        actor=ke_police_drafter,
+        commitment=fresh,
+        status="on_track",
+        progress=10,
+        narrative="x",
+        reporting_date=ON - datetime.timedelta(days=90),
+        publish=True,
+    )
+    old = make("updated 91 days ago")
+    services.progress_update_create(
+        actor=ke_police_drafter,
+        commitment=old,
+        status="on_track",
+        progress=10,
+        narrative="x",
+        reporting_date=ON - datetime.timedelta(days=91),
+        publish=True,
+    )
+    unpublished = make("only a draft update")
+    services.progress_update_create(
+        actor=ke_police_drafter,
+        commitment=unpublished,
+        status="on_track",
+        progress=10,
+        narrative="x",
+        reporting_date=ON - datetime.timedelta(days=1),
+    )
+    make(
+        "never updated, published recently",
+        published=timezone.make_aware(datetime.datetime(2026, 6, 1)),
+    )
+    make("completed long ago", status="completed")
+    assert titles(selectors.commitments_stale(on=ON)) == {
+        "updated 91 days ago",
+        "only a draft update",
+    }
+
+
+def test_indicator_percent_of_target():
+    assert selectors.percent_of_target(20, 150, 85) == 50
+    assert selectors.percent_of_target(20, 150, 500) == 100
+    assert selectors.percent_of_target(60, 168, 60) == 0
+    assert selectors.percent_of_target(None, 10, 5) == 50
+    assert selectors.percent_of_target(5, None, 5) is None

@@ -1,0 +1,188 @@
+"""After adoption: what each agency reports on the commitments it leads or supports.
+
+Progress updates and indicator measurements are plain models with django-reversion
+history. A published update by the lead agency sets the commitment's current status and
+progress (`services.progress_update_publish`); the commitment's own content keeps its
+review lifecycle.
+"""
+
+import datetime
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from plans.models import Commitment
+
+DATED_IN_FUTURE = _("An update cannot be dated in the future.")
+INDICATOR_OF_ANOTHER_COMMITMENT = _("This indicator belongs to another commitment.")
+PROGRESS_RANGE = _("Progress is a percentage from 0 to 100.")
+
+
+def today():
+    return timezone.localdate()
+
+
+@reversion.register(follow=("measurements", "trainees"))
+class ProgressUpdate(ClusterableModel):
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="progress_updates"
+    )
+    agency = models.ForeignKey(
+        "stakeholders.Agency",
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+        verbose_name=_("reporting agency"),
+    )
+    is_contribution = models.BooleanField(
+        _("contribution of a supporting agency"),
+        default=False,
+        help_text=_("A supporting agency's report; it does not change the commitment's status."),
+    )
+    reporting_date = models.DateField(_("reporting date"), default=today)
+    status = models.CharField(_("status"), max_length=16, choices=Commitment.Status.choices)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        validators=[MinValueValidator(0, PROGRESS_RANGE), MaxValueValidator(100, PROGRESS_RANGE)],
+    )
+    narrative = models.TextField(_("what happened"), help_text=_("No information about children."))
+    evidence_url = models.URLField(_("evidence link"), blank=True)
+    evidence_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("evidence document"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-reporting_date", "-pk"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        indexes = [models.Index(fields=["commitment", "published_at", "reporting_date"])]
+
+    def __str__(self):
+        return f"{self.commitment} · {self.reporting_date:%Y-%m-%d}"
+
+    @property
+    def is_published(self):
+        return self.published_at is not None
+
+    def clean(self):
+        super().clean()
+        if self.reporting_date and self.reporting_date > today():
+            raise ValidationError({"reporting_date": ValidationError(DATED_IN_FUTURE)})
+
+
+@reversion.register()
+class IndicatorMeasurement(models.Model):
+    update = ParentalKey(ProgressUpdate, on_delete=models.CASCADE, related_name="measurements")
+    indicator = models.ForeignKey(
+        "plans.CommitmentIndicator",
+        on_delete=models.CASCADE,
+        related_name="measurements",
+        verbose_name=_("indicator"),
+    )
+    measured_on = models.DateField(_("measured on"), default=today)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-measured_on", "-pk"]
+        verbose_name = _("indicator measurement")
+        verbose_name_plural = _("indicator measurements")
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.measured_on:%Y-%m-%d})"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.indicator_id
+            and self.update_id
+            and self.indicator.commitment_id != self.update.commitment_id
+        ):
+            raise ValidationError({"indicator": ValidationError(INDICATOR_OF_ANOTHER_COMMITMENT)})
+        if self.measured_on and self.measured_on > today():
+            raise ValidationError({"measured_on": ValidationError(DATED_IN_FUTURE)})
+
+
+class Audience(models.TextChoices):
+    HELPLINE_STAFF = "helpline_staff", _("Helpline staff")
+    POLICE = "police", _("Police")
+    PROSECUTORS = "prosecutors", _("Prosecutors")
+    JUDGES = "judges", _("Judges")
+    SOCIAL_WORKERS = "social_workers", _("Social workers")
+    HEALTH_WORKERS = "health_workers", _("Health workers")
+    EDUCATORS = "educators", _("Educators")
+    NGOS = "ngos", _("NGOs")
+
+
+@reversion.register()
+class TraineeCount(models.Model):
+    """People trained, per audience, reported with an update of a training commitment."""
+
+    update = ParentalKey(ProgressUpdate, on_delete=models.CASCADE, related_name="trainees")
+    audience = models.CharField(_("audience"), max_length=32, choices=Audience.choices)
+    people = models.PositiveIntegerField(_("people trained"))
+
+    class Meta:
+        verbose_name = _("people trained")
+        verbose_name_plural = _("people trained")
+        constraints = [
+            models.UniqueConstraint("update", "audience", name="trainees_one_row_per_audience")
+        ]
+
+    def __str__(self):
+        return f"{self.get_audience_display()}: {self.people}"
+
+
+class SentReminder(models.Model):
+    """A reminder or digest claimed for one user, subject and period, before it is sent.
+
+    The unique constraint is what makes sending idempotent: a rerun (or a second worker)
+    cannot claim the same row, so nobody gets the same reminder twice.
+    """
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+        DIGEST = "digest", _("Weekly digest")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    subject = models.CharField(max_length=64, help_text="commitment id, or 'digest'")
+    period = models.CharField(max_length=32, help_text="e.g. the due date, or the ISO week")
+    claimed_at = models.DateTimeField(auto_now_add=True)
+    # Set, with a token of the run, by the single UPDATE that claims a batch; the run then
+    # sends exactly the rows carrying its token.
+    claim_token = models.CharField(max_length=32, blank=True, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                "user", "kind", "subject", "period", name="reminder_once_per_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.subject} {self.period} → {self.user_id}"
+
+
+def iso_week(day: datetime.date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"

@@ -1,0 +1,205 @@
+"""Due-soon and overdue reminders to lead agencies, and the coordinators' weekly digest.
+
+Each reminder is claimed in `SentReminder` (unique per user, kind, commitment and period)
+before it is sent, so a second run, a second worker or a retry after a crash never sends
+it again. The price of that guarantee: a run that crashes after claiming and before
+sending loses those reminders (at most once, never twice); they show as claimed but
+unsent in `SentReminder`.
+
+Commitments are read in batches of primary keys, with a fixed number of queries per batch
+whatever the number of commitments or recipients.
+"""
+
+import datetime
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from plans.models import Commitment
+from stakeholders.models import Membership
+
+from . import selectors
+from .models import ProgressUpdate, SentReminder, iso_week
+from .permissions import REPORTING_ROLES
+
+Kind = SentReminder.Kind
+
+
+@dataclass
+class Outcome:
+    planned: int = 0  # reminders due to be sent (one per user and commitment)
+    sent: int = 0  # those actually sent by this run (not already sent before)
+    emails: int = 0
+    batches: int = 0
+    lines: list = field(default_factory=list)  # for --dry-run
+
+
+def _batches(queryset, size):
+    last_pk = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:size])
+        if not batch:
+            return
+        yield batch
+        last_pk = batch[-1].pk
+
+
+def _period(kind, commitment, on):
+    # Due soon: once per due date. Overdue: once a week while it stays overdue.
+    return commitment.due_date.isoformat() if kind == Kind.DUE_SOON else iso_week(on)
+
+
+def _claim(keys):
+    """Claim (user_id, kind, subject, period) keys: the run's token, and the keys it won."""
+    if not keys:
+        return "", set()
+    SentReminder.objects.bulk_create(
+        [SentReminder(user_id=u, kind=k, subject=s, period=p) for u, k, s, p in keys],
+        ignore_conflicts=True,
+    )
+    token = uuid.uuid4().hex
+    users, kinds, subjects, periods = (set(part) for part in zip(*keys, strict=True))
+    SentReminder.objects.filter(
+        claim_token="",
+        sent_at__isnull=True,
+        user_id__in=users,
+        kind__in=kinds,
+        subject__in=subjects,
+        period__in=periods,
+    ).update(claim_token=token)
+    claimed = set(
+        SentReminder.objects.filter(claim_token=token).values_list(
+            "user_id", "kind", "subject", "period"
+        )
+    )
+    return token, claimed & set(keys)
+
+
+def _send(template, to, context):
+    subject = " ".join(render_to_string(f"tracking/email/{template}_subject.txt", context).split())
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"tracking/email/{template}.txt", context),
+        to=[to],
+    )
+    message.attach_alternative(
+        render_to_string(f"tracking/email/{template}.html", context), "text/html"
+    )
+    return message.send()
+
+
+def _edit_url(commitment):
+    path = reverse("wagtailsnippets_plans_commitment:edit", args=[commitment.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_reminders(*, on: datetime.date, dry_run=False, batch_size=None) -> Outcome:
+    batch_size = batch_size or settings.TRACKING_REMINDER_BATCH_SIZE
+    outcome = Outcome()
+    for kind, queryset in (
+        (Kind.DUE_SOON, selectors.commitments_due_soon(on=on)),
+        (Kind.OVERDUE, selectors.commitments_overdue(on=on)),
+    ):
+        queryset = queryset.select_related("lead_agency")
+        for batch in _batches(queryset, batch_size):
+            outcome.batches += 1
+            _remind_batch(kind, batch, on, dry_run, outcome)
+    return outcome
+
+
+def _remind_batch(kind, batch, on, dry_run, outcome):
+    by_agency = defaultdict(list)
+    for commitment in batch:
+        by_agency[commitment.lead_agency_id].append(commitment)
+    recipients = Membership.objects.filter(
+        agency_id__in=by_agency,
+        role__in=REPORTING_ROLES,
+        user__is_active=True,
+    ).exclude(user__email="")
+    wanted = {}  # key -> (user fields, commitment)
+    for agency_id, user_id, email, first_name in recipients.values_list(
+        "agency_id", "user_id", "user__email", "user__first_name"
+    ):
+        for commitment in by_agency[agency_id]:
+            key = (user_id, kind, str(commitment.pk), _period(kind, commitment, on))
+            wanted[key] = ((user_id, email, first_name), commitment)
+    outcome.planned += len(wanted)
+    if dry_run:
+        outcome.lines += [
+            f"{kind}: {email} · {commitment.title} (due {commitment.due_date})"
+            for (_uid, email, _name), commitment in wanted.values()
+        ]
+        return
+    token, claimed = _claim(list(wanted))
+    per_user = defaultdict(list)
+    for key in claimed:
+        user, commitment = wanted[key]
+        per_user[user].append(commitment)
+    for (_user_id, email, first_name), commitments in per_user.items():
+        context = {
+            "kind": kind,
+            "name": first_name,
+            "items": [(c, _edit_url(c)) for c in sorted(commitments, key=lambda c: c.due_date)],
+            "on": on,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        outcome.emails += _send("reminder", email, context)
+        outcome.sent += len(commitments)
+    if claimed:
+        SentReminder.objects.filter(claim_token=token).update(sent_at=timezone.now())
+
+
+def digest_for(*, countries, on: datetime.date):
+    """What a coordinator reads each week: new updates, overdue items, items in review."""
+    since = on - datetime.timedelta(days=7)
+    commitments = Commitment.objects.filter(plan__country__in=countries)
+    return {
+        "new_updates": list(
+            ProgressUpdate.objects.filter(commitment__in=commitments, published_at__date__gte=since)
+            .select_related("commitment", "agency")
+            .order_by("-published_at")[:50]
+        ),
+        "overdue": list(
+            selectors.commitments_overdue(on=on, queryset=commitments.filter(live=True))
+            .select_related("lead_agency")
+            .order_by("due_date")[:50]
+        ),
+        "in_review": list(
+            commitments.filter(_workflow_states__status="in_progress").select_related(
+                "lead_agency"
+            )[:50]
+        ),
+    }
+
+
+def send_digests(*, on: datetime.date, dry_run=False) -> Outcome:
+    outcome = Outcome()
+    period = iso_week(on)
+    coordinators = (
+        Membership.objects.filter(role=Membership.Role.COORDINATOR, user__is_active=True)
+        .exclude(user__email="")
+        .values_list("user_id", "user__email", "user__first_name", "agency__country")
+    )
+    for user_id, email, first_name, country_id in coordinators:
+        outcome.planned += 1
+        digest = digest_for(countries=[country_id], on=on)
+        if dry_run:
+            outcome.lines.append(
+                f"digest: {email} · {len(digest['new_updates'])} updates, "
+                f"{len(digest['overdue'])} overdue, {len(digest['in_review'])} in review"
+            )
+            continue
+        token, claimed = _claim([(user_id, Kind.DIGEST, "digest", period)])
+        if not claimed:
+            continue
+        context = {**digest, "name": first_name, "on": on, "site_name": settings.WAGTAIL_SITE_NAME}
+        outcome.emails += _send("digest", email, context)
+        outcome.sent += 1
+        SentReminder.objects.filter(claim_token=token).update(sent_at=timezone.now())
+    return outcome

@@ -1,0 +1,108 @@
+"""Questions about implementation, answered in the database (never by looping in Python)."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Avg, Count, DateField, F, Max, Q, Sum
+from django.db.models.functions import Cast, Coalesce
+
+from plans.models import Commitment
+
+from .models import IndicatorMeasurement, ProgressUpdate, TraineeCount
+
+CLOSED = (Commitment.Status.COMPLETED, Commitment.Status.DROPPED)
+
+
+def live_commitments():
+    return Commitment.objects.filter(live=True)
+
+
+def commitments_overdue(*, on: datetime.date, queryset=None):
+    """Due before `on` and neither completed nor dropped."""
+    queryset = live_commitments() if queryset is None else queryset
+    return queryset.filter(due_date__lt=on).exclude(status__in=CLOSED)
+
+
+def commitments_due_soon(*, on: datetime.date, within_days=None, queryset=None):
+    within_days = settings.TRACKING_DUE_SOON_DAYS if within_days is None else within_days
+    queryset = live_commitments() if queryset is None else queryset
+    return queryset.filter(
+        due_date__gte=on, due_date__lte=on + datetime.timedelta(days=within_days)
+    ).exclude(status__in=CLOSED)
+
+
+def with_last_update(queryset):
+    """Annotate `last_update_on`: the latest published update, else first publication."""
+    return queryset.annotate(
+        last_published_update=Max(
+            "progress_updates__reporting_date",
+            filter=Q(progress_updates__published_at__isnull=False),
+        )
+    ).annotate(
+        last_update_on=Coalesce(
+            F("last_published_update"),
+            Cast("first_published_at", output_field=DateField()),
+        )
+    )
+
+
+def commitments_stale(*, on: datetime.date, days=None, queryset=None):
+    """Open commitments with no published update for `days` (setting) before `on`."""
+    days = settings.TRACKING_STALE_AFTER_DAYS if days is None else days
+    queryset = live_commitments() if queryset is None else queryset
+    cutoff = on - datetime.timedelta(days=days)
+    return with_last_update(queryset.exclude(status__in=CLOSED)).filter(last_update_on__lt=cutoff)
+
+
+def published_updates(*, commitment):
+    return (
+        ProgressUpdate.objects.filter(commitment=commitment, published_at__isnull=False)
+        .select_related("agency", "author")
+        .prefetch_related("measurements__indicator", "trainees")
+        .order_by("reporting_date", "pk")
+    )
+
+
+def indicator_progress(*, indicator):
+    """Latest measured value, and the share of the way from baseline to target (0-100)."""
+    latest = (
+        IndicatorMeasurement.objects.filter(indicator=indicator, update__published_at__isnull=False)
+        .order_by("-measured_on", "-pk")
+        .first()
+    )
+    if latest is None:
+        return None, None
+    return latest.value, percent_of_target(indicator.baseline, indicator.target, latest.value)
+
+
+def percent_of_target(baseline, target, value):
+    if target is None:
+        return None
+    start = baseline or 0
+    if target == start:
+        return 100 if value >= target else 0
+    share = (value - start) / (target - start) * 100
+    return max(0, min(100, round(share)))
+
+
+def progress_by_capability(*, plan):
+    """Per capability section: how many live commitments and their average progress."""
+    return (
+        live_commitments()
+        .filter(plan=plan)
+        .values("capability__number", "capability__name")
+        .annotate(count=Count("pk"), average=Avg("progress"))
+        .order_by("capability__number")
+    )
+
+
+def people_trained_by_audience(*, countries):
+    return (
+        TraineeCount.objects.filter(
+            update__published_at__isnull=False,
+            update__commitment__plan__country__in=countries,
+        )
+        .values("audience")
+        .annotate(people=Sum("people"))
+        .order_by("audience")
+    )
