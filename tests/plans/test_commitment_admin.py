@@ -24,6 +24,8 @@ def new_commitment_data(plan, lead_agency, **overrides):
         "capability": Capability.objects.get(number=4).pk,
         "title": "Train cybercrime investigators",
         "description": "",
+        "kind": "action",
+        "delivery": "",
         "lead_agency": lead_agency.pk,
         "start_date": "2026-01-01",
         "due_date": "2026-12-31",
