@@ -231,12 +231,18 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         perms = [self._perm(a) for a in actions if a in COMMITMENT_ACTIONS]
         if not perms:
             return Commitment.objects.none()
-        granted = get_objects_for_user(
-            user, perms, klass=Commitment, any_perm=True, accept_global_perms=True
-        )
+        # Asked by menus, listings and filters several times a request; cached on the user
+        # object as Django caches model permissions (each request loads a new user).
+        cache = user.__dict__.setdefault("_commitment_ids_by_perms", {})
+        key = tuple(sorted(perms))
+        if key not in cache:
+            granted = get_objects_for_user(
+                user, perms, klass=Commitment, any_perm=True, accept_global_perms=True
+            )
+            cache[key] = list(granted.values_list("pk", flat=True))
         # Guardian compares ids through a Cast, which Wagtail's search backend cannot
         # filter on; a plain id list works everywhere (listing search, chooser search).
-        return Commitment.objects.filter(pk__in=list(granted.values_list("pk", flat=True)))
+        return Commitment.objects.filter(pk__in=cache[key])
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])

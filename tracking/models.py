@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from plans.models import Commitment
 
@@ -68,6 +70,22 @@ class ProgressUpdate(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    panels = [
+        FieldPanel("commitment"),
+        FieldRowPanel([FieldPanel("reporting_date"), FieldPanel("status"), FieldPanel("progress")]),
+        FieldPanel("narrative"),
+        MultiFieldPanel(
+            [FieldPanel("evidence_url"), FieldPanel("evidence_document")], heading=_("Evidence")
+        ),
+        InlinePanel("measurements", heading=_("Indicator measurements"), label=_("measurement")),
+        InlinePanel(
+            "trainees",
+            heading=_("People trained (training commitments)"),
+            label=_("audience"),
+        ),
+        FieldPanel("publish_now"),
+    ]
+
     class Meta:
         ordering = ["-reporting_date", "-pk"]
         verbose_name = _("progress update")
@@ -76,6 +94,12 @@ class ProgressUpdate(ClusterableModel):
 
     def __str__(self):
         return f"{self.commitment} · {self.reporting_date:%Y-%m-%d}"
+
+    @classproperty
+    def base_form_class(cls):
+        from .forms import ProgressUpdateForm
+
+        return ProgressUpdateForm
 
     @property
     def is_published(self):
@@ -104,6 +128,12 @@ class IndicatorMeasurement(models.Model):
         ordering = ["-measured_on", "-pk"]
         verbose_name = _("indicator measurement")
         verbose_name_plural = _("indicator measurements")
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("measured_on"), FieldPanel("value")]),
+        FieldPanel("source"),
+    ]
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.measured_on:%Y-%m-%d})"
@@ -145,6 +175,8 @@ class TraineeCount(models.Model):
         constraints = [
             models.UniqueConstraint("update", "audience", name="trainees_one_row_per_audience")
         ]
+
+    panels = [FieldRowPanel([FieldPanel("audience"), FieldPanel("people")])]
 
     def __str__(self):
         return f"{self.get_audience_display()}: {self.people}"

@@ -2,8 +2,9 @@
 
 | who                                   | may                                              |
 |---------------------------------------|--------------------------------------------------|
-| lead agency's members                 | add and publish updates; edit their agency's     |
-| supporting agencies' members          | add contributions (they never move the status)   |
+| lead agency's members                 | add, publish and edit their agency's updates     |
+| supporting agencies' members          | the same for contributions, which never move the |
+|                                       | commitment's status or progress                  |
 | country's coordinators                | everything in their country                      |
 | everyone who may view the commitment  | read its updates                                 |
 """
@@ -87,8 +88,6 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
         if user_coordinates(user=user, country_id=commitment.plan.country_id):
             return True
         if action in ("change", "delete", "publish"):
-            if action == "publish" and instance.is_contribution:
-                return False
             return Membership.objects.filter(
                 user=user, agency_id=instance.agency_id, role__in=REPORTING_ROLES
             ).exists()

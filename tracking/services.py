@@ -90,6 +90,18 @@ def progress_update_create(
     return update
 
 
+def progress_update_assign_reporter(*, actor, update: ProgressUpdate) -> ProgressUpdate:
+    """For the admin form: who reports (lead agency or contribution), or refuse."""
+    if update.pk is None:
+        agency, is_contribution = permissions.reporting_agency(
+            user=actor, commitment=update.commitment
+        )
+        if agency is None:
+            raise PermissionDenied(NOT_YOUR_COMMITMENT)
+        update.agency, update.is_contribution, update.author = agency, is_contribution, actor
+    return update
+
+
 @transaction.atomic
 def progress_update_publish(*, actor, update: ProgressUpdate) -> ProgressUpdate:
     """Publish an update; the lead agency's latest published update sets the status."""

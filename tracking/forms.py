@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from plans.models import CommitmentIndicator
+
+from .models import INDICATOR_OF_ANOTHER_COMMITMENT
+from .permissions import commitments_user_may_report_on
+
+
+class ProgressUpdateForm(WagtailAdminModelForm):
+    publish_now = forms.BooleanField(
+        label=_("Publish now"),
+        required=False,
+        help_text=_(
+            "A published update from the lead agency sets the commitment's status and progress."
+        ),
+    )
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.user = for_user
+        reportable = commitments_user_may_report_on(user=for_user)
+        if self.instance.pk:
+            self.fields["commitment"].queryset = reportable.model.objects.filter(
+                pk=self.instance.commitment_id
+            )
+            self.fields["commitment"].disabled = True
+        else:
+            self.fields["commitment"].queryset = reportable
+        measurements = self.formsets.get("measurements")
+        if measurements is not None:
+            indicators = CommitmentIndicator.objects.filter(commitment__in=reportable)
+            for form in [*measurements.forms, measurements.empty_form]:
+                form.fields["indicator"].queryset = indicators
+
+    def clean(self):
+        cleaned_data = super().clean()
+        commitment = (
+            cleaned_data.get("commitment")
+            or self.instance.commitment_id
+            and self.instance.commitment
+        )
+        measurements = self.formsets.get("measurements")
+        if commitment and measurements is not None and measurements.is_bound:
+            measurements.is_valid()
+            for form in measurements.forms:
+                indicator = getattr(form, "cleaned_data", {}).get("indicator")
+                if indicator and indicator.commitment_id != commitment.pk:
+                    form.add_error("indicator", INDICATOR_OF_ANOTHER_COMMITMENT)
+        return cleaned_data

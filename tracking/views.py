@@ -1,0 +1,66 @@
+"""Admin views for progress updates: scoped by `permissions`, saved with history."""
+
+import reversion
+from wagtail.admin.views import generic
+from wagtail.log_actions import log
+
+from home.admin_permissions import InstancePermissionViewMixin, VisibleInstancesIndexMixin
+
+from . import services
+from .models import ProgressUpdate
+
+
+class SaveUpdateMixin:
+    def save_instance(self):
+        update = services.progress_update_assign_reporter(
+            actor=self.request.user, update=self.form.instance
+        )
+        is_new = update.pk is None
+        with reversion.create_revision():
+            reversion.set_user(self.request.user)
+            reversion.set_comment("Added progress update" if is_new else "Edited progress update")
+            update = self.form.save()
+        log(
+            instance=update,
+            action="wagtail.create" if is_new else "wagtail.edit",
+            user=self.request.user,
+        )
+        if self.form.cleaned_data.get("publish_now") and not update.is_published:
+            services.progress_update_publish(actor=self.request.user, update=update)
+        elif update.is_published and not update.is_contribution:
+            services.commitment_roll_up(commitment=update.commitment)
+        return update
+
+
+class UpdateIndexView(VisibleInstancesIndexMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("commitment", "agency")
+
+
+class UpdateCreateView(SaveUpdateMixin, generic.CreateView):
+    pass
+
+
+class UpdateEditView(InstancePermissionViewMixin, SaveUpdateMixin, generic.EditView):
+    model = ProgressUpdate
+    object_action = "change"
+
+
+class UpdateDeleteView(InstancePermissionViewMixin, generic.DeleteView):
+    model = ProgressUpdate
+    object_action = "delete"
+
+
+class UpdateInspectView(InstancePermissionViewMixin, generic.InspectView):
+    model = ProgressUpdate
+    object_action = "view"
+
+
+class UpdateHistoryView(InstancePermissionViewMixin, generic.HistoryView):
+    model = ProgressUpdate
+    object_action = "view"
+
+
+class UpdateUsageView(InstancePermissionViewMixin, generic.UsageView):
+    model = ProgressUpdate
+    object_action = "view"

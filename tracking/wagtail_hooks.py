@@ -1,0 +1,75 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from . import views
+from .models import ProgressUpdate
+from .permissions import progress_update_policy
+
+# Policy first: the viewset below refuses to register without it.
+register_permission_policy(ProgressUpdate, progress_update_policy)
+
+
+class ProgressUpdateViewSet(ModelViewSet):
+    model = ProgressUpdate
+    name = "progress_updates"
+    icon = "time"
+    menu_label = _("Progress updates")
+    menu_order = 160
+    add_to_admin_menu = True
+    list_display = ["commitment", "agency", "reporting_date", "status", "progress", "published_at"]
+    list_filter = ["status", "is_contribution", "reporting_date"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    index_view_class = views.UpdateIndexView
+    add_view_class = views.UpdateCreateView
+    edit_view_class = views.UpdateEditView
+    delete_view_class = views.UpdateDeleteView
+    inspect_view_class = views.UpdateInspectView
+    history_view_class = views.UpdateHistoryView
+    usage_view_class = views.UpdateUsageView
+
+
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return ProgressUpdateViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_tracking_panels(request, panels):
+    from .dashboard import panels_for
+
+    panels.extend(panels_for(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_tracker_urls():
+    from django.urls import path
+
+    from .reports import CommitmentTrackerView
+
+    return [
+        path("reports/tracker/", CommitmentTrackerView.as_view(), name="commitment_tracker"),
+        path(
+            "reports/tracker/results/",
+            CommitmentTrackerView.as_view(results_only=True),
+            name="commitment_tracker_results",
+        ),
+    ]
+
+
+class TrackerMenuItem(MenuItem):
+    def is_shown(self, request):
+        from plans.selectors import commitments_visible_to
+
+        return commitments_visible_to(user=request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_tracker_menu_item():
+    return TrackerMenuItem(
+        _("Commitment tracker"), reverse("commitment_tracker"), icon_name="tasks", order=40
+    )
