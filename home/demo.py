@@ -459,10 +459,11 @@ def load_stakeholders() -> list[str]:
 
 def load_plans() -> None:
     """Each country's published plan and its commitments (see `home/demo_plans.py`)."""
-    from home import demo_plans
+    from home import demo_plans, demo_tracking
 
     for spec in COUNTRIES:
-        demo_plans.load_country_plan(Country.objects.get(code=spec.code))
+        plan = demo_plans.load_country_plan(Country.objects.get(code=spec.code))
+        demo_tracking.load_progress(plan)
 
 
 def load_demo() -> list[str]:

@@ -82,6 +82,8 @@ class DemoCommitment:
     description: str = ""
     indicators: tuple[dict, ...] = field(default_factory=tuple)
     draft: dict | None = None  # a newer, unpublished version
+    kind: str = "action"
+    delivery: str = ""
 
 
 S = Commitment.Status
@@ -112,6 +114,8 @@ COMMITMENTS = (
         30,
         "In-person and e-learning courses for child-protection and cybercrime investigators.",
         ({"name": "Investigators trained", "unit": "officers", "baseline": 20, "target": 150},),
+        kind="training",
+        delivery="blended",
     ),
     DemoCommitment(
         4,
@@ -200,6 +204,8 @@ COMMITMENTS = (
         indicators=(
             {"name": "Social workers trained", "unit": "people", "baseline": 0, "target": 300},
         ),
+        kind="training",
+        delivery="in_person",
     ),
     DemoCommitment(
         11,
@@ -213,7 +219,11 @@ COMMITMENTS = (
         24,
         "Extend opening hours and add chat and messaging channels.",
         ({"name": "Opening hours", "unit": "hours per week", "baseline": 60, "target": 168},),
-        draft={"progress": 80, "status": S.ON_TRACK},
+        # Status and progress come from progress updates; a draft changes the content.
+        draft={
+            "description": "Extend opening hours to 24/7 and answer by chat and messaging "
+            "apps as well as by phone."
+        },
     ),
     DemoCommitment(
         11,
@@ -385,6 +395,8 @@ def load_country_plan(country) -> NationalPlanPage:
             funding_source="National budget and development partners",
             status=spec.status,
             progress=spec.progress,
+            kind=spec.kind,
+            delivery=spec.delivery,
             publish=True,
         )
         if spec.draft:

@@ -64,7 +64,12 @@ class ProgressUpdate(ClusterableModel):
         verbose_name=_("evidence document"),
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,  # the system (demo loader, imports) reports without a person
+        editable=False,
+        related_name="+",
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -109,8 +109,9 @@ def test_a_submitted_commitment_awaits_ke_reviewer(demo, client):
         {"comment": ""},
     )
     assert response.status_code == 302
-    assert Commitment.objects.get(pk=waiting.pk).get_latest_revision_as_object().progress == 80
-    assert not Commitment.objects.get(pk=waiting.pk).has_unpublished_changes
+    approved = Commitment.objects.get(pk=waiting.pk)
+    assert not approved.has_unpublished_changes
+    assert "messaging apps" in approved.description, "the reviewed draft is now live"
 
 
 def test_tanzanias_waiting_commitment_goes_to_the_helpline_head_first(demo, client):
@@ -122,3 +123,22 @@ def test_tanzanias_waiting_commitment_goes_to_the_helpline_head_first(demo, clie
     assert waiting.title not in client.get("/admin/").content.decode()
     login(client, "tz-helpline-head")
     assert waiting.title in client.get("/admin/").content.decode()
+
+
+def test_demo_has_an_implementation_history(demo, client):
+    from django.utils import timezone
+
+    from tracking import selectors
+    from tracking.models import IndicatorMeasurement, ProgressUpdate, TraineeCount
+
+    today = timezone.localdate()
+    assert ProgressUpdate.objects.filter(published_at__isnull=False).count() >= 85 * 4
+    oldest = ProgressUpdate.objects.order_by("reporting_date").first().reporting_date
+    assert (today - oldest).days >= 15 * 30, "about 18 months of history"
+    assert selectors.commitments_overdue(on=today).exists()
+    assert selectors.commitments_stale(on=today).exists()
+    assert selectors.live_commitments().filter(status="completed").exists()
+    assert IndicatorMeasurement.objects.exists() and TraineeCount.objects.exists()
+    login(client, "ke-coordinator")
+    html = client.get("/admin/").content.decode()
+    assert "<svg" in html and "People trained" in html
