@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from plans.models import Commitment
 from stakeholders.models import Agency
-from tracking import services
+from tracking import evidence, services
 from tracking.models import ProgressUpdate
 
 STEPS = 4  # an update every five months or so, over about 18 months
@@ -33,6 +33,7 @@ NARRATIVES = (
 
 
 def load_progress(plan) -> None:
+    evidence.country_evidence_collection(country=plan.country)
     today = timezone.localdate()
     commitments = plan.commitments.filter(live=True).select_related("lead_agency").order_by("pk")
     for index, commitment in enumerate(commitments):

@@ -5,8 +5,9 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 
 from home.admin_permissions import InstancePermissionViewMixin, VisibleInstancesIndexMixin
+from stakeholders.models import Country
 
-from . import services
+from . import evidence, services
 from .models import ProgressUpdate
 
 
@@ -37,7 +38,16 @@ class UpdateIndexView(VisibleInstancesIndexMixin, generic.IndexView):
         return super().get_base_queryset().select_related("commitment", "agency")
 
 
-class UpdateCreateView(SaveUpdateMixin, generic.CreateView):
+class EvidenceCollectionMixin:
+    """Make sure the user's country has its private evidence collection before they report."""
+
+    def dispatch(self, request, *args, **kwargs):
+        for country in Country.objects.filter(agencies__memberships__user=request.user).distinct():
+            evidence.country_evidence_collection(country=country)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class UpdateCreateView(EvidenceCollectionMixin, SaveUpdateMixin, generic.CreateView):
     pass
 
 

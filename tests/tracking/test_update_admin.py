@@ -153,3 +153,14 @@ def test_measurement_for_another_commitments_indicator_is_a_form_error(
     assert response.status_code == 200
     assert "belongs to another commitment" in response.content.decode()
     assert not ProgressUpdate.objects.exists()
+
+
+def test_add_form_opens_and_offers_only_reportable_commitments(
+    client, commitment, ke_plan, ke_helpline, ke_police_drafter
+):
+    other = make_commitment(ke_plan, ke_helpline, title="Helpline only")
+    client.force_login(ke_police_drafter)
+    response = client.get(ADD)
+    assert response.status_code == 200
+    offered = set(response.context["form"].fields["commitment"].queryset)
+    assert commitment in offered and other not in offered
