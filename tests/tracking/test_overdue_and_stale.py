@@ -97,3 +97,34 @@ def test_indicator_percent_of_target():
     assert selectors.percent_of_target(60, 168, 60) == 0
     assert selectors.percent_of_target(None, 10, 5) == 50
     assert selectors.percent_of_target(5, None, 5) is None
+
+
+def test_indicator_progress_uses_the_latest_published_measurement(
+    ke_plan, ke_police, ke_police_drafter
+):
+    from plans import services as plan_services
+
+    commitment = make_commitment(ke_plan, ke_police, title="Train officers")
+    plan_services.commitment_save_draft(
+        actor=None,
+        commitment=commitment,
+        indicators=[commitment.indicators.model(name="Officers trained", baseline=20, target=150)],
+    )
+    Commitment.objects.get(pk=commitment.pk).get_latest_revision().publish()
+    indicator = Commitment.objects.get(pk=commitment.pk).indicators.get()
+    assert selectors.indicator_progress(indicator=indicator) == (None, None)
+    for value, day, publish in ((40, 10, True), (85, 20, True), (140, 25, False)):
+        services.progress_update_create(
+            actor=ke_police_drafter,
+            commitment=commitment,
+            status="on_track",
+            progress=10,
+            narrative="x",
+            reporting_date=datetime.date(2026, 5, day),
+            measurements=[
+                {"indicator": indicator, "value": value, "measured_on": datetime.date(2026, 5, day)}
+            ],
+            publish=publish,
+        )
+    value, percent = selectors.indicator_progress(indicator=indicator)
+    assert (value, percent) == (85, 50), "the unpublished 140 does not count"
