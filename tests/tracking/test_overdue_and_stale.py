@@ -51,35 +51,21 @@ def test_due_soon_window(make, settings):
 
 def test_stale_boundaries(make, settings, ke_police_drafter):
     settings.TRACKING_STALE_AFTER_DAYS = 90
-    fresh = make("updated 90 days ago")
-    services.progress_update_create(
-        actor=ke_police_drafter,
-        commitment=fresh,
-        status="on_track",
-        progress=10,
-        narrative="x",
-        reporting_date=ON - datetime.timedelta(days=90),
-        publish=True,
-    )
-    old = make("updated 91 days ago")
-    services.progress_update_create(
-        actor=ke_police_drafter,
-        commitment=old,
-        status="on_track",
-        progress=10,
-        narrative="x",
-        reporting_date=ON - datetime.timedelta(days=91),
-        publish=True,
-    )
-    unpublished = make("only a draft update")
-    services.progress_update_create(
-        actor=ke_police_drafter,
-        commitment=unpublished,
-        status="on_track",
-        progress=10,
-        narrative="x",
-        reporting_date=ON - datetime.timedelta(days=1),
-    )
+
+    def report(title, days_ago, publish=True):
+        services.progress_update_create(
+            actor=ke_police_drafter,
+            commitment=make(title),
+            status="on_track",
+            progress=10,
+            narrative="x",
+            reporting_date=ON - datetime.timedelta(days=days_ago),
+            publish=publish,
+        )
+
+    report("updated 90 days ago", 90)
+    report("updated 91 days ago", 91)
+    report("only a draft update", 1, publish=False)
     make(
         "never updated, published recently",
         published=timezone.make_aware(datetime.datetime(2026, 6, 1)),
