@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz
+from plans.views import export
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -17,5 +18,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path from the page tree, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path from the page tree, so it comes last. Its page pattern
+# accepts no dot, so a plan's exports (`<plan URL>export.csv`) are matched before it.
+urlpatterns += [
+    re_path(r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json)$", export, name="plan_export"),
+    path("", include(wagtail_urls)),
+]

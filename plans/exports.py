@@ -1,0 +1,94 @@
+"""A published plan as data: the one place that decides what a public export contains.
+
+Only live plans and the live version of their live commitments are ever read here.
+"""
+
+import csv
+import io
+
+from .selectors import public_commitments
+
+CSV_FIELDS = [
+    "id",
+    "title",
+    "capability",
+    "capability_name",
+    "domain",
+    "lead_agency",
+    "supporting_agencies",
+    "inspire_strategies",
+    "kind",
+    "status",
+    "progress",
+    "start_date",
+    "due_date",
+    "estimated_cost",
+    "currency",
+    "funding_source",
+    "description",
+]
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def commitment_as_dict(commitment) -> dict:
+    return {
+        "id": commitment.pk,
+        "title": commitment.title,
+        "description": commitment.description,
+        "capability": commitment.capability.number,
+        "capability_name": commitment.capability.name,
+        "domain": commitment.capability.domain.name,
+        "lead_agency": str(commitment.lead_agency),
+        "supporting_agencies": [str(a) for a in commitment.supporting_agencies.all()],
+        "inspire_strategies": [s.name for s in commitment.inspire_strategies.all()],
+        "kind": commitment.kind,
+        "status": commitment.status,
+        "progress": commitment.progress,
+        "start_date": _date(commitment.start_date),
+        "due_date": _date(commitment.due_date),
+        "estimated_cost": str(commitment.estimated_cost) if commitment.estimated_cost else None,
+        "currency": commitment.currency or None,
+        "funding_source": commitment.funding_source,
+        "indicators": [
+            {
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "baseline": str(indicator.baseline) if indicator.baseline is not None else None,
+                "target": str(indicator.target) if indicator.target is not None else None,
+                "means_of_verification": indicator.means_of_verification,
+            }
+            for indicator in commitment.indicators.all()
+        ],
+    }
+
+
+def plan_as_dict(plan, *, url: str) -> dict:
+    return {
+        "title": plan.title,
+        "country": plan.country.code,
+        "country_name": plan.country.name,
+        "period": plan.period_label,
+        "period_start": plan.period_start,
+        "period_end": plan.period_end,
+        "status": plan.plan_status,
+        "url": url,
+        "last_published_at": plan.last_published_at.isoformat() if plan.last_published_at else None,
+        "commitments": [commitment_as_dict(c) for c in public_commitments(plan=plan)],
+    }
+
+
+def plan_as_csv(plan) -> str:
+    """One row per published commitment, header first; lists joined with '; '."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    for commitment in public_commitments(plan=plan):
+        row = commitment_as_dict(commitment)
+        for key in ("supporting_agencies", "inspire_strategies"):
+            row[key] = "; ".join(row[key])
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    # A byte-order mark, so spreadsheet programs read Arabic and Spanish as UTF-8.
+    return "\ufeff" + buffer.getvalue()
