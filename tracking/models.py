@@ -9,6 +9,7 @@ review lifecycle.
 import datetime
 
 import reversion
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -76,7 +77,8 @@ class ProgressUpdate(ClusterableModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
-        FieldPanel("commitment"),
+        # A select of the commitments the user may report on, not the snippet chooser.
+        FieldPanel("commitment", widget=forms.Select),
         FieldRowPanel([FieldPanel("reporting_date"), FieldPanel("status"), FieldPanel("progress")]),
         FieldPanel("narrative"),
         MultiFieldPanel(
