@@ -62,3 +62,21 @@ def user_drafts_only(*, user) -> bool:
         return False
     roles = set(user.memberships.values_list("role", flat=True))
     return bool(roles) and roles <= set(permissions.DRAFTING_ROLES)
+
+
+def public_commitment_detail(*, plan, commitment_id):
+    """A live commitment of a plan with its published updates and indicator progress."""
+    from tracking import selectors as tracking
+
+    commitment = public_commitments(plan=plan).filter(pk=commitment_id).first()
+    if commitment is None:
+        return None
+    indicators = []
+    for indicator in commitment.indicators.all():
+        latest, percent = tracking.indicator_progress(indicator=indicator)
+        indicators.append({"indicator": indicator, "latest": latest, "percent": percent})
+    return {
+        "commitment": commitment,
+        "updates": list(tracking.published_updates(commitment=commitment)),
+        "indicators": indicators,
+    }

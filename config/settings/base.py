@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
+    "wagtail.contrib.routable_page",
     "wagtail",
     # After wagtail.admin: its ready() replaces Wagtail's review e-mail handlers.
     "plans",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "guardian",
     "reversion",
     "django.contrib.auth",

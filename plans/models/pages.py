@@ -4,8 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -67,7 +70,7 @@ class NationalPlanPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class NationalPlanPage(Page):
+class NationalPlanPage(RoutablePageMixin, Page):
     class PlanStatus(models.TextChoices):
         DRAFTING = "drafting", _("Drafting")
         CONSULTATION = "consultation", _("Consultation")
@@ -136,6 +139,16 @@ class NationalPlanPage(Page):
         index.FilterField("country"),
     ]
 
+    api_fields = [
+        APIField("country_code", serializer=serializers.CharField(source="country.code")),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("plan_status"),
+        APIField("summary"),
+        APIField("vision"),
+        APIField("public_commitments"),
+    ]
+
     base_form_class = NationalPlanPageForm
     parent_page_types = ["plans.PlanIndexPage"]
     subpage_types = []
@@ -150,6 +163,14 @@ class NationalPlanPage(Page):
         if self.live:
             return self.title
         return super().get_admin_display_title()
+
+    @property
+    def public_commitments(self):
+        """The live version of each live commitment, as the exports show it."""
+        from plans.exports import commitment_as_dict
+        from plans.selectors import public_commitments
+
+        return [commitment_as_dict(c) for c in public_commitments(plan=self)]
 
     @property
     def period_label(self):
@@ -185,6 +206,21 @@ class NationalPlanPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["domains"] = plan_public_structure(plan=self)
         return context
+
+    @path("commitments/<int:commitment_id>/", name="commitment")
+    def commitment_view(self, request, commitment_id):
+        """One commitment, as published, with its published progress in time order."""
+        from django.http import Http404
+        from django.template.response import TemplateResponse
+
+        from plans.selectors import public_commitment_detail
+
+        detail = public_commitment_detail(plan=self, commitment_id=commitment_id)
+        if detail is None:
+            raise Http404
+        context = self.get_context(request)
+        context.update(detail)
+        return TemplateResponse(request, "plans/commitment_detail.html", context)
 
 
 class PlanCapabilitySection(Orderable):
