@@ -6,11 +6,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from home.views import healthz
-from plans.views import export
+from plans.views import export, search
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
+    path("search/", search, name="search"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

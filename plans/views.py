@@ -3,12 +3,15 @@
 import json
 
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
+from wagtail.search.backends import get_search_backend
 
 from . import exports
-from .models import NationalPlanPage
+from .models import Commitment, NationalPlanPage
+from .selectors import published_plans
 
 EXPORT_CACHE_SECONDS = 300
 
@@ -50,3 +53,26 @@ def export(request, path, fmt):
     else:
         raise Http404
     return response
+
+
+SEARCH_RESULTS = 20
+
+
+@require_safe
+def search(request):
+    """Published plans and the live versions of their live commitments, nothing else."""
+    query = request.GET.get("q", "").strip()[:200]
+    plans = commitments = []
+    if query:
+        plans = list(published_plans().search(query)[:SEARCH_RESULTS])
+        live = Commitment.objects.filter(live=True, plan__in=published_plans().values("pk"))
+        commitments = list(get_search_backend().search(query, live)[:SEARCH_RESULTS])
+        plan_ids = {c.plan_id for c in commitments}
+        by_id = NationalPlanPage.objects.in_bulk(plan_ids)
+        for commitment in commitments:
+            commitment.public_plan = by_id[commitment.plan_id]
+    return TemplateResponse(
+        request,
+        "plans/search.html",
+        {"query": query, "plans": plans, "commitments": commitments},
+    )

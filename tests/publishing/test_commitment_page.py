@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 def commitment(ke_plan, ke_police, ke_police_drafter):
     commitment = make_commitment(ke_plan, ke_police, title="Train investigators")
     plan_services.commitment_save_draft(actor=None, commitment=commitment, title="SECRET draft")
-    for days, text, publish in ((60, "First courses held.", True), (30, "SECRET unpublished", False)):
+    for days, text, publish in (
+        (60, "First courses held.", True),
+        (30, "SECRET unpublished", False),
+    ):
         services.progress_update_create(
             actor=ke_police_drafter,
             commitment=commitment,
