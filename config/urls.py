@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,7 +12,6 @@ from plans.views import export, search
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
-    path("search/", search, name="search"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -21,9 +21,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# The public site, in English without a prefix and under /ar/, /es/, /fr/ and /sw/.
 # Wagtail serves every other path from the page tree, so it comes last. Its page pattern
 # accepts no dot, so a plan's exports (`<plan URL>export.csv`) are matched before it.
-urlpatterns += [
+urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
     re_path(r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json)$", export, name="plan_export"),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
