@@ -1,6 +1,7 @@
 """Settings for pytest: fast, isolated, nothing outside the process."""
 
 import os
+import tempfile
 
 from django.core.management.utils import get_random_secret_key
 
@@ -23,3 +24,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
+# Uploaded files (evidence documents in tests) go to a throwaway folder.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="plans-test-media-")
