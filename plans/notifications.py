@@ -7,11 +7,11 @@ account settings (Notifications), which set the flags read here.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
+
+from home.mail import send_templated_mail
 
 EVENTS = ("submitted", "approved", "rejected")
 
@@ -77,17 +77,7 @@ def send_review_notification(
     )
     sent = 0
     for user in recipients:
-        personal = {**context, "recipient": user}
-        subject = " ".join(
-            render_to_string(f"plans/email/review_{event}_subject.txt", personal).split()
+        sent += send_templated_mail(
+            f"plans/email/review_{event}", to=user.email, context={**context, "recipient": user}
         )
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=render_to_string(f"plans/email/review_{event}.txt", personal),
-            to=[user.email],
-        )
-        message.attach_alternative(
-            render_to_string(f"plans/email/review_{event}.html", personal), "text/html"
-        )
-        sent += message.send()
     return sent

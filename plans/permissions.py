@@ -28,6 +28,7 @@ from guardian.shortcuts import get_objects_for_user
 from wagtail.permission_policies import BasePermissionPolicy
 
 from stakeholders.models import Agency, Membership
+from stakeholders.permissions import is_active_user
 
 from .models.commitments import Commitment
 from .models.frameworks import Capability, Domain, Framework, InspireStrategy
@@ -46,10 +47,6 @@ COORDINATOR_PAGE_PERMISSIONS = ("change_page", "lock_page", "unlock_page")
 REVIEWER_PAGE_PERMISSIONS = ("change_page", "publish_page", "lock_page", "unlock_page")
 
 DRAFTING_ROLES = (Membership.Role.DRAFTER, Membership.Role.HEAD)
-
-
-def _is_active_user(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
 
 
 def commitment_grants(commitment: Commitment) -> dict[int, tuple[str, ...]]:
@@ -90,7 +87,7 @@ def _checker(user) -> ObjectPermissionChecker:
 
 def prefetch_commitment_permissions(*, user, commitments) -> None:
     """One query for the object permissions of a page of listing rows."""
-    if _is_active_user(user) and not user.is_superuser:
+    if is_active_user(user) and not user.is_superuser:
         commitments = [c for c in commitments if c.pk]
         if commitments:
             _checker(user).prefetch_perms(commitments)
@@ -107,7 +104,7 @@ def memberships_that_draft(user):
 
 def agencies_user_may_lead_for(*, user):
     """Agencies a new commitment of this user's may be led by."""
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return Agency.objects.none()
     active = Agency.objects.filter(is_active=True).select_related("country")
     if user.is_superuser:
@@ -120,7 +117,7 @@ def agencies_user_may_lead_for(*, user):
 
 
 def plans_user_may_add_to(*, user):
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return NationalPlanPage.objects.none()
     plans = NationalPlanPage.objects.select_related("country")
     if user.is_superuser:
@@ -131,7 +128,7 @@ def plans_user_may_add_to(*, user):
 
 def plans_user_may_view(*, user):
     """Plans whose admin overview the user may read: every member of the country."""
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return NationalPlanPage.objects.none()
     plans = NationalPlanPage.objects.select_related("country").order_by("-period_start")
     if user.is_superuser:
@@ -144,13 +141,13 @@ def user_can_view_plan(*, user, plan) -> bool:
 
 
 def user_can_add_commitments(*, user) -> bool:
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return False
     return user.is_superuser or memberships_that_draft(user).exists()
 
 
 def user_can_add_commitment(*, user, plan, lead_agency) -> bool:
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return False
     if user.is_superuser:
         return True
@@ -162,7 +159,7 @@ def user_can_add_commitment(*, user, plan, lead_agency) -> bool:
 
 def user_can_reassign_lead(*, user, commitment) -> bool:
     """Only coordinators (and superusers) hand a commitment to another agency."""
-    if not _is_active_user(user):
+    if not is_active_user(user):
         return False
     if user.is_superuser:
         return True
@@ -187,7 +184,7 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
 
     def user_has_permission(self, user, action):
         """Model-level: may the user do this to at least one commitment?"""
-        if not _is_active_user(user):
+        if not is_active_user(user):
             return False
         if user.is_superuser:
             return True
@@ -204,7 +201,7 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if not _is_active_user(user):
+        if not is_active_user(user):
             return False
         if user.is_superuser:
             return True
@@ -224,7 +221,7 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        if not _is_active_user(user):
+        if not is_active_user(user):
             return Commitment.objects.none()
         if user.is_superuser:
             return Commitment.objects.all()
@@ -272,7 +269,7 @@ class ReferenceDataPermissionPolicy(BasePermissionPolicy):
     """
 
     def user_has_permission(self, user, action):
-        if not _is_active_user(user):
+        if not is_active_user(user):
             return False
         if user.is_superuser:
             return True

@@ -13,7 +13,8 @@ from wagtail.permission_policies import BasePermissionPolicy
 from .models import Agency, Country, Membership
 
 
-def _active(user) -> bool:
+def is_active_user(user) -> bool:
+    """Logged in and not deactivated: the first question of every rule."""
     return bool(user and user.is_authenticated and user.is_active)
 
 
@@ -30,7 +31,7 @@ def _coordinated_ids(user) -> frozenset[int]:
 
 
 def coordinated_countries(*, user):
-    if not _active(user):
+    if not is_active_user(user):
         return Country.objects.none()
     if user.is_superuser:
         return Country.objects.all()
@@ -38,7 +39,7 @@ def coordinated_countries(*, user):
 
 
 def user_coordinates(*, user, country_id) -> bool:
-    if not _active(user):
+    if not is_active_user(user):
         return False
     return user.is_superuser or country_id in _coordinated_ids(user)
 
@@ -57,7 +58,7 @@ class CountryScopedPermissionPolicy(BasePermissionPolicy):
         return getattr(obj, "pk", None)
 
     def _allowed(self, user, action):
-        if not _active(user):
+        if not is_active_user(user):
             return False
         if action == "delete" and not self.deletable:
             return False

@@ -14,20 +14,16 @@ from wagtail.permission_policies import BasePermissionPolicy
 from plans import permissions as plan_permissions
 from plans.models import Commitment
 from stakeholders.models import Agency, Membership
-from stakeholders.permissions import user_coordinates
+from stakeholders.permissions import is_active_user, user_coordinates
 
 from .models import ProgressUpdate
 
 REPORTING_ROLES = (Membership.Role.DRAFTER, Membership.Role.HEAD)
 
 
-def _active(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
 def reporting_agency(*, user, commitment) -> tuple[Agency | None, bool]:
     """The agency a user reports for on this commitment, and whether it is a contribution."""
-    if not _active(user):
+    if not is_active_user(user):
         return None, False
     if user.is_superuser or user_coordinates(user=user, country_id=commitment.plan.country_id):
         return commitment.lead_agency, False
@@ -46,7 +42,7 @@ def reporting_agency(*, user, commitment) -> tuple[Agency | None, bool]:
 
 def commitments_user_may_report_on(*, user):
     """Live commitments a user may add an update or a contribution to."""
-    if not _active(user):
+    if not is_active_user(user):
         return Commitment.objects.none()
     live = Commitment.objects.filter(live=True)
     if user.is_superuser:
@@ -64,7 +60,7 @@ def commitments_user_may_report_on(*, user):
 
 class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
-        if not _active(user):
+        if not is_active_user(user):
             return False
         if user.is_superuser:
             return True
@@ -76,7 +72,7 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if not _active(user):
+        if not is_active_user(user):
             return False
         if user.is_superuser:
             return True
@@ -97,7 +93,7 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        if not _active(user):
+        if not is_active_user(user):
             return ProgressUpdate.objects.none()
         if user.is_superuser:
             return ProgressUpdate.objects.all()

@@ -16,11 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from home.mail import send_templated_mail
 from plans.models import Commitment
 from stakeholders.models import Membership
 
@@ -82,16 +81,7 @@ def _claim(keys):
 
 
 def _send(template, to, context):
-    subject = " ".join(render_to_string(f"tracking/email/{template}_subject.txt", context).split())
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"tracking/email/{template}.txt", context),
-        to=[to],
-    )
-    message.attach_alternative(
-        render_to_string(f"tracking/email/{template}.html", context), "text/html"
-    )
-    return message.send()
+    return send_templated_mail(f"tracking/email/{template}", to=to, context=context)
 
 
 def _edit_url(commitment):
