@@ -2,8 +2,10 @@
 
 from collections import OrderedDict
 
+from django.db.models import Avg, Count, Prefetch, Q
+
 from . import permissions
-from .models import Commitment, NationalPlanPage, PlanCapabilitySection
+from .models import Capability, Commitment, Domain, NationalPlanPage, PlanCapabilitySection
 
 
 def published_plans():
@@ -26,10 +28,23 @@ def public_commitments(*, plan):
     )
 
 
-def plan_public_structure(*, plan):
-    """Domains -> capability sections -> live commitments, for the public plan page."""
+def plan_public_structure(*, plan, capability=None, agency=None, status=None):
+    """Domains -> capability sections -> live commitments, for the public plan page.
+
+    The optional filters (a capability number, an agency id, a status) narrow the
+    commitments shown; sections stay, so the plan's structure remains readable.
+    """
+    commitments = public_commitments(plan=plan)
+    if capability:
+        commitments = commitments.filter(capability__number=capability)
+    if agency:
+        commitments = commitments.filter(
+            Q(lead_agency_id=agency) | Q(supporting_agencies__id=agency)
+        ).distinct()
+    if status:
+        commitments = commitments.filter(status=status)
     commitments_by_capability = {}
-    for commitment in public_commitments(plan=plan):
+    for commitment in commitments:
         commitments_by_capability.setdefault(commitment.capability_id, []).append(commitment)
     sections = (
         PlanCapabilitySection.objects.filter(plan=plan)
@@ -43,6 +58,37 @@ def plan_public_structure(*, plan):
         section.public_commitments = commitments_by_capability.get(section.capability_id, [])
         entry["sections"].append(section)
     return list(domains.values())
+
+
+def capability_map(*, plan):
+    """All six MNR domains and 21 capabilities: which the plan covers, and how far it got.
+
+    Progress is the average of the plan's live commitments under each capability.
+    """
+    covered = set(plan.capability_sections.values_list("capability_id", flat=True))
+    progress = {
+        row["capability_id"]: row
+        for row in Commitment.objects.filter(plan=plan, live=True)
+        .values("capability_id")
+        .annotate(count=Count("pk"), average=Avg("progress"))
+    }
+    domains = []
+    for domain in Domain.objects.filter(framework__code="MNR-2016").prefetch_related(
+        Prefetch("capabilities", queryset=Capability.objects.order_by("number"))
+    ):
+        capabilities = []
+        for capability in domain.capabilities.all():
+            row = progress.get(capability.pk, {})
+            capabilities.append(
+                {
+                    "capability": capability,
+                    "covered": capability.pk in covered,
+                    "count": row.get("count", 0),
+                    "average": round(row["average"]) if row.get("average") is not None else None,
+                }
+            )
+        domains.append({"domain": domain, "capabilities": capabilities})
+    return domains
 
 
 def commitments_visible_to(*, user):

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -14,8 +15,19 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from plans.panels import UnpublishedChangesPanel
+from stakeholders.models import Agency
+
+from .commitments import Commitment
 
 RICH_TEXT = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
 
 DUPLICATE_SECTION = _("“%(capability)s” is already a section of this plan.")
 PERIOD_BACKWARDS = _("The plan cannot end before it starts.")
@@ -201,10 +213,27 @@ class NationalPlanPage(RoutablePageMixin, Page):
                 )
 
     def get_context(self, request, *args, **kwargs):
-        from plans.selectors import plan_public_structure
+        from plans.selectors import capability_map, plan_public_structure, public_commitments
 
         context = super().get_context(request, *args, **kwargs)
-        context["domains"] = plan_public_structure(plan=self)
+        filters = {
+            "capability": _int_or_none(request.GET.get("capability")),
+            "agency": _int_or_none(request.GET.get("agency")),
+            "status": request.GET.get("status")
+            if request.GET.get("status") in dict(Commitment.Status.choices)
+            else None,
+        }
+        context["filters"] = filters
+        context["domains"] = plan_public_structure(plan=self, **filters)
+        context["capability_map"] = capability_map(plan=self)
+        live = public_commitments(plan=self)
+        context["filter_agencies"] = Agency.objects.filter(
+            Q(pk__in=live.values("lead_agency")) | Q(pk__in=live.values("supporting_agencies"))
+        ).order_by("name")
+        context["filter_statuses"] = Commitment.Status.choices
+        context["filter_capabilities"] = self.capability_sections.select_related(
+            "capability"
+        ).order_by("capability__number")
         return context
 
     @path("commitments/<int:commitment_id>/", name="commitment")
