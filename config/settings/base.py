@@ -5,6 +5,7 @@ folder, Celery tasks run eagerly, local-memory cache, e-mail printed to the cons
 Production selects PostgreSQL, Redis and a real broker through the variables below.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -24,7 +25,9 @@ DEBUG = env.bool("DEBUG", default=False)
 
 # A random key is acceptable only for a local DEBUG run: sessions do not survive a
 # restart, which is fine there and unacceptable anywhere else.
-SECRET_KEY = env.str("SECRET_KEY", default="")
+# Read as is: django-environ would treat a key starting with "$" as the name of another
+# variable (its interpolation), and random keys start with "$" one time in fifty.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")

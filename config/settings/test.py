@@ -7,7 +7,7 @@ from django.core.management.utils import get_random_secret_key
 
 # Tests must run without any secret in the environment, and must exercise the
 # production-like DEBUG=False path, so the key is generated before base reads it.
-os.environ.setdefault("SECRET_KEY", get_random_secret_key())
+os.environ.setdefault("SECRET_KEY", "test-" + get_random_secret_key())
 
 from .base import *  # noqa: E402,F403
 from .base import STORAGES, env  # noqa: E402

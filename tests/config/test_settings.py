@@ -79,3 +79,12 @@ def test_broker_and_database_come_from_the_environment():
     assert values["db"] == "django.db.backends.postgresql"
     assert values["eager"] is False
     assert values["cache"].endswith("RedisCache")
+
+
+def test_a_secret_key_starting_with_a_dollar_is_taken_as_is():
+    # django-environ would read "$abc" as a reference to a variable named "abc".
+    import json
+
+    result = load(SECRET_KEY="$" + "k" * 49)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["debug"] is False
