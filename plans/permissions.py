@@ -28,7 +28,7 @@ from guardian.shortcuts import get_objects_for_user
 from wagtail.permission_policies import BasePermissionPolicy
 
 from stakeholders.models import Agency, Membership
-from stakeholders.permissions import is_active_user
+from stakeholders.permissions import coordinated_countries, is_active_user, user_coordinates
 
 from .models.commitments import Commitment
 from .models.frameworks import Capability, Domain, Framework, InspireStrategy
@@ -109,11 +109,10 @@ def agencies_user_may_lead_for(*, user):
     active = Agency.objects.filter(is_active=True).select_related("country")
     if user.is_superuser:
         return active
-    coordinated = Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).values(
-        "agency__country"
-    )
     drafting = Membership.objects.filter(user=user, role__in=DRAFTING_ROLES).values("agency")
-    return active.filter(country__in=coordinated) | active.filter(pk__in=drafting)
+    return active.filter(country__in=coordinated_countries(user=user)) | active.filter(
+        pk__in=drafting
+    )
 
 
 def plans_user_may_add_to(*, user):
@@ -159,13 +158,7 @@ def user_can_add_commitment(*, user, plan, lead_agency) -> bool:
 
 def user_can_reassign_lead(*, user, commitment) -> bool:
     """Only coordinators (and superusers) hand a commitment to another agency."""
-    if not is_active_user(user):
-        return False
-    if user.is_superuser:
-        return True
-    return Membership.objects.filter(
-        user=user, role=Membership.Role.COORDINATOR, agency__country=commitment.plan.country_id
-    ).exists()
+    return user_coordinates(user=user, country_id=commitment.plan.country_id)
 
 
 def user_can_edit_commitment(*, user, commitment) -> bool:

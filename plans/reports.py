@@ -16,17 +16,9 @@ from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from stakeholders.models import Agency, Country, Membership
+from stakeholders.permissions import coordinated_countries
 
 from .models import Commitment, NationalPlanPage
-
-
-def countries_user_may_audit(user):
-    if user.is_superuser:
-        return Country.objects.all()
-    return Country.objects.filter(
-        agencies__memberships__user=user,
-        agencies__memberships__role=Membership.Role.COORDINATOR,
-    ).distinct()
 
 
 def _ids(queryset):
@@ -62,7 +54,7 @@ class ActivityFilterSet(SiteHistoryReportFilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        countries = countries_user_may_audit(request.user)
+        countries = coordinated_countries(user=request.user)
         self.filters["agency"].queryset = Agency.objects.filter(country__in=countries)
         self.countries = countries
         if "object_type" in self.filters:
@@ -86,7 +78,7 @@ class ActivityFilterSet(SiteHistoryReportFilterSet):
         users = (
             get_user_model()
             .objects.filter(
-                memberships__agency__country__in=countries_user_may_audit(self.request.user)
+                memberships__agency__country__in=coordinated_countries(user=self.request.user)
             )
             .distinct()
         )
@@ -108,7 +100,7 @@ class ActivityReportView(LogEntriesView):
     index_results_url_name = "activity_report_results"
 
     def dispatch(self, request, *args, **kwargs):
-        self.countries = countries_user_may_audit(request.user)
+        self.countries = coordinated_countries(user=request.user)
         if not self.countries.exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -201,9 +201,9 @@ def register_activity_report_urls():
 
 class ActivityMenuItem(MenuItem):
     def is_shown(self, request):
-        from .reports import countries_user_may_audit
+        from stakeholders.permissions import coordinated_countries
 
-        return countries_user_may_audit(request.user).exists()
+        return coordinated_countries(user=request.user).exists()
 
 
 @hooks.register("register_reports_menu_item")

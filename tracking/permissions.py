@@ -14,7 +14,7 @@ from wagtail.permission_policies import BasePermissionPolicy
 from plans import permissions as plan_permissions
 from plans.models import Commitment
 from stakeholders.models import Agency, Membership
-from stakeholders.permissions import is_active_user, user_coordinates
+from stakeholders.permissions import coordinated_countries, is_active_user, user_coordinates
 
 from .models import ProgressUpdate
 
@@ -47,12 +47,9 @@ def commitments_user_may_report_on(*, user):
     live = Commitment.objects.filter(live=True)
     if user.is_superuser:
         return live
-    coordinated = Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).values(
-        "agency__country"
-    )
     agencies = Membership.objects.filter(user=user, role__in=REPORTING_ROLES).values("agency")
     return (
-        live.filter(plan__country__in=coordinated)
+        live.filter(plan__country__in=coordinated_countries(user=user))
         | live.filter(lead_agency__in=agencies)
         | live.filter(supporting_agencies__in=agencies)
     ).distinct()
@@ -97,9 +94,7 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
             return ProgressUpdate.objects.none()
         if user.is_superuser:
             return ProgressUpdate.objects.all()
-        coordinated = Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).values(
-            "agency__country"
-        )
+        coordinated = coordinated_countries(user=user)
         mine = ProgressUpdate.objects.filter(commitment__plan__country__in=coordinated) | (
             ProgressUpdate.objects.filter(
                 agency__in=Membership.objects.filter(user=user, role__in=REPORTING_ROLES).values(
