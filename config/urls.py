@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
@@ -14,6 +15,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -26,7 +28,7 @@ if settings.DEBUG:
 # accepts no dot, so a plan's exports (`<plan URL>export.csv`) are matched before it.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
-    re_path(r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json)$", export, name="plan_export"),
+    re_path(r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json|pdf)$", export, name="plan_export"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -84,6 +84,9 @@ class DemoCommitment:
     draft: dict | None = None  # a newer, unpublished version
     kind: str = "action"
     delivery: str = ""
+    internal: bool = False  # the whole commitment is kept from the public
+    budget_public: bool = True
+    internal_notes: str = ""
 
 
 S = Commitment.Status
@@ -128,10 +131,26 @@ COMMITMENTS = (
         250_000,
         36,
         "Equipment, software licences and two trained forensic examiners.",
+        budget_public=False,
+        internal_notes="The cost is an estimate awaiting the finance ministry's confirmation.",
         draft={
             "title": "Establish a digital forensics laboratory in the child-protection unit",
             "progress": 30,
         },
+    ),
+    DemoCommitment(
+        4,
+        "Run joint operations with the regional cybercrime centre against offender networks",
+        "police",
+        ("prosecution",),
+        (1,),
+        S.ON_TRACK,
+        40,
+        60_000,
+        24,
+        "Joint operations planned with the regional cybercrime centre.",
+        internal=True,
+        internal_notes="Operational details are shared only within the task force.",
     ),
     DemoCommitment(
         4,
@@ -397,6 +416,11 @@ def load_country_plan(country) -> NationalPlanPage:
             progress=spec.progress,
             kind=spec.kind,
             delivery=spec.delivery,
+            is_internal=spec.internal,
+            internal_notes=spec.internal_notes,
+            budget_visibility=Commitment.BudgetVisibility.PUBLIC
+            if spec.budget_public
+            else Commitment.BudgetVisibility.INTERNAL,
             publish=True,
         )
         if spec.draft:

@@ -81,7 +81,7 @@ class CommitmentFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Commitment
-        fields = ["scope", "plan", "capability", "lead_agency", "status", "live"]
+        fields = ["scope", "plan", "capability", "lead_agency", "status", "live", "is_internal"]
 
 
 class CommitmentIndexView(snippet_views.IndexView):

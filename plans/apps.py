@@ -10,3 +10,4 @@ class PlansConfig(AppConfig):
         from . import receivers
 
         receivers.connect()
+        receivers.connect_public_cache()

@@ -34,6 +34,8 @@ def _date(value):
 
 
 def commitment_as_dict(commitment) -> dict:
+    # Unconfirmed budget figures stay internal; the keys stay so every row has one shape.
+    budget = commitment.budget_is_public
     return {
         "id": commitment.pk,
         "title": commitment.title,
@@ -49,9 +51,11 @@ def commitment_as_dict(commitment) -> dict:
         "progress": commitment.progress,
         "start_date": _date(commitment.start_date),
         "due_date": _date(commitment.due_date),
-        "estimated_cost": str(commitment.estimated_cost) if commitment.estimated_cost else None,
-        "currency": commitment.currency or None,
-        "funding_source": commitment.funding_source,
+        "estimated_cost": str(commitment.estimated_cost)
+        if budget and commitment.estimated_cost is not None
+        else None,
+        "currency": (commitment.currency or None) if budget else None,
+        "funding_source": commitment.funding_source if budget else "",
         "indicators": [
             {
                 "name": indicator.name,

@@ -2,10 +2,17 @@
 
 from collections import OrderedDict
 
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery
 
 from . import permissions
-from .models import Capability, Commitment, Domain, NationalPlanPage, PlanCapabilitySection
+from .models import (
+    Capability,
+    Commitment,
+    CommitmentIndicator,
+    Domain,
+    NationalPlanPage,
+    PlanCapabilitySection,
+)
 
 
 def published_plans():
@@ -18,14 +25,67 @@ def published_plans():
     )
 
 
+def public_commitment_rows():
+    """Commitments the public may see, in any plan: the one place that says which.
+
+    A commitment's row holds its live version (drafts live in revisions), so `live` rows
+    are what was published; internal commitments are never public, whatever their state.
+    """
+    return Commitment.objects.filter(live=True, is_internal=False)
+
+
+def indicators_with_latest_value():
+    """Indicators, each with the latest value from a published progress update.
+
+    One subquery in the database, so a plan's query count does not grow with its size.
+    """
+    from tracking.models import IndicatorMeasurement
+
+    latest = IndicatorMeasurement.objects.filter(
+        indicator=OuterRef("pk"), update__published_at__isnull=False
+    ).order_by("-measured_on", "-pk")
+    return CommitmentIndicator.objects.annotate(
+        latest_value=Subquery(latest.values("value")[:1]),
+        latest_measured_on=Subquery(latest.values("measured_on")[:1]),
+    ).order_by("sort_order", "pk")
+
+
 def public_commitments(*, plan):
     """The live version of each published commitment of a plan: all the public sees."""
     return (
-        Commitment.objects.filter(plan=plan, live=True)
+        public_commitment_rows()
+        .filter(plan=plan)
         .select_related("lead_agency", "capability__domain")
-        .prefetch_related("supporting_agencies", "inspire_strategies", "indicators")
+        .prefetch_related(
+            "supporting_agencies",
+            "inspire_strategies",
+            Prefetch("indicators", queryset=indicators_with_latest_value()),
+        )
         .order_by("capability__number", "title")
     )
+
+
+def indicator_rows(commitment):
+    """Baseline, target, latest value and share of the way for each indicator."""
+    from tracking.selectors import percent_of_target
+
+    rows = []
+    for indicator in commitment.indicators.all():
+        latest = getattr(indicator, "latest_value", None)
+        percent = (
+            percent_of_target(indicator.baseline, indicator.target, latest)
+            if latest is not None
+            else None
+        )
+        rows.append(
+            {
+                "indicator": indicator,
+                "latest": latest,
+                "measured_on": getattr(indicator, "latest_measured_on", None),
+                "percent": percent,
+            }
+        )
+    return rows
 
 
 def plan_public_structure(*, plan, capability=None, agency=None, status=None):
@@ -45,6 +105,7 @@ def plan_public_structure(*, plan, capability=None, agency=None, status=None):
         commitments = commitments.filter(status=status)
     commitments_by_capability = {}
     for commitment in commitments:
+        commitment.indicator_rows = indicator_rows(commitment)
         commitments_by_capability.setdefault(commitment.capability_id, []).append(commitment)
     sections = (
         PlanCapabilitySection.objects.filter(plan=plan)
@@ -68,7 +129,8 @@ def capability_map(*, plan):
     covered = set(plan.capability_sections.values_list("capability_id", flat=True))
     progress = {
         row["capability_id"]: row
-        for row in Commitment.objects.filter(plan=plan, live=True)
+        for row in public_commitment_rows()
+        .filter(plan=plan)
         .values("capability_id")
         .annotate(count=Count("pk"), average=Avg("progress"))
     }
@@ -117,12 +179,76 @@ def public_commitment_detail(*, plan, commitment_id):
     commitment = public_commitments(plan=plan).filter(pk=commitment_id).first()
     if commitment is None:
         return None
-    indicators = []
-    for indicator in commitment.indicators.all():
-        latest, percent = tracking.indicator_progress(indicator=indicator)
-        indicators.append({"indicator": indicator, "latest": latest, "percent": percent})
     return {
         "commitment": commitment,
         "updates": list(tracking.published_updates(commitment=commitment)),
-        "indicators": indicators,
+        "indicators": indicator_rows(commitment),
     }
+
+
+def _public_commitment_filter(prefix="commitments__"):
+    return Q(**{f"{prefix}live": True, f"{prefix}is_internal": False})
+
+
+def published_plans_with_progress():
+    """Published plans, each with its public commitments' count, average progress and
+    how many are completed, on track or behind (at risk or delayed)."""
+    public = _public_commitment_filter()
+
+    def count(*statuses):
+        return Count("commitments", filter=public & Q(commitments__status__in=statuses))
+
+    S = Commitment.Status
+    return published_plans().annotate(
+        commitment_count=Count("commitments", filter=public),
+        average_progress=Avg("commitments__progress", filter=public),
+        completed_count=count(S.COMPLETED),
+        on_track_count=count(S.ON_TRACK),
+        behind_count=count(S.AT_RISK, S.DELAYED),
+    )
+
+
+def public_overview():
+    """The figures on the home page: every published plan, and the totals across them."""
+    plans = list(published_plans_with_progress())
+    for plan in plans:
+        plan.average_progress = (
+            round(plan.average_progress) if plan.average_progress is not None else None
+        )
+    totals = (
+        public_commitment_rows()
+        .filter(plan__in=[p.pk for p in plans])
+        .aggregate(
+            count=Count("pk"),
+            average=Avg("progress"),
+            completed=Count("pk", filter=Q(status=Commitment.Status.COMPLETED)),
+            on_track=Count("pk", filter=Q(status=Commitment.Status.ON_TRACK)),
+            behind=Count(
+                "pk", filter=Q(status__in=[Commitment.Status.AT_RISK, Commitment.Status.DELAYED])
+            ),
+        )
+    )
+    if totals["average"] is not None:
+        totals["average"] = round(totals["average"])
+    totals["plans"] = len(plans)
+    totals["countries"] = len({p.country_id for p in plans})
+    return {"plans": plans, "totals": totals}
+
+
+def plan_last_updated(*, plan):
+    """When anything the public sees of this plan last changed: the plan, one of its public
+    commitments, or a published progress update on one of them."""
+    from django.db.models import Max
+
+    from tracking.models import ProgressUpdate
+
+    public = public_commitment_rows().filter(plan=plan)
+    dates = [
+        plan.last_published_at,
+        public.aggregate(at=Max("last_published_at"))["at"],
+        ProgressUpdate.objects.filter(commitment__in=public, published_at__isnull=False).aggregate(
+            at=Max("published_at")
+        )["at"],
+    ]
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None

@@ -4,16 +4,16 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import cache_control
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
-from . import exports
-from .models import Commitment, NationalPlanPage
-from .selectors import published_plans
-
-EXPORT_CACHE_SECONDS = 300
+from . import caching, exports, pdf
+from .models import NationalPlanPage
+from .selectors import public_commitment_rows, published_plans
 
 
 def published_plan_at(request, path: str) -> NationalPlanPage:
@@ -37,21 +37,45 @@ def published_plan_at(request, path: str) -> NationalPlanPage:
     return plan
 
 
+PDF_BEING_BUILT = _(
+    "The PDF of this plan is being prepared. Please try again in a minute; "
+    "the CSV and JSON downloads are ready now."
+)
+
+
 @require_safe
-@cache_control(public=True, max_age=EXPORT_CACHE_SECONDS)
 def export(request, path, fmt):
+    """A published plan as CSV, JSON or PDF, cached until it is published again."""
     plan = published_plan_at(request, path)
-    filename = f"{plan.slug}.{fmt}"
-    if fmt == "json":
-        data = exports.plan_as_dict(plan, url=plan.get_full_url(request))
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
-        )
-    elif fmt == "csv":
-        response = HttpResponse(exports.plan_as_csv(plan), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    else:
-        raise Http404
+    if fmt == "pdf":
+        return _pdf_response(plan)
+
+    def render():
+        if fmt == "json":
+            data = exports.plan_as_dict(plan, url=plan.get_full_url(request))
+            return HttpResponse(
+                json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+            )
+        return HttpResponse(exports.plan_as_csv(plan), content_type="text/csv; charset=utf-8")
+
+    response = caching.serve_cached(
+        request, key=caching.export_key(plan_id=plan.pk, fmt=fmt), render=render
+    )
+    if fmt == "csv":
+        response["Content-Disposition"] = f'attachment; filename="{plan.slug}.csv"'
+    return response
+
+
+def _pdf_response(plan):
+    data = pdf.request_plan_pdf(plan_id=plan.pk, language=get_language())
+    if data is None:
+        response = HttpResponse(PDF_BEING_BUILT, status=503, content_type="text/plain")
+        response["Retry-After"] = "30"
+        patch_cache_control(response, no_store=True)
+        return response
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{plan.slug}.pdf"'
+    caching.mark_public(response)
     return response
 
 
@@ -65,8 +89,8 @@ def search(request):
     plans = commitments = []
     if query:
         plans = list(published_plans().search(query)[:SEARCH_RESULTS])
-        live = Commitment.objects.filter(live=True, plan__in=published_plans().values("pk"))
-        commitments = list(get_search_backend().search(query, live)[:SEARCH_RESULTS])
+        public = public_commitment_rows().filter(plan__in=published_plans().values("pk"))
+        commitments = list(get_search_backend().search(query, public)[:SEARCH_RESULTS])
         plan_ids = {c.plan_id for c in commitments}
         by_id = NationalPlanPage.objects.in_bulk(plan_ids)
         for commitment in commitments:

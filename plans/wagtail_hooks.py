@@ -23,7 +23,7 @@ class CommitmentViewSet(SnippetViewSet):
     menu_label = _("Commitments")
     menu_order = 150
     add_to_admin_menu = True
-    list_display = ["title", "capability", "lead_agency", "status", "plan"]
+    list_display = ["title", "capability", "lead_agency", "status", "is_internal", "plan"]
     list_export = ["title", "plan", "capability", "lead_agency", "status", "progress", "due_date"]
     filterset_class = admin_views.CommitmentFilterSet
     list_per_page = 50

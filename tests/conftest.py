@@ -25,6 +25,22 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_language():
+    """Each test starts with an empty cache (tests build data directly, without the
+    publishing that would invalidate what an earlier test cached) and in English (a
+    request under /ar/ leaves Arabic active in the thread, which changes `page.url`)."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.utils import translation
+
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def kenya(db):
     return CountryFactory(code="ke", name="Kenya", default_language="en")

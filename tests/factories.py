@@ -84,7 +84,9 @@ def make_plan(country, *, capabilities=(4, 11, 21), start=2025, end=2029, publis
     return NationalPlanPage.objects.get(pk=plan.pk)
 
 
-def make_commitment(plan, lead_agency, *, title=None, capability=4, supporting=(), publish=True):
+def make_commitment(
+    plan, lead_agency, *, title=None, capability=4, supporting=(), publish=True, **fields
+):
     from plans import services as plan_services
     from plans.models import Capability
 
@@ -96,4 +98,5 @@ def make_commitment(plan, lead_agency, *, title=None, capability=4, supporting=(
         lead_agency=lead_agency,
         supporting_agencies=supporting,
         publish=publish,
+        **fields,
     )

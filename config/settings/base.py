@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail",
     # After wagtail.admin: its ready() replaces Wagtail's review e-mail handlers.
     "plans",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +126,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages and exports (see plans/caching.py): seconds a browser, a CDN, and this
+# site's own cache keep them. Publishing invalidates this site's cache at once; a CDN
+# catches up within PUBLIC_CACHE_SHARED_MAX_AGE.
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+PUBLIC_CACHE_SHARED_MAX_AGE = env.int("PUBLIC_CACHE_SHARED_MAX_AGE", default=300)
+PUBLIC_CACHE_TIMEOUT = env.int("PUBLIC_CACHE_TIMEOUT", default=24 * 3600)
+# A plan's PDF is kept until the plan changes; this only lets stale copies age out.
+PUBLIC_PDF_TIMEOUT = env.int("PUBLIC_PDF_TIMEOUT", default=30 * 24 * 3600)
+# How long one build may take before another request may ask for it again.
+PUBLIC_PDF_BUILD_SECONDS = env.int("PUBLIC_PDF_BUILD_SECONDS", default=120)
 
 # --- Celery ------------------------------------------------------------------
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html

@@ -116,6 +116,33 @@ class Commitment(
     )
     funding_source = models.CharField(_("source of funding"), max_length=255, blank=True)
 
+    class BudgetVisibility(models.TextChoices):
+        PUBLIC = "public", _("Public: publish the cost and its funding")
+        INTERNAL = "internal", _("Internal: figures are unconfirmed, never publish them")
+
+    # Budget figures are often unconfirmed while a plan is drafted, so they stay internal
+    # until someone says otherwise.
+    budget_visibility = models.CharField(
+        _("budget visibility"),
+        max_length=16,
+        choices=BudgetVisibility.choices,
+        default=BudgetVisibility.INTERNAL,
+    )
+    is_internal = models.BooleanField(
+        _("internal commitment"),
+        default=False,
+        help_text=_(
+            "Not for the public, e.g. operational details of law-enforcement work. An internal "
+            "commitment is visible only to this country's users in the admin: never on the "
+            "public site, its exports, the API, search or the PDF."
+        ),
+    )
+    internal_notes = models.TextField(
+        _("internal notes"),
+        blank=True,
+        help_text=_("For the people working on this plan only; never published."),
+    )
+
     class Kind(models.TextChoices):
         ACTION = "action", _("Action")
         TRAINING = "training", _("Training")
@@ -190,6 +217,14 @@ class Commitment(
                 [FieldPanel("inspire_strategies", widget=forms.CheckboxSelectMultiple)],
                 heading=_("INSPIRE"),
             ),
+            ObjectList(
+                [
+                    FieldPanel("is_internal"),
+                    FieldPanel("budget_visibility", widget=forms.RadioSelect),
+                    FieldPanel("internal_notes"),
+                ],
+                heading=_("Internal"),
+            ),
         ]
     )
 
@@ -202,6 +237,7 @@ class Commitment(
         index.FilterField("lead_agency"),
         index.FilterField("status"),
         index.FilterField("live"),
+        index.FilterField("is_internal"),
         # Permission filtering narrows search results by id.
         index.FilterField("id"),
     ]
@@ -217,6 +253,10 @@ class Commitment(
             ("unlock_commitment", "Can unlock commitment"),
         ]
         indexes = [models.Index(fields=["plan", "live"])]
+
+    @property
+    def budget_is_public(self) -> bool:
+        return self.budget_visibility == self.BudgetVisibility.PUBLIC
 
     def __str__(self):
         return self.title

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from plans.caching import PublicCacheMixin, plan_version
 from plans.panels import UnpublishedChangesPanel
 from stakeholders.models import Agency
 
@@ -34,7 +35,7 @@ PERIOD_BACKWARDS = _("The plan cannot end before it starts.")
 PLAN_PERIOD_TAKEN = _("%(country)s already has a plan for %(start)s–%(end)s.")
 
 
-class PlanIndexPage(Page):
+class PlanIndexPage(PublicCacheMixin, Page):
     """`/plans/`: every published national plan, one link each."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
@@ -49,10 +50,10 @@ class PlanIndexPage(Page):
         verbose_name = _("plan index")
 
     def get_context(self, request, *args, **kwargs):
-        from plans.selectors import published_plans
+        from plans.selectors import public_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context["plans"] = published_plans()
+        context.update(public_overview())
         return context
 
 
@@ -82,7 +83,7 @@ class NationalPlanPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class NationalPlanPage(RoutablePageMixin, Page):
+class NationalPlanPage(PublicCacheMixin, RoutablePageMixin, Page):
     class PlanStatus(models.TextChoices):
         DRAFTING = "drafting", _("Drafting")
         CONSULTATION = "consultation", _("Consultation")
@@ -213,19 +214,19 @@ class NationalPlanPage(RoutablePageMixin, Page):
                 )
 
     def get_context(self, request, *args, **kwargs):
-        from plans.selectors import capability_map, plan_public_structure, public_commitments
+        from plans.selectors import (
+            capability_map,
+            plan_last_updated,
+            plan_public_structure,
+            public_commitments,
+        )
 
         context = super().get_context(request, *args, **kwargs)
-        filters = {
-            "capability": _int_or_none(request.GET.get("capability")),
-            "agency": _int_or_none(request.GET.get("agency")),
-            "status": request.GET.get("status")
-            if request.GET.get("status") in dict(Commitment.Status.choices)
-            else None,
-        }
+        filters = self.public_filters(request)
         context["filters"] = filters
         context["domains"] = plan_public_structure(plan=self, **filters)
         context["capability_map"] = capability_map(plan=self)
+        context["last_updated"] = plan_last_updated(plan=self)
         live = public_commitments(plan=self)
         context["filter_agencies"] = Agency.objects.filter(
             Q(pk__in=live.values("lead_agency")) | Q(pk__in=live.values("supporting_agencies"))
@@ -235,6 +236,41 @@ class NationalPlanPage(RoutablePageMixin, Page):
             "capability"
         ).order_by("capability__number")
         return context
+
+    @staticmethod
+    def public_filters(request) -> dict:
+        """The plan page's GET filters, read strictly: anything else is ignored."""
+        status = request.GET.get("status")
+        return {
+            "capability": _int_or_none(request.GET.get("capability")),
+            "agency": _int_or_none(request.GET.get("agency")),
+            "status": status if status in dict(Commitment.Status.choices) else None,
+        }
+
+    def cache_version(self) -> str:
+        return plan_version(self.pk)
+
+    def cache_variant(self, request) -> str:
+        return "&".join(f"{k}={v}" for k, v in sorted(self.public_filters(request).items()) if v)
+
+    def get_sitemap_urls(self, request=None):
+        """The plan, and the page of each commitment the public may see."""
+        from plans.selectors import public_commitment_rows
+
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = urls[0]["location"]
+        for pk, published_at in (
+            public_commitment_rows().filter(plan=self).values_list("pk", "last_published_at")
+        ):
+            urls.append(
+                {
+                    "location": base + self.reverse_subpage("commitment", args=(pk,)),
+                    "lastmod": published_at,
+                }
+            )
+        return urls
 
     @path("commitments/<int:commitment_id>/", name="commitment")
     def commitment_view(self, request, commitment_id):

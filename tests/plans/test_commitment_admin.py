@@ -32,6 +32,8 @@ def new_commitment_data(plan, lead_agency, **overrides):
         "estimated_cost": "1000",
         "currency": "KES",
         "funding_source": "",
+        "budget_visibility": "internal",
+        "internal_notes": "",
         "status": "not_started",
         "progress": "0",
         "indicators-TOTAL_FORMS": "0",

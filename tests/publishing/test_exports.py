@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from pypdf import PdfReader
 
 from plans import services
 from plans.models import Commitment
@@ -87,7 +88,7 @@ def test_csv_and_json_agree_with_each_other_and_the_database(client, published):
 
 def test_unpublished_plan_has_no_exports(client, jordan):
     draft = make_plan(jordan, publish=False)
-    for fmt in ("csv", "json"):
+    for fmt in ("csv", "json", "pdf"):
         assert client.get(f"/plans/{draft.slug}/export.{fmt}").status_code == 404
     assert client.get("/plans/no-such-plan/export.csv").status_code == 404
     assert client.get("/plans/export.csv").status_code == 404, "the index is not a plan"
@@ -96,3 +97,28 @@ def test_unpublished_plan_has_no_exports(client, jordan):
 def test_exports_can_be_cached_by_a_cdn(client, published):
     response = get(client, published, "json")
     assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+
+
+def pdf_text(response) -> str:
+    reader = PdfReader(io.BytesIO(response.content))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_pdf_is_the_published_plan_and_agrees_with_the_json(client, published):
+    response = get(client, published, "pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    text = pdf_text(response)
+    data = json.loads(get(client, published, "json").content)
+    assert published.title in text
+    assert "Contents" in text and "MNR capability map" in text
+    for item in data["commitments"]:
+        assert item["title"] in text
+        assert item["lead_agency"] in text
+    assert "SECRET" not in text
+
+
+def test_arabic_pdf_is_right_to_left_with_arabic_headings(client, published):
+    response = client.get(f"/ar{published.url}export.pdf")
+    assert response.status_code == 200
+    assert published.title in pdf_text(response)

@@ -1,6 +1,7 @@
 """The public plan page: capability map, filters without JavaScript, constant queries."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -44,9 +45,12 @@ def _bulk(plan, agency, count, start=0):
 def test_plan_page_query_count_is_the_same_at_10_and_1000(client, ke_plan, ke_police):
     _bulk(ke_plan, ke_police, 10)
     client.get(ke_plan.url)
+    cache.clear()
     with CaptureQueriesContext(connection) as at_10:
         client.get(ke_plan.url)
     _bulk(ke_plan, ke_police, 990, start=10)
+    # Bulk rows bypass publishing, so nothing invalidated the page: measure a fresh render.
+    cache.clear()
     with CaptureQueriesContext(connection) as at_1000:
         response = client.get(ke_plan.url)
     assert response.content.decode().count("Bulk ") >= 1000

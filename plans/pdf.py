@@ -1,0 +1,73 @@
+"""The printable plan document: built with WeasyPrint from public data only, then cached.
+
+Building takes seconds, so it runs in a Celery task (`plans.tasks.build_plan_pdf`); the
+result is kept under a key tied to the plan's cache generation, so it is reused until the
+plan or one of its commitments is published again (see plans/caching.py).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from . import caching, selectors
+
+
+def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
+    import weasyprint  # loads Pango through cffi: only where PDFs are made
+
+    with translation.override(language):
+        html = render_to_string(
+            "plans/plan_pdf.html",
+            {
+                "plan": plan,
+                "url": url,
+                "language_code": language,
+                "language_bidi": translation.get_language_bidi(),
+                "capability_map": selectors.capability_map(plan=plan),
+                "domains": selectors.plan_public_structure(plan=plan),
+                "last_updated": selectors.plan_last_updated(plan=plan),
+                "generated_at": timezone.now(),
+            },
+        )
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def cached_plan_pdf(*, plan_id: int, language: str) -> bytes | None:
+    return cache.get(caching.pdf_key(plan_id=plan_id, language=language))
+
+
+def build_plan_pdf(*, plan_id: int, language: str) -> bool:
+    """Build and cache the PDF of a published plan; False if the plan is not public."""
+    plan = selectors.published_plans().filter(pk=plan_id).first()
+    if plan is None:
+        return False
+    # The version is read before reading the content: if something is published while
+    # this runs, the result lands under the old version and is never served.
+    version = caching.plan_version(plan_id)
+    key = caching.pdf_key(plan_id=plan_id, language=language, version=version)
+    try:
+        if cache.get(key) is None:
+            with translation.override(language):
+                url = plan.get_full_url()
+            data = render_plan_pdf(plan, language=language, url=url or "")
+            cache.set(key, data, timeout=settings.PUBLIC_PDF_TIMEOUT)
+    finally:
+        cache.delete(caching.pdf_build_lock_key(plan_id=plan_id, language=language))
+    return True
+
+
+def request_plan_pdf(*, plan_id: int, language: str) -> bytes | None:
+    """The cached PDF, or None after asking a worker to build it (once at a time).
+
+    With Celery running eagerly (local runs, tests) the build happens here and now.
+    """
+    from . import tasks
+
+    data = cached_plan_pdf(plan_id=plan_id, language=language)
+    if data is not None:
+        return data
+    lock = caching.pdf_build_lock_key(plan_id=plan_id, language=language)
+    if cache.add(lock, True, timeout=settings.PUBLIC_PDF_BUILD_SECONDS):
+        tasks.build_plan_pdf.delay(plan_id, language)
+    return cached_plan_pdf(plan_id=plan_id, language=language)
