@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run test install install-dev lint check pytest clean
+.PHONY: run test install install-dev system-deps lint check pytest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ $(VENV)/.installed: requirements.txt | $(PY)
 $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
+
+# Chromium, Java, npm, gettext, WeasyPrint's libraries and fonts from Debian; quick when
+# all are there. Playwright drives this Chromium: no browser is ever downloaded.
+system-deps:
+	./scripts/install-system-deps.sh
 
 install: $(VENV)/.installed
 
@@ -36,10 +41,10 @@ check: install-dev
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-pytest: install-dev
+pytest: install-dev system-deps
 	$(VENV)/bin/pytest
 
-test: lint check pytest
+test: system-deps lint check pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
