@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run test install install-dev system-deps lint check pytest clean
+.PHONY: run test install install-dev system-deps node-deps lint check pytest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,14 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(PY)
 system-deps:
 	./scripts/install-system-deps.sh
 
+# vnu-jar and axe-core for the HTML and accessibility checks, pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+node-deps: node_modules/.installed
+
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
@@ -41,10 +49,10 @@ check: install-dev
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-pytest: install-dev system-deps
+pytest: install-dev system-deps node-deps
 	$(VENV)/bin/pytest
 
 test: system-deps lint check pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
