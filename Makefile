@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run test install install-dev lint check pytest clean
+.PHONY: run test install install-dev system-deps runtime-deps node-deps lint check pytest clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,28 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
+# Chromium, Java, npm, gettext, WeasyPrint's libraries and fonts from Debian; quick when
+# all are there. Playwright drives this Chromium: no browser is ever downloaded.
+system-deps:
+	./scripts/install-system-deps.sh
+
+# Only WeasyPrint's libraries and fonts: what the running site needs for its PDF export.
+runtime-deps:
+	./scripts/install-system-deps.sh --runtime
+
+# vnu-jar and axe-core for the HTML and accessibility checks, pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+node-deps: node_modules/.installed
+
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-run: install
+run: install runtime-deps
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
@@ -36,10 +53,10 @@ check: install-dev
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-pytest: install-dev
+pytest: install-dev system-deps node-deps
 	$(VENV)/bin/pytest
 
-test: lint check pytest
+test: system-deps lint check pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
