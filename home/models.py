@@ -3,8 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.i18n import LocalizedPageMixin
 
-class HomePage(Page):
+
+class HomePage(LocalizedPageMixin, Page):
     """The site's front door: what the product is, and the way to every published plan."""
 
     intro = RichTextField(
@@ -23,8 +25,8 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from plans.selectors import published_plans
+        from plans.selectors import published_plans_in_language
 
         context = super().get_context(request, *args, **kwargs)
-        context["plans"] = published_plans()
+        context["plans"] = published_plans_in_language()
         return context

@@ -2,26 +2,56 @@
 
 from collections import OrderedDict
 
+from django.conf import settings
 from django.db.models import Avg, Count, Prefetch, Q
+from wagtail.models import Locale
+
+from home.i18n import in_default_locale
 
 from . import permissions
 from .models import Capability, Commitment, Domain, NationalPlanPage, PlanCapabilitySection
 
 
 def published_plans():
-    """Plans anyone may read: live and not behind a view restriction."""
+    """Plans anyone may read: live and not behind a view restriction.
+
+    One row per plan: the English (default-locale) page; translations are other pages.
+    """
     return (
         NationalPlanPage.objects.live()
         .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
         .select_related("country")
         .order_by("country__name", "-period_start")
     )
 
 
+def published_plans_in_language():
+    """Each published plan once: its live translation in the active language, else English."""
+    plans = list(published_plans())
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return plans
+    if locale.language_code == settings.LANGUAGE_CODE or not plans:
+        return plans
+    translations = {
+        page.translation_key: page
+        for page in NationalPlanPage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=[plan.translation_key for plan in plans])
+        .select_related("country")
+    }
+    return [translations.get(plan.translation_key, plan) for plan in plans]
+
+
 def public_commitments(*, plan):
-    """The live version of each published commitment of a plan: all the public sees."""
+    """The live version of each published commitment of a plan: all the public sees.
+
+    Commitments belong to the English plan; a translated plan page shows those.
+    """
     return (
-        Commitment.objects.filter(plan=plan, live=True)
+        Commitment.objects.filter(plan=in_default_locale(plan), live=True)
         .select_related("lead_agency", "capability__domain")
         .prefetch_related("supporting_agencies", "inspire_strategies", "indicators")
         .order_by("capability__number", "title")
@@ -68,7 +98,7 @@ def capability_map(*, plan):
     covered = set(plan.capability_sections.values_list("capability_id", flat=True))
     progress = {
         row["capability_id"]: row
-        for row in Commitment.objects.filter(plan=plan, live=True)
+        for row in Commitment.objects.filter(plan=in_default_locale(plan), live=True)
         .values("capability_id")
         .annotate(count=Count("pk"), average=Avg("progress"))
     }

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
+    # Plan content in several languages (replaces wagtail.locales): see README, Languages.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail",
     # After wagtail.admin: its ready() replaces Wagtail's review e-mail handlers.
     "plans",
@@ -185,6 +188,10 @@ LANGUAGES = [
     ("sw", _("Swahili")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Page content may be translated (wagtail-localize) into the same five languages. A page
+# with no translation in the visitor's language is shown in English, under their prefix.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.i18n import LocalizedPageMixin, LocalizedUrlMixin
 from plans.panels import UnpublishedChangesPanel
 from stakeholders.models import Agency
 
@@ -34,7 +35,7 @@ PERIOD_BACKWARDS = _("The plan cannot end before it starts.")
 PLAN_PERIOD_TAKEN = _("%(country)s already has a plan for %(start)s–%(end)s.")
 
 
-class PlanIndexPage(Page):
+class PlanIndexPage(LocalizedPageMixin, Page):
     """`/plans/`: every published national plan, one link each."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
@@ -49,10 +50,10 @@ class PlanIndexPage(Page):
         verbose_name = _("plan index")
 
     def get_context(self, request, *args, **kwargs):
-        from plans.selectors import published_plans
+        from plans.selectors import published_plans_in_language
 
         context = super().get_context(request, *args, **kwargs)
-        context["plans"] = published_plans()
+        context["plans"] = published_plans_in_language()
         return context
 
 
@@ -82,7 +83,7 @@ class NationalPlanPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class NationalPlanPage(RoutablePageMixin, Page):
+class NationalPlanPage(LocalizedUrlMixin, RoutablePageMixin, Page):
     class PlanStatus(models.TextChoices):
         DRAFTING = "drafting", _("Drafting")
         CONSULTATION = "consultation", _("Consultation")
@@ -197,7 +198,7 @@ class NationalPlanPage(RoutablePageMixin, Page):
                 country_id=self.country_id,
                 period_start=self.period_start,
                 period_end=self.period_end,
-            ).exclude(pk=self.pk)
+            ).exclude(translation_key=self.translation_key)  # itself and its translations
             if twins.exists():
                 raise ValidationError(
                     {
