@@ -21,10 +21,9 @@ def active_prefix():
 
 def in_default_locale(page):
     """The default-locale (English) version of a page, or the page itself."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
+    if page.locale.language_code == settings.LANGUAGE_CODE:  # page.locale is cached
         return page
-    return page.get_translation_or_none(default) or page
+    return page.get_translation_or_none(Locale.get_default()) or page
 
 
 class LocalizedUrlMixin:
@@ -33,7 +32,7 @@ class LocalizedUrlMixin:
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request=request)
         prefix = active_prefix()
-        if parts is None or not prefix or self.locale_id != Locale.get_default().pk:
+        if parts is None or not prefix or self.locale.language_code != settings.LANGUAGE_CODE:
             return parts
         # An English page seen from /ar/...: link to it under /ar/ too. It is served there
         # (translated if a live translation exists, else in English).

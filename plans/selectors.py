@@ -20,7 +20,7 @@ def published_plans():
     return (
         NationalPlanPage.objects.live()
         .public()
-        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .filter(locale=Locale.get_default())
         .select_related("country")
         .order_by("country__name", "-period_start")
     )
