@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run test install install-dev system-deps runtime-deps node-deps lint check pytest clean
+.PHONY: run test install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,14 @@ pytest: install-dev system-deps node-deps
 	$(VENV)/bin/pytest
 
 test: system-deps lint check pytest
+
+# Developers only (needs GNU gettext): refresh locale/*/LC_MESSAGES/django.po from the
+# code and templates, then compile the .mo files. Both are committed, so a fresh checkout
+# and `make test` need no gettext. Translate new empty msgstr entries before committing.
+MESSAGES_OPTS := --ignore=.venv --ignore=node_modules --ignore=static --ignore=media
+messages: install
+	$(TEST_ENV) $(PY) manage.py makemessages -l ar -l es -l fr -l sw $(MESSAGES_OPTS)
+	$(TEST_ENV) $(PY) manage.py compilemessages $(MESSAGES_OPTS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules

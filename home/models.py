@@ -3,10 +3,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.i18n import LocalizedPageMixin
 from plans.caching import PublicCacheMixin
 
 
-class HomePage(PublicCacheMixin, Page):
+class HomePage(PublicCacheMixin, LocalizedPageMixin, Page):
     """The site's front door: what the product is, and the way to every published plan."""
 
     intro = RichTextField(

@@ -74,10 +74,13 @@ def _everything_changed(**kwargs):
 def on_page_changed(sender, instance, **kwargs):
     from wagtail.models import Page
 
+    from home.i18n import in_default_locale
+
     from .models import NationalPlanPage
 
     if isinstance(instance, NationalPlanPage):
-        _plan_changed(instance.pk)
+        # A translation shares the English plan's commitments, cache generation and PDF.
+        _plan_changed(in_default_locale(instance).pk)
     elif isinstance(instance, Page):
         # The home page, the plan index, or a page deleted under them.
         _everything_changed()

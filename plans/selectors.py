@@ -2,7 +2,11 @@
 
 from collections import OrderedDict
 
+from django.conf import settings
 from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery
+from wagtail.models import Locale
+
+from home.i18n import in_default_locale
 
 from . import permissions
 from .models import (
@@ -16,10 +20,14 @@ from .models import (
 
 
 def published_plans():
-    """Plans anyone may read: live and not behind a view restriction."""
+    """Plans anyone may read: live and not behind a view restriction.
+
+    One row per plan: the English (default-locale) page; translations are other pages.
+    """
     return (
         NationalPlanPage.objects.live()
         .public()
+        .filter(locale=Locale.get_default())
         .select_related("country")
         .order_by("country__name", "-period_start")
     )
@@ -50,11 +58,44 @@ def indicators_with_latest_value():
     ).order_by("sort_order", "pk")
 
 
+def published_plans_in_language(plans=None):
+    """Each published plan once: its live translation in the active language, else English.
+
+    Given plans (e.g. annotated with progress), their figures carry over to the translation.
+    """
+    plans = list(published_plans() if plans is None else plans)
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return plans
+    if locale.language_code == settings.LANGUAGE_CODE or not plans:
+        return plans
+    translations = {
+        page.translation_key: page
+        for page in NationalPlanPage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=[plan.translation_key for plan in plans])
+        .select_related("country")
+    }
+    localized = []
+    for plan in plans:
+        translation = translations.get(plan.translation_key)
+        if translation is not None:
+            for name in PROGRESS_FIGURES:
+                if hasattr(plan, name):
+                    setattr(translation, name, getattr(plan, name))
+        localized.append(translation or plan)
+    return localized
+
+
 def public_commitments(*, plan):
-    """The live version of each published commitment of a plan: all the public sees."""
+    """The live version of each published commitment of a plan: all the public sees.
+
+    Commitments belong to the English plan; a translated plan page shows those.
+    """
     return (
         public_commitment_rows()
-        .filter(plan=plan)
+        .filter(plan=in_default_locale(plan))
         .select_related("lead_agency", "capability__domain")
         .prefetch_related(
             "supporting_agencies",
@@ -130,7 +171,7 @@ def capability_map(*, plan):
     progress = {
         row["capability_id"]: row
         for row in public_commitment_rows()
-        .filter(plan=plan)
+        .filter(plan=in_default_locale(plan))
         .values("capability_id")
         .annotate(count=Count("pk"), average=Avg("progress"))
     }
@@ -190,6 +231,15 @@ def _public_commitment_filter(prefix="commitments__"):
     return Q(**{f"{prefix}live": True, f"{prefix}is_internal": False})
 
 
+PROGRESS_FIGURES = (
+    "commitment_count",
+    "average_progress",
+    "completed_count",
+    "on_track_count",
+    "behind_count",
+)
+
+
 def published_plans_with_progress():
     """Published plans, each with its public commitments' count, average progress and
     how many are completed, on track or behind (at risk or delayed)."""
@@ -210,7 +260,8 @@ def published_plans_with_progress():
 
 def public_overview():
     """The figures on the home page: every published plan, and the totals across them."""
-    plans = list(published_plans_with_progress())
+    english = list(published_plans_with_progress())
+    plans = published_plans_in_language(english)
     for plan in plans:
         plan.average_progress = (
             round(plan.average_progress) if plan.average_progress is not None else None
@@ -242,7 +293,7 @@ def plan_last_updated(*, plan):
 
     from tracking.models import ProgressUpdate
 
-    public = public_commitment_rows().filter(plan=plan)
+    public = public_commitment_rows().filter(plan=in_default_locale(plan))
     dates = [
         plan.last_published_at,
         public.aggregate(at=Max("last_published_at"))["at"],

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    # Plan content in several languages (replaces wagtail.locales): see README, Languages.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail",
     # After wagtail.admin: its ready() replaces Wagtail's review e-mail handlers.
     "plans",
@@ -198,6 +201,10 @@ LANGUAGES = [
     ("sw", _("Swahili")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Page content may be translated (wagtail-localize) into the same five languages. A page
+# with no translation in the visitor's language is shown in English, under their prefix.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.i18n import LocalizedPageMixin, LocalizedUrlMixin, in_default_locale
 from plans.caching import PublicCacheMixin, plan_version
 from plans.panels import UnpublishedChangesPanel
 from stakeholders.models import Agency
@@ -35,7 +36,7 @@ PERIOD_BACKWARDS = _("The plan cannot end before it starts.")
 PLAN_PERIOD_TAKEN = _("%(country)s already has a plan for %(start)s–%(end)s.")
 
 
-class PlanIndexPage(PublicCacheMixin, Page):
+class PlanIndexPage(PublicCacheMixin, LocalizedPageMixin, Page):
     """`/plans/`: every published national plan, one link each."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
@@ -83,7 +84,7 @@ class NationalPlanPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class NationalPlanPage(PublicCacheMixin, RoutablePageMixin, Page):
+class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, Page):
     class PlanStatus(models.TextChoices):
         DRAFTING = "drafting", _("Drafting")
         CONSULTATION = "consultation", _("Consultation")
@@ -198,7 +199,7 @@ class NationalPlanPage(PublicCacheMixin, RoutablePageMixin, Page):
                 country_id=self.country_id,
                 period_start=self.period_start,
                 period_end=self.period_end,
-            ).exclude(pk=self.pk)
+            ).exclude(translation_key=self.translation_key)  # itself and its translations
             if twins.exists():
                 raise ValidationError(
                     {
@@ -248,7 +249,8 @@ class NationalPlanPage(PublicCacheMixin, RoutablePageMixin, Page):
         }
 
     def cache_version(self) -> str:
-        return plan_version(self.pk)
+        # Commitments belong to the English plan: its generation covers translations too.
+        return plan_version(in_default_locale(self).pk)
 
     def cache_variant(self, request) -> str:
         return "&".join(f"{k}={v}" for k, v in sorted(self.public_filters(request).items()) if v)
@@ -262,7 +264,9 @@ class NationalPlanPage(PublicCacheMixin, RoutablePageMixin, Page):
             return urls
         base = urls[0]["location"]
         for pk, published_at in (
-            public_commitment_rows().filter(plan=self).values_list("pk", "last_published_at")
+            public_commitment_rows()
+            .filter(plan=in_default_locale(self))
+            .values_list("pk", "last_published_at")
         ):
             urls.append(
                 {
