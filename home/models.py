@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -31,3 +32,24 @@ class HomePage(PublicCacheMixin, LocalizedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(public_overview())
         return context
+
+
+class QueuedTask(models.Model):
+    """A background task the broker could not take: kept here and sent again later.
+
+    Saving, submitting and approving must not fail because Redis or e-mail is down, and
+    the e-mails and cache refreshes they trigger must not be lost either.
+    """
+
+    name = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.name} (queued {self.created_at:%Y-%m-%d %H:%M})"

@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from home import outbox
+
 from . import caching, selectors
 
 
@@ -69,5 +71,5 @@ def request_plan_pdf(*, plan_id: int, language: str) -> bytes | None:
         return data
     lock = caching.pdf_build_lock_key(plan_id=plan_id, language=language)
     if cache.add(lock, True, timeout=settings.PUBLIC_PDF_BUILD_SECONDS):
-        tasks.build_plan_pdf.delay(plan_id, language)
+        outbox.send(tasks.build_plan_pdf, plan_id, language)
     return cached_plan_pdf(plan_id=plan_id, language=language)

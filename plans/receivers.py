@@ -4,17 +4,16 @@ Only dispatching lives here; who is told what is in `plans.notifications`, and w
 cache key covers is in `plans.caching`.
 """
 
-from functools import partial
-
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from home import outbox
 
 from . import caching, tasks
 
 
 def _dispatch(event, **ids):
-    transaction.on_commit(partial(tasks.send_review_notification.delay, event, **ids))
+    outbox.send_on_commit(tasks.send_review_notification, event, **ids)
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
@@ -63,12 +62,12 @@ def connect():
 def _plan_changed(plan_id):
     # Now, so this request's own next read is fresh; again after commit, in a task.
     caching.invalidate_plan(plan_id)
-    transaction.on_commit(partial(tasks.refresh_public_cache.delay, plan_id))
+    outbox.send_on_commit(tasks.refresh_public_cache, plan_id)
 
 
 def _everything_changed(**kwargs):
     caching.invalidate_everything()
-    transaction.on_commit(partial(tasks.refresh_public_cache.delay, everything=True))
+    outbox.send_on_commit(tasks.refresh_public_cache, everything=True)
 
 
 def on_page_changed(sender, instance, **kwargs):

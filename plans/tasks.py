@@ -4,6 +4,8 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
+from home import outbox
+
 from . import caching, notifications, pdf
 
 
@@ -40,4 +42,4 @@ def refresh_public_cache(plan_id=None, everything=False):
         return
     caching.invalidate_plan(plan_id)
     if not settings.CELERY_TASK_ALWAYS_EAGER:
-        build_plan_pdf.delay(plan_id, settings.LANGUAGE_CODE)
+        outbox.send(build_plan_pdf, plan_id, settings.LANGUAGE_CODE)

@@ -164,6 +164,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracking.tasks.send_digests",
         "schedule": crontab(hour=6, minute=0, day_of_week="mon"),
     },
+    # Tasks the broker could not take when they were triggered (home/outbox.py).
+    "send-queued-tasks": {"task": "home.tasks.flush_queued_tasks", "schedule": 60.0},
 }
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
