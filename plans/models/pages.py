@@ -17,6 +17,8 @@ from wagtail.search import index
 from plans.caching import PublicCacheMixin, plan_version
 from plans.panels import UnpublishedChangesPanel
 from stakeholders.models import Agency
+from terminology.fields import quotations_field
+from terminology.forms import TerminologyFormMixin
 
 from .commitments import Commitment
 
@@ -57,7 +59,7 @@ class PlanIndexPage(PublicCacheMixin, Page):
         return context
 
 
-class NationalPlanPageForm(WagtailAdminPageForm):
+class NationalPlanPageForm(TerminologyFormMixin, WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         sections = self.formsets.get("capability_sections")
@@ -121,6 +123,7 @@ class NationalPlanPage(PublicCacheMixin, RoutablePageMixin, Page):
     monitoring_evaluation = RichTextField(
         _("monitoring and evaluation"), blank=True, features=RICH_TEXT
     )
+    terminology_quotations = quotations_field()
 
     content_panels = [
         UnpublishedChangesPanel(),
@@ -143,6 +146,7 @@ class NationalPlanPage(PublicCacheMixin, RoutablePageMixin, Page):
         ),
         FieldPanel("coordination_body"),
         FieldPanel("monitoring_evaluation"),
+        FieldPanel("terminology_quotations"),
     ]
 
     search_fields = [
