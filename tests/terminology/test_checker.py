@@ -137,6 +137,8 @@ def test_stream_values_are_walked_block_by_block(avoid_terms):
 
 
 def test_another_language_uses_its_listed_spellings():
-    rule = TermRule(phrase="pornografía infantil", language="es", variants=("pornografia infantil",))
+    rule = TermRule(
+        phrase="pornografía infantil", language="es", variants=("pornografia infantil",)
+    )
     assert len(find_in_text("Ley contra la pornografía infantil", [rule])) == 1
     assert len(find_in_text("pornografia-infantil", [rule])) == 1
