@@ -130,6 +130,23 @@ def plans_for_report(*, user):
     ).distinct()
 
 
+def user_reads_report(*, user) -> bool:
+    """Asked by the Reports menu on every admin page: no query for coordinators, and one
+    per request for anyone else."""
+    from stakeholders.permissions import coordinates_any_country, is_active_user
+
+    if coordinates_any_country(user=user):
+        return True
+    if not is_active_user(user):
+        return False
+    cached = getattr(user, "_reviews_any_country", None)
+    if cached is None:
+        cached = user._reviews_any_country = user.groups.filter(
+            reviewed_country__isnull=False
+        ).exists()
+    return cached
+
+
 def _working_copy(obj):
     if getattr(obj, "latest_revision_id", None):
         return obj.get_latest_revision_as_object()

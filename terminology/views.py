@@ -72,9 +72,9 @@ class TerminologyReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Terminology findings")
 
     def dispatch(self, request, *args, **kwargs):
-        self.plans = selectors.plans_for_report(user=request.user)
-        if not self.plans.exists():
+        if not selectors.user_reads_report(user=request.user):
             raise PermissionDenied
+        self.plans = selectors.plans_for_report(user=request.user)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

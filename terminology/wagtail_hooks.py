@@ -55,7 +55,7 @@ def register_urls():
 
 class TerminologyReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return selectors.plans_for_report(user=request.user).exists()
+        return selectors.user_reads_report(user=request.user)
 
 
 @hooks.register("register_reports_menu_item")
