@@ -425,8 +425,30 @@ def load_country_plan(country) -> NationalPlanPage:
         )
         if spec.draft:
             services.commitment_save_draft(actor=None, commitment=commitment, **spec.draft)
+    _terminology_demo_draft(plan)
     _submit_for_review(plan)
     return plan
+
+
+# A draft worded as a reviewer would send it back, so that after `make run` ke-police (or
+# ke-reviewer) opens it and sees the terminology warning; it cannot be submitted as is.
+TERMINOLOGY_DEMO_DRAFTS = {
+    "ke": (
+        "Train investigators in online investigations and victim identification",
+        "In-person and e-learning courses for child-protection and cybercrime investigators, "
+        "including how to identify victims in seized child pornography.",
+    ),
+}
+
+
+def _terminology_demo_draft(plan) -> None:
+    title, description = TERMINOLOGY_DEMO_DRAFTS.get(plan.country.code, (None, None))
+    commitment = plan.commitments.filter(title=title).first() if title else None
+    if commitment is None:
+        return
+    if commitment.get_latest_revision_as_object().description == description:
+        return  # loaded before: load_demo stays idempotent
+    services.commitment_save_draft(actor=None, commitment=commitment, description=description)
 
 
 # One draft per country waits for review, so the review journey can be tried at once:

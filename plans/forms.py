@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from stakeholders.models import Agency
+from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
 from .models import Capability, NationalPlanPage
@@ -13,7 +14,7 @@ NOT_YOUR_PLAN_OR_AGENCY = _(
 )
 
 
-class CommitmentForm(WagtailAdminModelForm):
+class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.user = for_user

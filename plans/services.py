@@ -8,6 +8,8 @@ from guardian.models import GroupObjectPermission
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
+from terminology.services import ensure_publishable
+
 from . import permissions
 from .models import (
     Commitment,
@@ -112,6 +114,10 @@ def commitment_create(
     commitment.inspire_strategies = list(inspire_strategies)
     commitment.indicators = [CommitmentIndicator(**indicator) for indicator in indicators]
     commitment.full_clean()
+    if publish:
+        # Only the admin forms stop a term to avoid from being published; imports and the
+        # demo loader come through here.
+        ensure_publishable(instance=commitment)
     commitment.live = False
     commitment.save()
     revision = commitment.save_revision(user=actor, log_action=True)

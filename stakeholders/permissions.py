@@ -38,6 +38,11 @@ def coordinated_countries(*, user):
     return Country.objects.filter(pk__in=_coordinated_ids(user))
 
 
+def coordinates_any_country(*, user) -> bool:
+    """Without a query once asked in a request: menus ask it on every admin page."""
+    return is_active_user(user) and (user.is_superuser or bool(_coordinated_ids(user)))
+
+
 def user_coordinates(*, user, country_id) -> bool:
     if not is_active_user(user):
         return False

@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from plans.models import CommitmentIndicator
+from terminology.forms import TerminologyFormMixin
 
 from .models import INDICATOR_OF_ANOTHER_COMMITMENT
 from .permissions import commitments_user_may_report_on
 
 
-class ProgressUpdateForm(WagtailAdminModelForm):
+class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
     publish_now = forms.BooleanField(
         label=_("Publish now"),
         required=False,
@@ -33,6 +34,10 @@ class ProgressUpdateForm(WagtailAdminModelForm):
             indicators = CommitmentIndicator.objects.filter(commitment__in=reportable)
             for form in [*measurements.forms, measurements.empty_form]:
                 form.fields["indicator"].queryset = indicators
+
+    def terminology_leads_to_public(self):
+        # An update has no review: publishing it, or editing a published one, is public.
+        return bool(self.data.get("publish_now")) or self.instance.is_published
 
     def clean(self):
         cleaned_data = super().clean()

@@ -22,6 +22,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from plans.models import Commitment
+from terminology.fields import quotations_field
 
 DATED_IN_FUTURE = _("An update cannot be dated in the future.")
 INDICATOR_OF_ANOTHER_COMMITMENT = _("This indicator belongs to another commitment.")
@@ -55,6 +56,7 @@ class ProgressUpdate(ClusterableModel):
         validators=[MinValueValidator(0, PROGRESS_RANGE), MaxValueValidator(100, PROGRESS_RANGE)],
     )
     narrative = models.TextField(_("what happened"), help_text=_("No information about children."))
+    terminology_quotations = quotations_field()
     evidence_url = models.URLField(_("evidence link"), blank=True)
     evidence_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -81,6 +83,7 @@ class ProgressUpdate(ClusterableModel):
         FieldPanel("commitment", widget=forms.Select),
         FieldRowPanel([FieldPanel("reporting_date"), FieldPanel("status"), FieldPanel("progress")]),
         FieldPanel("narrative"),
+        FieldPanel("terminology_quotations"),
         MultiFieldPanel(
             [FieldPanel("evidence_url"), FieldPanel("evidence_document")], heading=_("Evidence")
         ),

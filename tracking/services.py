@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from plans.models import Commitment
+from terminology.services import ensure_publishable
 
 from . import permissions
 from .models import (
@@ -112,6 +113,7 @@ def progress_update_publish(*, actor, update: ProgressUpdate) -> ProgressUpdate:
         )
     ):
         raise PermissionDenied(NOT_YOUR_COMMITMENT)
+    ensure_publishable(instance=update)
     update.published_at = timezone.now()
     update.save(update_fields=["published_at"])
     log(instance=update, action="wagtail.publish", user=actor)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail",
     # After wagtail.admin: its ready() replaces Wagtail's review e-mail handlers.
     "plans",
+    "terminology",
     "tracking",
     "modelcluster",
     "taggit",

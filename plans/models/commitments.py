@@ -33,6 +33,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from plans.panels import UnpublishedChangesPanel
+from terminology.fields import quotations_field
 
 CAPABILITY_NOT_IN_PLAN = _(
     "“%(capability)s” is not one of this plan's capability sections. Choose one of the "
@@ -142,6 +143,7 @@ class Commitment(
         blank=True,
         help_text=_("For the people working on this plan only; never published."),
     )
+    terminology_quotations = quotations_field()
 
     class Kind(models.TextChoices):
         ACTION = "action", _("Action")
@@ -183,6 +185,7 @@ class Commitment(
                     FieldPanel("title"),
                     FieldPanel("description"),
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("delivery")]),
+                    FieldPanel("terminology_quotations"),
                 ],
                 heading=_("What"),
             ),

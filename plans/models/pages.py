@@ -18,6 +18,8 @@ from home.i18n import LocalizedPageMixin, LocalizedUrlMixin, in_default_locale
 from plans.caching import PublicCacheMixin, plan_version
 from plans.panels import UnpublishedChangesPanel
 from stakeholders.models import Agency
+from terminology.fields import quotations_field
+from terminology.forms import TerminologyFormMixin
 
 from .commitments import Commitment
 
@@ -58,7 +60,7 @@ class PlanIndexPage(PublicCacheMixin, LocalizedPageMixin, Page):
         return context
 
 
-class NationalPlanPageForm(WagtailAdminPageForm):
+class NationalPlanPageForm(TerminologyFormMixin, WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         sections = self.formsets.get("capability_sections")
@@ -122,6 +124,7 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
     monitoring_evaluation = RichTextField(
         _("monitoring and evaluation"), blank=True, features=RICH_TEXT
     )
+    terminology_quotations = quotations_field()
 
     content_panels = [
         UnpublishedChangesPanel(),
@@ -144,6 +147,7 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
         ),
         FieldPanel("coordination_body"),
         FieldPanel("monitoring_evaluation"),
+        FieldPanel("terminology_quotations"),
     ]
 
     search_fields = [

@@ -1,0 +1,89 @@
+"""Admin views: the terminology list (saved with versions) and the findings report."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
+
+from stakeholders import history
+
+from . import selectors, services
+from .models import Term
+from .permissions import term_policy
+
+
+class TermSaveMixin:
+    def save_instance(self):
+        return services.term_save(term=self.form.instance, actor=self.request.user)
+
+
+class TermVersionsButtonMixin:
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        url = reverse("terminology_term_versions", args=[self.object.pk])
+        buttons.append(Button(_("Versions"), url=url, icon_name="history", priority=40))
+        return buttons
+
+
+class TermCreateView(TermSaveMixin, generic.CreateView):
+    pass
+
+
+class TermEditView(TermVersionsButtonMixin, TermSaveMixin, generic.EditView):
+    pass
+
+
+class TermVersionsView(WagtailAdminTemplateMixin, TemplateView):
+    """Every version of a term (django-reversion): who changed what, when."""
+
+    template_name = "stakeholders/admin/versions.html"
+    header_icon = "history"
+
+    def dispatch(self, request, pk):
+        self.object = get_object_or_404(Term, pk=pk)
+        if not term_policy.user_has_permission(request.user, "view"):
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def get_page_title(self):
+        return _("Versions of %(object)s") % {"object": self.object}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            object=self.object,
+            versions=history.versions_with_changes(self.object),
+            can_revert=False,  # a superuser edits the term back; that is a new version
+            model_name="term",
+        )
+        return context
+
+
+class TerminologyReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Reports → Terminology findings: per plan, what each object says and what to use."""
+
+    template_name = "terminology/report.html"
+    header_icon = "warning"
+    page_title = _("Terminology findings")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not selectors.user_reads_report(user=request.user):
+            raise PermissionDenied
+        self.plans = selectors.plans_for_report(user=request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        chosen = self.request.GET.get("plan")
+        plans = self.plans.filter(pk=chosen) if chosen and chosen.isdigit() else self.plans
+        context["all_plans"] = self.plans
+        context["chosen"] = chosen
+        context["reports"] = [
+            {"plan": plan, "rows": selectors.plan_findings(plan=plan)} for plan in plans
+        ]
+        return context

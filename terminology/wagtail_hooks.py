@@ -1,0 +1,106 @@
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from . import selectors, views
+from .models import Term
+from .permissions import term_policy
+
+# Policy first: the viewset below refuses to register without it.
+register_permission_policy(Term, term_policy)
+
+
+class TermViewSet(ModelViewSet):
+    model = Term
+    name = "terminology"
+    icon = "check"
+    menu_label = _("Terminology")
+    menu_order = 410
+    add_to_admin_menu = True
+    list_display = ["phrase", "kind", "replacement", "language", "active"]
+    list_filter = ["kind", "language", "active"]
+    search_fields = ["phrase", "replacement", "variants"]
+    form_fields = ["language", "phrase", "kind", "replacement", "reason", "variants", "active"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_view_class = views.TermCreateView
+    edit_view_class = views.TermEditView
+
+
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return TermViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path(
+            "terminology/<int:pk>/versions/",
+            views.TermVersionsView.as_view(),
+            name="terminology_term_versions",
+        ),
+        path(
+            "reports/terminology/",
+            views.TerminologyReportView.as_view(),
+            name="terminology_report",
+        ),
+    ]
+
+
+class TerminologyReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return selectors.user_reads_report(user=request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return TerminologyReportMenuItem(
+        _("Terminology findings"), reverse("terminology_report"), icon_name="warning", order=60
+    )
+
+
+def _summarise(request, instance):
+    """On opening an editor: one line naming every finding, since some fields sit on tabs
+    the reviewer may not open."""
+    if request.method != "GET":
+        return
+    working = instance
+    if getattr(instance, "latest_revision_id", None):
+        working = instance.get_latest_revision_as_object()
+    findings = selectors.findings_for_instance(working)
+    if not findings:
+        return
+    listed = "; ".join(dict.fromkeys(f"{f.label}: “{f.text}”" for f in findings))
+    blocking = sum(f.blocking for f in findings)
+    text = ngettext(
+        "Terminology: %(count)d finding (%(listed)s).",
+        "Terminology: %(count)d findings (%(listed)s).",
+        len(findings),
+    ) % {"count": len(findings), "listed": listed}
+    if blocking:
+        text += " " + str(
+            _("Terms to avoid must be changed, or quoted, before submitting or publishing.")
+        )
+    messages.warning(request, text)
+
+
+@hooks.register("before_edit_snippet")
+def warn_on_commitment_editor(request, instance):
+    from plans.models import Commitment
+
+    if isinstance(instance, Commitment):
+        _summarise(request, instance)
+
+
+@hooks.register("before_edit_page")
+def warn_on_plan_editor(request, page):
+    from plans.models import NationalPlanPage
+
+    if isinstance(page.specific, NationalPlanPage):
+        _summarise(request, page.specific)
