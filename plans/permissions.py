@@ -156,6 +156,20 @@ def user_can_add_commitment(*, user, plan, lead_agency) -> bool:
     )
 
 
+def plans_user_may_import_into(*, user):
+    """Importing writes a whole plan's commitments at once: coordinators' work only."""
+    if not is_active_user(user):
+        return NationalPlanPage.objects.none()
+    plans = NationalPlanPage.objects.select_related("country").order_by("-period_start")
+    if user.is_superuser:
+        return plans
+    return plans.filter(country__in=coordinated_countries(user=user))
+
+
+def user_can_import_into_plan(*, user, plan) -> bool:
+    return user_coordinates(user=user, country_id=plan.country_id)
+
+
 def user_can_reassign_lead(*, user, commitment) -> bool:
     """Only coordinators (and superusers) hand a commitment to another agency."""
     return user_coordinates(user=user, country_id=commitment.plan.country_id)
