@@ -29,7 +29,9 @@ DOWNLOADS = {
     "sample-plan.csv": "text/csv",
 }
 IMPORT_REFUSED = _("Only the national coordinators of %(country)s may import into its plan.")
-NO_PLAN_TO_IMPORT_INTO = _("Only national coordinators import plans, and only into their own.")
+NO_PLAN_TO_IMPORT_INTO = _(
+    "Only national coordinators import plans, into their own country's plan once it exists."
+)
 
 
 class PlanImportForm(forms.Form):

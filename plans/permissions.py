@@ -28,7 +28,12 @@ from guardian.shortcuts import get_objects_for_user
 from wagtail.permission_policies import BasePermissionPolicy
 
 from stakeholders.models import Agency, Membership
-from stakeholders.permissions import coordinated_countries, is_active_user, user_coordinates
+from stakeholders.permissions import (
+    coordinated_countries,
+    is_active_user,
+    user_coordinates,
+    user_coordinates_any,
+)
 
 from .models.commitments import Commitment
 from .models.frameworks import Capability, Domain, Framework, InspireStrategy
@@ -164,6 +169,11 @@ def plans_user_may_import_into(*, user):
     if user.is_superuser:
         return plans
     return plans.filter(country__in=coordinated_countries(user=user))
+
+
+def user_may_import(*, user) -> bool:
+    """For the admin menu, asked on every page (the page itself checks the plan)."""
+    return user_coordinates_any(user=user)
 
 
 def user_can_import_into_plan(*, user, plan) -> bool:

@@ -197,7 +197,7 @@ def register_plan_import_urls():
 
 class PlanImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return permissions.plans_user_may_import_into(user=request.user).exists()
+        return permissions.user_may_import(user=request.user)
 
 
 @hooks.register("register_admin_menu_item")
