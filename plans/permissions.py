@@ -28,7 +28,12 @@ from guardian.shortcuts import get_objects_for_user
 from wagtail.permission_policies import BasePermissionPolicy
 
 from stakeholders.models import Agency, Membership
-from stakeholders.permissions import coordinated_countries, is_active_user, user_coordinates
+from stakeholders.permissions import (
+    coordinated_countries,
+    coordinates_any_country,
+    is_active_user,
+    user_coordinates,
+)
 
 from .models.commitments import Commitment
 from .models.frameworks import Capability, Domain, Framework, InspireStrategy
@@ -154,6 +159,25 @@ def user_can_add_commitment(*, user, plan, lead_agency) -> bool:
         plans_user_may_add_to(user=user).filter(pk=plan.pk).exists()
         and agencies_user_may_lead_for(user=user).filter(pk=lead_agency.pk).exists()
     )
+
+
+def plans_user_may_import_into(*, user):
+    """Importing writes a whole plan's commitments at once: coordinators' work only."""
+    if not is_active_user(user):
+        return NationalPlanPage.objects.none()
+    plans = NationalPlanPage.objects.select_related("country").order_by("-period_start")
+    if user.is_superuser:
+        return plans
+    return plans.filter(country__in=coordinated_countries(user=user))
+
+
+def user_may_import(*, user) -> bool:
+    """For the admin menu, asked on every page (the page itself checks the plan)."""
+    return coordinates_any_country(user=user)
+
+
+def user_can_import_into_plan(*, user, plan) -> bool:
+    return user_coordinates(user=user, country_id=plan.country_id)
 
 
 def user_can_reassign_lead(*, user, commitment) -> bool:

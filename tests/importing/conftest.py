@@ -1,0 +1,38 @@
+import pytest
+
+from home.demo import COUNTRIES
+from stakeholders import services as stakeholder_services
+
+from ..factories import AgencyFactory, make_plan
+
+SAMPLE = "plans/import_templates/sample-plan.csv"
+# The demo's Kenya plan has these sections; the sample is written for it.
+DEMO_CAPABILITIES = (1, 4, 5, 8, 9, 11, 13, 21)
+
+
+@pytest.fixture
+def ke_agencies(kenya, ke_police, ke_helpline, ke_children_services):
+    """Kenya's demo agencies, under their demo names: what the sample file refers to."""
+    spec = next(c for c in COUNTRIES if c.code == "ke")
+    existing = {a.acronym: a for a in (ke_police, ke_helpline, ke_children_services)}
+    agencies = {}
+    for demo in spec.agencies:
+        agency = existing.get(demo.acronym)
+        if agency is None:
+            agency = AgencyFactory(
+                country=kenya, name=demo.name, acronym=demo.acronym, sector=demo.sector
+            )
+        elif agency.name != demo.name:
+            agency.name = demo.name
+            stakeholder_services.agency_save(agency=agency)
+        agencies[demo.acronym] = agency
+    return agencies
+
+
+@pytest.fixture
+def ke_demo_plan(kenya, ke_agencies):
+    return make_plan(kenya, capabilities=DEMO_CAPABILITIES)
+
+
+def csv_bytes(*lines: str) -> bytes:
+    return ("\n".join(lines) + "\n").encode()
