@@ -219,6 +219,7 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
                 )
 
     def get_context(self, request, *args, **kwargs):
+        from plans.gaps import plan_gaps
         from plans.selectors import (
             capability_map,
             plan_last_updated,
@@ -231,6 +232,7 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
         context["filters"] = filters
         context["domains"] = plan_public_structure(plan=self, **filters)
         context["capability_map"] = capability_map(plan=self)
+        context["gaps"] = plan_gaps(self, public=True)
         context["last_updated"] = plan_last_updated(plan=self)
         live = public_commitments(plan=self)
         context["filter_agencies"] = Agency.objects.filter(
