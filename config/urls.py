@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from home.views import healthz
-from plans.views import export, search
+from plans.views import compare, compare_csv, export, search
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -28,6 +28,8 @@ if settings.DEBUG:
 # accepts no dot, so a plan's exports (`<plan URL>export.csv`) are matched before it.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("compare/", compare, name="compare"),
+    path("compare/export.csv", compare_csv, name="compare_csv"),
     re_path(r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json|pdf)$", export, name="plan_export"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,4 +1,4 @@
-"""Demo national plans: one published plan per country, 17 commitments each.
+"""Demo national plans: one published plan per country, up to 17 commitments each.
 
 The content is illustrative, in the agreed (Luxembourg Guidelines) terminology, and makes
 no claim about any government's real commitments.
@@ -11,7 +11,14 @@ from decimal import Decimal
 from django.db import transaction
 
 from plans import services
-from plans.models import Capability, Commitment, InspireStrategy, NationalPlanPage, PlanIndexPage
+from plans.models import (
+    Capability,
+    Commitment,
+    InspireStrategy,
+    MaturityLevel,
+    NationalPlanPage,
+    PlanIndexPage,
+)
 from stakeholders.models import Agency
 
 PLAN_META = {
@@ -66,6 +73,66 @@ SECTIONS = {
         "Laws and forms use outdated terms; agencies use different words for the same harm.",
     ),
 }
+
+
+# Baseline and target maturity levels (1-4) of each section, per country: illustrative,
+# not the findings of any real needs assessment.
+MATURITY = {
+    "jo": {
+        1: (2, 3),
+        4: (2, 4),
+        5: (1, 3),
+        8: (2, 3),
+        9: (1, 2),
+        11: (3, 4),
+        13: (1, 3),
+        21: (1, 2),
+    },
+    "ke": {
+        1: (2, 4),
+        4: (2, 3),
+        5: (2, 3),
+        8: (1, 3),
+        9: (2, 3),
+        11: (3, 4),
+        13: (2, 3),
+        21: (1, 3),
+    },
+    "pe": {
+        1: (2, 3),
+        4: (1, 3),
+        5: (2, 3),
+        8: (2, 4),
+        9: (1, 3),
+        11: (3, 4),
+        13: (1, 2),
+        21: (1, 2),
+    },
+    "ph": {
+        1: (3, 4),
+        4: (3, 4),
+        5: (2, 3),
+        8: (2, 3),
+        9: (2, 3),
+        11: (3, 4),
+        13: (2, 4),
+        21: (2, 3),
+    },
+    "tz": {
+        1: (2, 3),
+        4: (1, 3),
+        5: (1, 2),
+        8: (1, 3),
+        9: (1, 2),
+        11: (2, 4),
+        13: (1, 3),
+        21: (1, 2),
+    },
+}
+BASELINE_SOURCES = "Needs assessment and legislative review of the programme (illustrative)."
+# Sections a demo plan leaves out, so the gap analysis and the comparison show uncovered
+# capabilities that differ between countries (never one the programme targets).
+LEFT_OUT = {"pe": {1}}
 
 
 @dataclass(frozen=True)
@@ -361,12 +428,19 @@ def _plan(country) -> NationalPlanPage:
         monitoring_evaluation="<p>Lead agencies report progress every quarter; the "
         "coordination body reviews the plan every year.</p>",
     )
+    levels = {level.order: level for level in MaturityLevel.objects.all()}
     for number, (objective, baseline) in SECTIONS.items():
+        if number in LEFT_OUT.get(country.code, ()):
+            continue
+        baseline_order, target_order = MATURITY[country.code][number]
         plan.capability_sections.add(
             plan.capability_sections.model(
                 capability=Capability.objects.get(framework__code="MNR-2016", number=number),
                 objective=objective,
                 baseline_finding=baseline,
+                baseline_level=levels.get(baseline_order),
+                target_level=levels.get(target_order),
+                baseline_sources=BASELINE_SOURCES,
             )
         )
     index.add_child(instance=plan)
@@ -389,7 +463,10 @@ def load_country_plan(country) -> NationalPlanPage:
     start_year, _end, currency, rate = PLAN_META[country.code]
     existing = set(plan.commitments.values_list("title", flat=True))
     strategies = {s.number: s for s in InspireStrategy.objects.all()}
+    sections = set(plan.capability_sections.values_list("capability__number", flat=True))
     for i, spec in enumerate(COMMITMENTS):
+        if spec.capability not in sections:
+            continue  # a capability this country's plan leaves out
         if spec.title in existing or (spec.draft and spec.draft.get("title") in existing):
             continue
         lead = _agency(agencies, country.code, spec.lead)

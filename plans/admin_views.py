@@ -355,5 +355,48 @@ class PlanOverviewView(WagtailAdminTemplateMixin, TemplateView):
         sections = list(plan.capability_sections.all())
         for section in sections:
             section.visible_commitments = by_capability.get(section.capability_id, [])
-        context.update(plan=plan, sections=sections)
+        context.update(
+            plan=plan,
+            sections=sections,
+            may_view_gaps=permissions.user_can_view_plan_gaps(
+                user=self.request.user, plan=self.plan
+            ),
+        )
+        return context
+
+
+# --- Gap analysis (coordinators and reviewers of the plan's country) ---------------
+
+
+class PlanGapsView(WagtailAdminTemplateMixin, TemplateView):
+    """Where the plan does not answer the MNR yet, with links to the commitments."""
+
+    template_name = "plans/admin/plan_gaps.html"
+    header_icon = "warning"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.plan = get_object_or_404(NationalPlanPage, pk=pk)
+        if not permissions.user_can_view_plan_gaps(user=request.user, plan=self.plan):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Gaps: %(plan)s") % {"plan": self.plan.get_admin_display_title()}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("plan_overview_index"), "label": _("Our plan")},
+            {
+                "url": reverse("plan_overview", args=(self.plan.pk,)),
+                "label": self.plan.get_admin_display_title(),
+            },
+            {"url": "", "label": _("Gaps")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        from .gaps import plan_gaps
+
+        context = super().get_context_data(**kwargs)
+        context.update(plan=self.plan, gaps=plan_gaps(self.plan))
         return context

@@ -36,7 +36,7 @@ from stakeholders.permissions import (
 )
 
 from .models.commitments import Commitment
-from .models.frameworks import Capability, Domain, Framework, InspireStrategy
+from .models.frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .models.pages import NationalPlanPage
 
 COMMITMENT_ACTIONS = ("view", "change", "delete", "publish", "lock", "unlock")
@@ -142,6 +142,19 @@ def plans_user_may_view(*, user):
 
 def user_can_view_plan(*, user, plan) -> bool:
     return plans_user_may_view(user=user).filter(pk=plan.pk).exists()
+
+
+def user_can_view_plan_gaps(*, user, plan) -> bool:
+    """The gap analysis reads every commitment of the plan, drafts and internal ones
+    included: the country's coordinators and reviewers (who see all of them) and
+    superusers, nobody else."""
+    if not is_active_user(user):
+        return False
+    if user.is_superuser or user_coordinates(user=user, country_id=plan.country_id):
+        return True
+    return Membership.objects.filter(
+        user=user, role=Membership.Role.REVIEWER, agency__country_id=plan.country_id
+    ).exists()
 
 
 def user_can_add_commitments(*, user) -> bool:
@@ -297,4 +310,4 @@ class ReferenceDataPermissionPolicy(BasePermissionPolicy):
 
 
 commitment_policy = CommitmentPermissionPolicy()
-REFERENCE_MODELS = (Framework, Domain, Capability, InspireStrategy)
+REFERENCE_MODELS = (Framework, Domain, Capability, InspireStrategy, MaturityLevel)

@@ -113,7 +113,7 @@ def connect_public_cache():
     from stakeholders.models import Agency, Country
     from tracking.models import ProgressUpdate
 
-    from .models import Capability, Commitment, Domain
+    from .models import Capability, Commitment, Domain, MaturityLevel
 
     page_published.connect(on_page_changed, dispatch_uid="public_cache_page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="public_cache_page_unpublished")
@@ -128,7 +128,7 @@ def connect_public_cache():
             on_progress_update_changed, sender=ProgressUpdate, dispatch_uid=f"pc_update_{signal}"
         )
     # Names shown on every public page, and who may see a page.
-    for model in (Agency, Country, Capability, Domain, PageViewRestriction):
+    for model in (Agency, Country, Capability, Domain, MaturityLevel, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
                 _everything_changed, sender=model, dispatch_uid=f"pc_{model.__name__}_{signal}"

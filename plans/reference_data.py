@@ -4,6 +4,8 @@ Kept as plain Python so the data migration and the tests read the same source. T
 capability descriptions are this product's own short summaries, not the Alliance's text.
 """
 
+from django.utils.translation import gettext_noop
+
 MNR_2016 = {
     "code": "MNR-2016",
     "name": "WePROTECT Model National Response (2016)",
@@ -218,5 +220,31 @@ INSPIRE_STRATEGIES = [
         "E",
         "Education and life skills",
         "Schooling and life skills that protect children from violence.",
+    ),
+]
+
+# The four phases of a capability's maturity, as the needs assessment grades them. Names
+# are marked for translation so that the defaults appear in the visitor's language;
+# a superuser may rename them (a renamed level is shown as written).
+MATURITY_LEVELS = [
+    (
+        1,
+        gettext_noop("Not yet in place"),
+        "Nothing of the capability exists yet, or only on paper.",
+    ),
+    (
+        2,
+        gettext_noop("Being developed"),
+        "Work has started: a mandate, a plan or a pilot exists, but not a working service.",
+    ),
+    (
+        3,
+        gettext_noop("Partly in place"),
+        "The capability works in part: some regions, some agencies, or without resources.",
+    ),
+    (
+        4,
+        gettext_noop("Fully in place"),
+        "The capability works nationwide, is resourced and is reviewed regularly.",
     ),
 ]

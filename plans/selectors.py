@@ -14,6 +14,7 @@ from .models import (
     Commitment,
     CommitmentIndicator,
     Domain,
+    MaturityLevel,
     NationalPlanPage,
     PlanCapabilitySection,
 )
@@ -150,7 +151,7 @@ def plan_public_structure(*, plan, capability=None, agency=None, status=None):
         commitments_by_capability.setdefault(commitment.capability_id, []).append(commitment)
     sections = (
         PlanCapabilitySection.objects.filter(plan=plan)
-        .select_related("capability__domain")
+        .select_related("capability__domain", "baseline_level", "target_level")
         .order_by("capability__number")
     )
     domains = OrderedDict()
@@ -165,9 +166,19 @@ def plan_public_structure(*, plan, capability=None, agency=None, status=None):
 def capability_map(*, plan):
     """All six MNR domains and 21 capabilities: which the plan covers, and how far it got.
 
-    Progress is the average of the plan's live commitments under each capability.
+    Progress is the average of the plan's live commitments under each capability; each
+    covered capability also has its baseline, target and estimated current maturity level
+    (`plans.maturity`).
     """
-    covered = set(plan.capability_sections.values_list("capability_id", flat=True))
+    from .maturity import estimate
+
+    sections = {
+        section.capability_id: section
+        for section in PlanCapabilitySection.objects.filter(plan=plan).select_related(
+            "baseline_level", "target_level"
+        )
+    }
+    levels = list(MaturityLevel.objects.all())
     progress = {
         row["capability_id"]: row
         for row in public_commitment_rows()
@@ -182,12 +193,23 @@ def capability_map(*, plan):
         capabilities = []
         for capability in domain.capabilities.all():
             row = progress.get(capability.pk, {})
+            section = sections.get(capability.pk)
+            average = round(row["average"]) if row.get("average") is not None else None
             capabilities.append(
                 {
                     "capability": capability,
-                    "covered": capability.pk in covered,
+                    "covered": section is not None,
+                    "section": section,
+                    "maturity": estimate(
+                        baseline=section.baseline_level,
+                        target=section.target_level,
+                        progress=average,
+                        levels=levels,
+                    )
+                    if section is not None
+                    else None,
                     "count": row.get("count", 0),
-                    "average": round(row["average"]) if row.get("average") is not None else None,
+                    "average": average,
                 }
             )
         domains.append({"domain": domain, "capabilities": capabilities})

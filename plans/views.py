@@ -1,5 +1,10 @@
-"""Public views of published plans: exports. Anything not published is a 404."""
+"""Public views of published plans: exports, search, the cross-country comparison.
 
+Anything not published is a 404.
+"""
+
+import csv
+import io
 import json
 
 from django.http import Http404, HttpResponse
@@ -11,7 +16,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
-from . import caching, exports, pdf
+from . import caching, comparison, exports, pdf
 from .models import NationalPlanPage
 from .selectors import public_commitment_rows, published_plans
 
@@ -100,3 +105,42 @@ def search(request):
         "plans/search.html",
         {"query": query, "plans": plans, "commitments": commitments},
     )
+
+
+def _cached_public(request, *, key_path: str, render):
+    """Anonymous visitors get the cached rendering (site generation); others a fresh one."""
+    if not caching.is_cacheable_request(request):
+        response = render()
+        caching.mark_private(response)
+        return response
+    key = caching.page_key(version=caching.site_version(), path=key_path)
+    return caching.serve_cached(request, key=key, render=render)
+
+
+@require_safe
+def compare(request):
+    """The five countries side by side, from published plans and public commitments only."""
+
+    def render():
+        response = TemplateResponse(request, "plans/compare.html", comparison.comparison())
+        response.render()
+        return response
+
+    return _cached_public(request, key_path=request.path, render=render)
+
+
+@require_safe
+def compare_csv(request):
+    """The comparison's heat map as CSV (with a byte-order mark for spreadsheets)."""
+
+    def render():
+        buffer = io.StringIO()
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer)
+        writer.writerow(comparison.CSV_HEADER)
+        writer.writerows(comparison.comparison_rows(comparison.comparison()))
+        return HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+
+    response = _cached_public(request, key_path=request.path, render=render)
+    response["Content-Disposition"] = 'attachment; filename="mnr-comparison.csv"'
+    return response

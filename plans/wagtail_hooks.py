@@ -8,7 +8,15 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, permissions, selectors, services
-from .models import Capability, Commitment, Domain, Framework, InspireStrategy, NationalPlanPage
+from .models import (
+    Capability,
+    Commitment,
+    Domain,
+    Framework,
+    InspireStrategy,
+    MaturityLevel,
+    NationalPlanPage,
+)
 from .permissions import REFERENCE_MODELS, ReferenceDataPermissionPolicy, commitment_policy
 
 # Policies first: the viewsets below refuse to register without them.
@@ -103,11 +111,27 @@ class InspireStrategyViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
+class MaturityLevelViewSet(ModelViewSet):
+    model = MaturityLevel
+    name = "maturity_levels"
+    icon = "pick"
+    menu_label = _("Maturity levels")
+    list_display = ["order", "name"]
+    form_fields = ["order", "name", "description"]
+    inspect_view_enabled = True
+
+
 class ReferenceDataViewSetGroup(ViewSetGroup):
     menu_label = _("Frameworks")
     menu_icon = "doc-full"
     menu_order = 400
-    items = (FrameworkViewSet, DomainViewSet, CapabilityViewSet, InspireStrategyViewSet)
+    items = (
+        FrameworkViewSet,
+        DomainViewSet,
+        CapabilityViewSet,
+        InspireStrategyViewSet,
+        MaturityLevelViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -163,6 +187,7 @@ def register_plan_overview_urls():
         path(
             "plans/overview/<int:pk>/", admin_views.PlanOverviewView.as_view(), name="plan_overview"
         ),
+        path("plans/overview/<int:pk>/gaps/", admin_views.PlanGapsView.as_view(), name="plan_gaps"),
     ]
 
 

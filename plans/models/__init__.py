@@ -1,5 +1,5 @@
 from .commitments import Commitment, CommitmentIndicator
-from .frameworks import Capability, Domain, Framework, InspireStrategy
+from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
 
@@ -13,6 +13,7 @@ __all__ = [
     "Framework",
     "InspireStrategy",
     "LeadAgencyHeadTask",
+    "MaturityLevel",
     "NationalPlanPage",
     "PlanCapabilitySection",
     "PlanIndexPage",

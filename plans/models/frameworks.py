@@ -99,3 +99,31 @@ class InspireStrategy(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MaturityLevel(models.Model):
+    """One phase of a capability's maturity, from "not yet in place" to "fully in place".
+
+    The four default phases are loaded by a data migration; superusers may rename them or
+    describe them differently. A level's `order` is what baselines, targets and the
+    current estimate are compared by.
+    """
+
+    order = models.PositiveSmallIntegerField(_("order"), unique=True, help_text=_("1 is lowest."))
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("maturity level")
+        verbose_name_plural = _("maturity levels")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the visitor's language when it is one of the default names."""
+        from django.utils.translation import gettext
+
+        return gettext(self.name) if self.name else ""

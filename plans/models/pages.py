@@ -36,6 +36,10 @@ def _int_or_none(value):
 DUPLICATE_SECTION = _("“%(capability)s” is already a section of this plan.")
 PERIOD_BACKWARDS = _("The plan cannot end before it starts.")
 PLAN_PERIOD_TAKEN = _("%(country)s already has a plan for %(start)s–%(end)s.")
+TARGET_BELOW_BASELINE = _(
+    "The target level (“%(target)s”) cannot be below the baseline level (“%(baseline)s”): "
+    "a plan aims to keep or improve a capability."
+)
 
 
 class PlanIndexPage(PublicCacheMixin, LocalizedPageMixin, Page):
@@ -219,6 +223,7 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
                 )
 
     def get_context(self, request, *args, **kwargs):
+        from plans.gaps import plan_gaps
         from plans.selectors import (
             capability_map,
             plan_last_updated,
@@ -231,6 +236,7 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
         context["filters"] = filters
         context["domains"] = plan_public_structure(plan=self, **filters)
         context["capability_map"] = capability_map(plan=self)
+        context["gaps"] = plan_gaps(self, public=True)
         context["last_updated"] = plan_last_updated(plan=self)
         live = public_commitments(plan=self)
         context["filter_agencies"] = Agency.objects.filter(
@@ -314,8 +320,37 @@ class PlanCapabilitySection(Orderable):
         blank=True,
         help_text=_("What the needs assessment found for this capability."),
     )
+    baseline_level = models.ForeignKey(
+        "plans.MaturityLevel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("baseline level"),
+        help_text=_("How mature the capability was when the needs assessment looked at it."),
+    )
+    target_level = models.ForeignKey(
+        "plans.MaturityLevel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("target level"),
+        help_text=_("How mature the capability should be at the end of the plan."),
+    )
+    baseline_sources = models.TextField(
+        _("baseline sources"),
+        blank=True,
+        help_text=_("Where the baseline comes from: needs assessment, legislative review, data."),
+    )
 
-    panels = [FieldPanel("capability"), FieldPanel("objective"), FieldPanel("baseline_finding")]
+    panels = [
+        FieldPanel("capability"),
+        FieldPanel("objective"),
+        FieldRowPanel([FieldPanel("baseline_level"), FieldPanel("target_level")]),
+        FieldPanel("baseline_finding"),
+        FieldPanel("baseline_sources"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("capability section")
@@ -326,3 +361,20 @@ class PlanCapabilitySection(Orderable):
 
     def __str__(self):
         return str(self.capability)
+
+    def clean(self):
+        super().clean()
+        if (
+            self.baseline_level_id
+            and self.target_level_id
+            and self.target_level.order < self.baseline_level.order
+        ):
+            raise ValidationError(
+                {
+                    "target_level": ValidationError(
+                        TARGET_BELOW_BASELINE,
+                        code="target_below_baseline",
+                        params={"target": self.target_level, "baseline": self.baseline_level},
+                    )
+                }
+            )

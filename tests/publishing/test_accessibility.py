@@ -57,6 +57,7 @@ PAGES = [
     "plan-by-capability",
     "commitment",
     "search",
+    "compare",
 ]
 CASES = [f"{language}:{name}" for language in LANGUAGES for name in PAGES]
 # Checked with the pages, to prove that the checker really read them.
@@ -83,6 +84,7 @@ def paths_in_demo():
         "plan-by-capability": f"{plan_path}?capability={capability}",
         "commitment": f"{plan_path}commitments/{commitment.pk}/",
         "search": "/search/?q=police",
+        "compare": "/compare/",
     }
 
 

@@ -1,0 +1,166 @@
+"""The cross-country comparison (`/compare/`): the published plans side by side.
+
+Built only from published data: each country's most recent published plan
+(`selectors.published_plans()`) and its public commitments
+(`selectors.public_commitment_rows()`); people trained come from published progress
+updates on those commitments only. A fixed number of queries, whatever the size.
+"""
+
+from django.db.models import Avg, Count, Sum
+
+from .maturity import estimate
+from .models import Capability, MaturityLevel, PlanCapabilitySection
+from .selectors import public_commitment_rows, published_plans, published_plans_in_language
+
+HELPLINE_CAPABILITY = 11  # MNR-2016: child helpline
+
+
+def _latest_plan_per_country():
+    plans, seen = [], set()
+    for plan in published_plans():  # by country, newest period first
+        if plan.country_id not in seen:
+            seen.add(plan.country_id)
+            plans.append(plan)
+    return plans
+
+
+def comparison():
+    """Countries × 21 MNR capabilities, and per-country figures.
+
+    Returns {"columns": [{plan, country}], "domains": [{domain, rows: [{capability,
+    cells: [cell per column]}]}], "figures": [per column]}; a cell has covered, baseline,
+    target, current (MaturityLevel or None), progress (%) and count.
+    """
+    from tracking.models import Audience, TraineeCount
+
+    english = _latest_plan_per_country()
+    shown = published_plans_in_language(english)  # titles and links in the visitor's language
+    plan_ids = [plan.pk for plan in english]
+    levels = list(MaturityLevel.objects.all())
+    sections = {
+        (s.plan_id, s.capability_id): s
+        for s in PlanCapabilitySection.objects.filter(plan__in=plan_ids).select_related(
+            "baseline_level", "target_level"
+        )
+    }
+    public = public_commitment_rows().filter(plan__in=plan_ids)
+    progress = {
+        (row["plan_id"], row["capability_id"]): row
+        for row in public.values("plan_id", "capability_id").annotate(
+            count=Count("pk"), average=Avg("progress")
+        )
+    }
+    trained = {
+        (row["update__commitment__plan_id"], row["audience"]): row["people"]
+        for row in TraineeCount.objects.filter(
+            update__published_at__isnull=False, update__commitment__in=public
+        )
+        .values("update__commitment__plan_id", "audience")
+        .annotate(people=Sum("people"))
+    }
+    totals = {
+        row["plan_id"]: row
+        for row in public.values("plan_id").annotate(count=Count("pk"), average=Avg("progress"))
+    }
+
+    domains, helpline_id = {}, None
+    for capability in (
+        Capability.objects.filter(framework__code="MNR-2016")
+        .select_related("domain")
+        .order_by("number")
+    ):
+        if capability.number == HELPLINE_CAPABILITY:
+            helpline_id = capability.pk
+        cells = []
+        for plan in english:
+            section = sections.get((plan.pk, capability.pk))
+            row = progress.get((plan.pk, capability.pk), {})
+            average = round(row["average"]) if row.get("average") is not None else None
+            maturity = (
+                estimate(
+                    baseline=section.baseline_level,
+                    target=section.target_level,
+                    progress=average,
+                    levels=levels,
+                )
+                if section
+                else None
+            )
+            cells.append(
+                {
+                    "covered": section is not None,
+                    "baseline": maturity.baseline if maturity else None,
+                    "target": maturity.target if maturity else None,
+                    "current": maturity.current if maturity else None,
+                    "progress": average,
+                    "count": row.get("count", 0),
+                    "heat": _heat(section, average),
+                }
+            )
+        entry = domains.setdefault(capability.domain_id, {"domain": capability.domain, "rows": []})
+        entry["rows"].append({"capability": capability, "cells": cells})
+
+    figures = []
+    for plan in english:
+        helpline = progress.get((plan.pk, helpline_id), {})
+        total = totals.get(plan.pk, {})
+        figures.append(
+            {
+                "commitments": total.get("count", 0),
+                "average": round(total["average"]) if total.get("average") is not None else None,
+                "helpline_commitments": helpline.get("count", 0),
+                "helpline_progress": round(helpline["average"])
+                if helpline.get("average") is not None
+                else None,
+                "helpline_staff_trained": trained.get((plan.pk, Audience.HELPLINE_STAFF), 0),
+                "people_trained": sum(
+                    people for (plan_id, _a), people in trained.items() if plan_id == plan.pk
+                ),
+            }
+        )
+    columns = [{"plan": plan, "country": plan.country} for plan in shown]
+    return {"columns": columns, "domains": list(domains.values()), "figures": figures}
+
+
+def _heat(section, average) -> str:
+    """A CSS class for the cell's shade; the cell always says the same in words."""
+    if section is None:
+        return "heat-none"
+    if average is None:
+        return "heat-0"
+    return f"heat-{min(4, 1 + average // 25)}"
+
+
+CSV_HEADER = [
+    "country",
+    "plan",
+    "domain",
+    "capability_number",
+    "capability",
+    "in_plan",
+    "baseline_level",
+    "target_level",
+    "current_level_estimate",
+    "average_progress_percent",
+    "public_commitments",
+]
+
+
+def comparison_rows(data):
+    """The heat map as CSV rows (one per country and capability), as the page shows it."""
+    for entry in data["domains"]:
+        for row in entry["rows"]:
+            for column, cell in zip(data["columns"], row["cells"], strict=True):
+                yield [
+                    column["country"].name,
+                    column["plan"].title,
+                    entry["domain"].name,
+                    row["capability"].number,
+                    row["capability"].name,
+                    "yes" if cell["covered"] else "no",
+                    str(cell["baseline"] or ""),
+                    str(cell["target"] or ""),
+                    str(cell["current"] or ""),
+                    "" if cell["progress"] is None else cell["progress"],
+                    cell["count"],
+                ]
