@@ -37,8 +37,10 @@ def two_factor_redirect(request):
     """The redirect this request needs before it may go on, or None."""
     if not getattr(settings, "TWO_FACTOR_ENFORCED", True):
         return None
-    path = request.path_info
-    if not path.startswith(GUARDED_PREFIXES) or path.startswith(_exempt_paths()):
+    # path_info is relative to the site's mount point; reverse() and request.path include it.
+    if not request.path_info.startswith(GUARDED_PREFIXES):
+        return None
+    if request.path.startswith(_exempt_paths()):
         return None
     user = request.user
     if not user.is_authenticated or user.is_verified() or two_factor_exempt(user):
