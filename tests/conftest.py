@@ -41,6 +41,25 @@ def _fresh_cache_and_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _client_login_passes_a_request(monkeypatch):
+    """django-axes (first authentication backend) needs the request a sign-in comes with,
+    and the test client's `login()` passes none: give it one from 127.0.0.1, so these
+    sign-ins are throttled like real ones. `force_login()` is unaffected."""
+    from django.http import HttpRequest
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.login
+
+    def login(self, **credentials):
+        if "request" not in credentials:
+            credentials["request"] = HttpRequest()
+            credentials["request"].META["REMOTE_ADDR"] = "127.0.0.1"
+        return original(self, **credentials)
+
+    monkeypatch.setattr(ClientMixin, "login", login)
+
+
 @pytest.fixture
 def kenya(db):
     return CountryFactory(code="ke", name="Kenya", default_language="en")

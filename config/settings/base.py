@@ -6,6 +6,7 @@ Production selects PostgreSQL, Redis and a real broker through the variables bel
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -39,6 +40,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "home",
     "stakeholders",
+    # Sign-in: two-factor pages and the audit log of sign-ins (see Accounts below).
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -66,6 +69,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "guardian",
     "reversion",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -85,10 +91,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session entered a one-time code?
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Who must use two-factor authentication is sent to set it up, then to verify.
+    "accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "plans.middleware.AdminPagePrivacyMiddleware",
+    # Last: turns django-axes' lock-out flag into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -173,6 +185,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # --- Authentication ----------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Object permissions per agency group: https://django-guardian.readthedocs.io/
     "guardian.backends.ObjectPermissionBackend",
@@ -182,11 +196,34 @@ ANONYMOUS_USER_NAME = None
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Accounts: throttling, lock-out, two-factor ------------------------------
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# After AXES_FAILURE_LIMIT failed sign-ins for one username from one address, that pair
+# is locked out for AXES_COOLOFF_MINUTES (each further try starts the wait again).
+# `manage.py axes_reset_username <name>` (or `axes_reset`) lifts a lock-out at once.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+# Behind proxies that append to X-Forwarded-For: how many (see accounts.audit.axes_client_ip).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.audit.axes_client_ip"
+# Superusers, coordinators and reviewers must enter a code from an authenticator app
+# (accounts.permissions.two_factor_required); others may turn it on. Tests switch the
+# redirect off (config/settings/test.py) and on again where they test it.
+TWO_FACTOR_ENFORCED = True
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="National action plans")
 
 # --- E-mail ------------------------------------------------------------------
 

@@ -26,3 +26,7 @@ STORAGES = {
 DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
 # Uploaded files (evidence documents in tests) go to a throwaway folder.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="plans-test-media-")
+# Most tests sign people in with force_login and test rights, not sign-in: the two-factor
+# redirect is off for them, and tests/accounts/ turn it on with the `settings` fixture.
+# django-axes stays on (tests/accounts/test_lockout.py signs in through /admin/login/).
+TWO_FACTOR_ENFORCED = False
