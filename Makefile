@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run test install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
+.PHONY: run run-prod test test-integration install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,23 @@ pytest: install-dev system-deps node-deps
 	$(VENV)/bin/pytest
 
 test: system-deps lint check pytest
+
+# The whole suite on PostgreSQL, then the stack end to end (gunicorn, Celery worker and
+# beat, Redis). Needs the services of scripts/ci-services.sh (`.ci/run` starts them).
+CI_PG := postgres://plans@127.0.0.1:$(or $(CI_PG_PORT),54329)
+CI_REDIS := redis://127.0.0.1:$(or $(CI_REDIS_PORT),63799)
+test-integration: install-dev system-deps node-deps
+	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider
+	E2E_DATABASE_URL=$(CI_PG)/plans_e2e E2E_REDIS_URL=$(CI_REDIS)/0 \
+		$(VENV)/bin/pytest -p no:cacheprovider tests/e2e -v
+
+# The same stack locally: PostgreSQL and Redis from scripts/ci-services.sh, then web,
+# worker and beat (Ctrl-C stops them; `scripts/ci-services.sh stop` stops the services).
+run-prod: install runtime-deps
+	./scripts/ci-services.sh start
+	DATABASE_URL=$(CI_PG)/plans_e2e REDIS_URL=$(CI_REDIS)/1 DEBUG=0 \
+		SECRET_KEY=$${SECRET_KEY:-local-prod-run-not-secret-$$(hostname)} \
+		./scripts/run-prod.sh
 
 # Developers only (needs GNU gettext): refresh locale/*/LC_MESSAGES/django.po from the
 # code and templates, then compile the .mo files. Both are committed, so a fresh checkout

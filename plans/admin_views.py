@@ -10,6 +10,7 @@ the user may see.
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -162,6 +163,17 @@ SAVE_WOULD_OVERWRITE = _(
 
 class CommitmentEditView(CommitmentObjectMixin, SyncPermissionsOnSaveMixin, snippet_views.EditView):
     object_action = "change"
+
+    def post(self, request, *args, **kwargs):
+        # Two editors saving at the same moment would both pass the staleness check below
+        # before either wrote. The row lock makes the second wait for the first, then
+        # read the revision it saved, and be refused. (SQLite locks the whole database.)
+        with transaction.atomic():
+            Commitment.objects.select_for_update().filter(pk=self.object.pk).first()
+            self.object = self.get_object()
+            for name in ("latest_revision", "latest_revision_created_at", "is_out_of_date"):
+                self.__dict__.pop(name, None)
+            return super().post(request, *args, **kwargs)
 
     def is_valid(self, form):
         # Wagtail refuses stale saves only for autosave; an ordinary save from a page

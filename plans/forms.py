@@ -14,8 +14,34 @@ NOT_YOUR_PLAN_OR_AGENCY = _(
 )
 
 
+def _with_inline_order(data, prefix):
+    """Give inline rows without an ORDER value their position.
+
+    Wagtail's InlinePanel sorts rows by ORDER when it shows the form again, and fails
+    with a KeyError (a server error) when a hand-made or truncated request left it out;
+    browsers always send it.
+    """
+    if data is None or not hasattr(data, "get"):
+        return data
+    try:
+        total = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), 1000)
+    except (TypeError, ValueError):
+        return data
+    missing = [i for i in range(total) if f"{prefix}-{i}-ORDER" not in data]
+    if not missing:
+        return data
+    data = data.copy()
+    for i in missing:
+        data[f"{prefix}-{i}-ORDER"] = str(i + 1)
+    return data
+
+
 class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
+        if args:
+            args = (_with_inline_order(args[0], "indicators"), *args[1:])
+        elif kwargs.get("data") is not None:
+            kwargs["data"] = _with_inline_order(kwargs["data"], "indicators")
         super().__init__(*args, for_user=for_user, **kwargs)
         self.user = for_user
         if self.instance.pk:

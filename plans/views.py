@@ -6,6 +6,7 @@ Anything not published is a 404.
 import csv
 import io
 import json
+import re
 
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -91,11 +92,14 @@ SEARCH_RESULTS = 20
 def search(request):
     """Published plans and the live versions of their live commitments, nothing else."""
     query = request.GET.get("q", "").strip()[:200]
+    # Words only: quotes, brackets and operators mean something to SQLite's FTS5 and
+    # PostgreSQL's parser, and a visitor's stray '"' or '>' must not become an error.
+    terms = " ".join(re.findall(r"\w+", query))
     plans = commitments = []
-    if query:
-        plans = list(published_plans().search(query)[:SEARCH_RESULTS])
+    if terms:
+        plans = list(published_plans().search(terms)[:SEARCH_RESULTS])
         public = public_commitment_rows().filter(plan__in=published_plans().values("pk"))
-        commitments = list(get_search_backend().search(query, public)[:SEARCH_RESULTS])
+        commitments = list(get_search_backend().search(terms, public)[:SEARCH_RESULTS])
         plan_ids = {c.plan_id for c in commitments}
         by_id = NationalPlanPage.objects.in_bulk(plan_ids)
         for commitment in commitments:

@@ -60,3 +60,52 @@ def test_editing_sessions_notice_is_on(client, ke_plan, ke_police, ke_police_dra
     client.force_login(ke_police_drafter)
     html = client.get(f"/admin/snippets/plans/commitment/edit/{commitment.pk}/").content.decode()
     assert "w-session" in html
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_one_wins_one_is_refused(ke_plan, ke_police):
+    """Both forms are current when sent; without the row lock both would be saved."""
+    import threading
+    import time
+
+    from django.db import connection
+    from django.test import Client
+
+    from plans import admin_views
+
+    commitment = make_commitment(ke_plan, ke_police, title="Original title")
+    url = f"/admin/snippets/plans/commitment/edit/{commitment.pk}/"
+    users = [UserFactory(username=f"editor-{n}") for n in range(2)]
+    for user in users:
+        member(user, ke_police)
+    clients = [Client() for _ in users]
+    forms = [open_form(c, u, commitment) for c, u in zip(clients, users, strict=True)]
+    save = admin_views.CommitmentEditView.save_instance
+
+    def slow_save(view):
+        time.sleep(1)  # hold the lock long enough for the other request to arrive
+        return save(view)
+
+    results = {}
+
+    def post(n):
+        forms[n]["title"] = f"Title from editor {n}"
+        try:
+            results[n] = clients[n].post(url, forms[n]).status_code
+        finally:
+            connection.close()
+
+    admin_views.CommitmentEditView.save_instance = slow_save
+    try:
+        threads = [threading.Thread(target=post, args=(n,)) for n in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        admin_views.CommitmentEditView.save_instance = save
+    assert sorted(results.values()) == [200, 302], results
+    winner = next(n for n, status in results.items() if status == 302)
+    assert latest(commitment).title == f"Title from editor {winner}"
+    assert commitment.revisions.count() == 2

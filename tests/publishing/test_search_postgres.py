@@ -1,0 +1,17 @@
+"""On PostgreSQL, public search uses its full-text engine: word forms match."""
+
+import pytest
+from django.db import connection
+
+from ..factories import make_commitment
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+
+def test_postgres_full_text_search_matches_word_forms(client, ke_plan, ke_police):
+    assert connection.vendor == "postgresql"
+    make_commitment(ke_plan, ke_police, title="Training investigators in victim identification")
+    make_commitment(ke_plan, ke_police, title="Helpline hours", capability=11)
+    html = client.get("/search/", {"q": "trained investigator"}).content.decode()
+    assert "Training investigators in victim identification" in html
+    assert "Helpline hours" not in html
