@@ -419,6 +419,7 @@ class _Importer:
             0,
         )
         self.skipped_memberships = []
+        self.stored_files = []
 
     # Remapping ------------------------------------------------------------------------
 
@@ -564,6 +565,7 @@ class _Importer:
             )
             document._set_document_file_metadata()
             document.save()
+            self.stored_files.append(document.file)
             Document.objects.filter(pk=document.pk).update(
                 created_at=parse_datetime(row["created_at"])
             )
@@ -714,6 +716,22 @@ def import_bundle(*, path) -> ImportResult:
             "restores a country into a database that does not have it."
         )
     importer = _Importer(data, contents)
+    try:
+        country = _import(importer)
+    except BaseException:
+        # The rows are rolled back; the evidence files already stored must go as well.
+        for stored in importer.stored_files:
+            stored.storage.delete(stored.name)
+        raise
+    caching.invalidate_everything()
+    return ImportResult(
+        country=country,
+        counts=importer.counts,
+        skipped_memberships=importer.skipped_memberships,
+    )
+
+
+def _import(importer) -> Country:
     with transaction.atomic():
         country = importer.country()
         importer.documents(country)
@@ -731,13 +749,7 @@ def import_bundle(*, path) -> ImportResult:
         for agency in Agency.objects.filter(country=country):
             insert_or_update_object(agency)
         country_evidence_collection(country=country)
-        transaction.on_commit(caching.invalidate_everything)
-    caching.invalidate_everything()
-    return ImportResult(
-        country=country,
-        counts=importer.counts,
-        skipped_memberships=importer.skipped_memberships,
-    )
+    return country
 
 
 def default_filename(code: str) -> str:

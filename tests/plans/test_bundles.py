@@ -5,8 +5,10 @@ import hashlib
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -301,3 +303,20 @@ def test_a_corrupted_bundle_is_refused(tmp_path, kenya_plan):
     with pytest.raises(BundleError, match="sha256 does not match"):
         import_bundle(path=tampered)
     assert not Country.objects.filter(code="ke").exists()
+
+
+def test_a_failing_import_leaves_nothing_behind(tmp_path, kenya_plan, jordan_plan):
+    path = tmp_path / "ke.zip"
+    export_bundle(country=kenya_plan.country, out=path)
+    delete_country("ke")
+    # Another plan now has the slug, so the plan cannot go back under /plans/ as it was.
+    jordan_plan.slug = "ke-2025-2029"
+    jordan_plan.save_revision().publish()
+    documents = Document.objects.count()
+    media = {p.name for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()}
+    with pytest.raises(BundleError, match="cannot be placed under /plans/"):
+        import_bundle(path=path)
+    assert not Country.objects.filter(code="ke").exists()
+    assert not Agency.objects.filter(name="Childline Kenya").exists()
+    assert Document.objects.count() == documents
+    assert {p.name for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()} == media
