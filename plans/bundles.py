@@ -1,0 +1,757 @@
+"""Plan bundles: one country's plans, commitments, history and evidence in one archive.
+
+`export_bundle` writes a zip with
+
+* `manifest.json`: format version, when, which country, app versions, object counts, and
+  the sha256 of every other member (an import refuses an archive that does not match);
+* `data.json`: the country, its agencies (their groups by name), memberships as
+  username + agency + role, the country's English plan pages with their capability
+  sections, its commitments with indicators, every revision of both (content as Wagtail
+  stores it), progress updates with measurements and people trained, and the evidence
+  documents' metadata;
+* `documents/<id>/<filename>`: the evidence files' bytes.
+
+Rows are kept in Wagtail's own serialised form (`serializable_data()`, the format of
+revision content), so a live row and its revisions are remapped by the same code.
+
+`import_bundle` restores it into a database where the country does not exist yet (after
+`migrate`, which creates the home page, `/plans/` and the reference data). It never keeps
+the archive's ids: every object is created anew and every reference, including those
+inside revision content, is rewritten old id -> new id. That works in an empty database
+and equally in one that holds other countries. Reference data (MNR capabilities, INSPIRE
+strategies) is matched by framework code and number. Rights (group object permissions,
+page permissions, workflows, the evidence collection's restriction) are derived data:
+they are recomputed by the services, never copied.
+
+No user accounts travel: users appear only as usernames (revision authors, page owners,
+update authors, memberships), re-linked on import to accounts of the same username where
+they exist, left empty otherwise.
+
+Not carried (see README "Backups"): workflow and task states (an object that was in review
+comes back as a draft not in review), locks, comments on pages, Wagtail's audit log and
+django-reversion history of the country and agencies, document tags, translations of
+plan pages (wagtail-localize) and user accounts themselves.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+import platform
+import zipfile
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale, Page, Revision, WorkflowTask
+from wagtail.search.index import insert_or_update_object
+
+from stakeholders import services as stakeholder_services
+from stakeholders.models import Agency, Country, Membership
+from tracking.evidence import country_evidence_collection
+from tracking.models import ProgressUpdate
+
+from . import caching, services
+from .models import (
+    Capability,
+    Commitment,
+    CountryReviewSetup,
+    InspireStrategy,
+    LeadAgencyHeadTask,
+    NationalPlanPage,
+    PlanIndexPage,
+)
+
+FORMAT = "plan-bundle"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DATA = "data.json"
+IMPORT_COMMENT = "Restored from a plan bundle"
+LEFT_OUT = [
+    "user accounts (users appear as usernames only)",
+    "workflow and task states (objects in review come back as drafts not in review)",
+    "locks",
+    "page comments",
+    "audit log and django-reversion history of the country and its agencies",
+    "document tags",
+    "translations of plan pages (wagtail-localize)",
+    "object and page permissions, workflows, the evidence collection's restriction "
+    "(recomputed on import)",
+]
+
+
+class BundleError(Exception):
+    """The archive cannot be imported (or the country exported); nothing was changed."""
+
+
+@dataclass
+class ImportResult:
+    country: Country
+    counts: dict
+    skipped_memberships: list = field(default_factory=list)
+
+
+# --- Export ----------------------------------------------------------------------------
+
+
+class _Encoder(DjangoJSONEncoder):
+    """Django's encoder, but datetimes keep their microseconds (it cuts them to ms)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            return o.isoformat()
+        return super().default(o)
+
+
+def _jsonable(value):
+    return json.loads(json.dumps(value, cls=_Encoder))
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _package_version(name):
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def _strip_users(content: dict) -> dict:
+    """No user ids, locks or comments in the archive (usernames are kept beside it)."""
+    content = dict(content)
+    for key in ("owner", "locked_by"):
+        if key in content:
+            content[key] = None
+    if "locked" in content:
+        content["locked"], content["locked_at"] = False, None
+    if "wagtail_admin_comments" in content:
+        content["wagtail_admin_comments"] = []
+    return content
+
+
+def _revisions(base_model, object_ids, usernames):
+    rows = Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(base_model),
+        object_id__in=[str(pk) for pk in object_ids],
+    ).order_by("pk")
+    by_object = {}
+    for revision in rows:
+        by_object.setdefault(revision.object_id, []).append(
+            {
+                "id": revision.pk,
+                "created_at": revision.created_at,
+                "user": usernames.get(revision.user_id),
+                "object_str": revision.object_str,
+                "approved_go_live_at": revision.approved_go_live_at,
+                "content": _strip_users(revision.content),
+            }
+        )
+    return by_object
+
+
+def _country_documents(country, updates):
+    Document = get_document_model()
+    collection = (
+        Collection.get_first_root_node()
+        .get_children()
+        .filter(name=f"Evidence: {country.name}")
+        .first()
+    )
+    wanted = Q(pk__in=[u.evidence_document_id for u in updates if u.evidence_document_id])
+    if collection is not None:
+        wanted |= Q(collection=collection)
+    return list(Document.objects.filter(wanted).order_by("pk"))
+
+
+def _update_data(update) -> dict:
+    # modelcluster serialises auto_now fields as "now" (it calls pre_save): keep the stored.
+    stored = {"created_at": update.created_at, "updated_at": update.updated_at}
+    return {**update.serializable_data(), **stored}
+
+
+def _agency_heads_first(country) -> bool | None:
+    setup = CountryReviewSetup.objects.filter(country=country).first()
+    if setup is None:
+        return None
+    return WorkflowTask.objects.filter(
+        workflow=setup.commitment_workflow,
+        task__in=LeadAgencyHeadTask.objects.values("pk"),
+    ).exists()
+
+
+def export_bundle(*, country, out) -> dict:
+    """Write the country's bundle to `out` (a path or a binary file); return the manifest."""
+    if isinstance(country, str):
+        country = Country.objects.filter(code=country.strip().lower()).first()
+        if country is None:
+            raise BundleError("No country with this code.")
+    usernames = dict(get_user_model().objects.values_list("pk", "username"))
+    agencies = list(Agency.objects.filter(country=country).select_related("group", "heads_group"))
+    plans = list(
+        NationalPlanPage.objects.filter(country=country, locale=Locale.get_default()).order_by(
+            "path"
+        )
+    )
+    translated = NationalPlanPage.objects.filter(country=country).count() - len(plans)
+    commitments = list(Commitment.objects.filter(plan__in=plans).order_by("pk"))
+    updates = list(ProgressUpdate.objects.filter(commitment__in=commitments).order_by("pk"))
+    documents = _country_documents(country, updates)
+    plan_revisions = _revisions(Page, [p.pk for p in plans], usernames)
+    commitment_revisions = _revisions(Commitment, [c.pk for c in commitments], usernames)
+
+    files = {}
+    document_rows = []
+    for document in documents:
+        with document.file.open("rb") as handle:
+            content = handle.read()
+        filename = os.path.basename(document.file.name)
+        member = f"documents/{document.pk}/{filename}"
+        files[member] = content
+        document_rows.append(
+            {
+                "id": document.pk,
+                "title": document.title,
+                "filename": filename,
+                "created_at": document.created_at,
+                "member": member,
+                "sha256": _sha256(content),
+            }
+        )
+
+    data = {
+        "country": {
+            "code": country.code,
+            "name": country.name,
+            "default_language": country.default_language,
+            "groups": {
+                "coordinators": country.coordinators_group.name,
+                "reviewers": country.reviewers_group.name,
+                "viewers": country.viewers_group.name,
+            },
+            "agency_heads_first": _agency_heads_first(country),
+        },
+        "agencies": [
+            {
+                "id": a.pk,
+                "name": a.name,
+                "acronym": a.acronym,
+                "sector": a.sector,
+                "website": a.website,
+                "description": a.description,
+                "is_active": a.is_active,
+                "groups": {"members": a.group.name, "heads": a.heads_group.name},
+            }
+            for a in agencies
+        ],
+        "memberships": [
+            {"username": m.user.username, "agency": m.agency_id, "role": m.role}
+            for m in Membership.objects.filter(agency__in=agencies)
+            .select_related("user")
+            .order_by("pk")
+        ],
+        "reference": {
+            "capabilities": {
+                str(pk): [code, number]
+                for pk, code, number in Capability.objects.values_list(
+                    "pk", "framework__code", "number"
+                )
+            },
+            "inspire_strategies": {
+                str(pk): [code, number]
+                for pk, code, number in InspireStrategy.objects.values_list(
+                    "pk", "framework__code", "number"
+                )
+            },
+        },
+        "plans": [
+            {
+                "data": _strip_users(p.serializable_data()),
+                "owner": usernames.get(p.owner_id),
+                "revisions": plan_revisions.get(str(p.pk), []),
+            }
+            for p in plans
+        ],
+        "commitments": [
+            {
+                "data": _strip_users(c.serializable_data()),
+                "revisions": commitment_revisions.get(str(c.pk), []),
+            }
+            for c in commitments
+        ],
+        "progress_updates": [
+            {"data": _update_data(u), "author": usernames.get(u.author_id)} for u in updates
+        ],
+        "documents": document_rows,
+    }
+    data = _jsonable(data)
+    for row in data["progress_updates"]:
+        row["data"]["author"] = None
+    files = {DATA: json.dumps(data, indent=1, ensure_ascii=False).encode(), **files}
+
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "created_at": timezone.now().isoformat(),
+        "country": {"code": country.code, "name": country.name},
+        "app_versions": {
+            "python": platform.python_version(),
+            "django": _package_version("django"),
+            "wagtail": _package_version("wagtail"),
+            "wagtail-localize": _package_version("wagtail-localize"),
+            "django-guardian": _package_version("django-guardian"),
+        },
+        "counts": {
+            "agencies": len(agencies),
+            "memberships": len(data["memberships"]),
+            "plans": len(plans),
+            "plan_revisions": sum(len(p["revisions"]) for p in data["plans"]),
+            "commitments": len(commitments),
+            "commitment_revisions": sum(len(c["revisions"]) for c in data["commitments"]),
+            "progress_updates": len(updates),
+            "documents": len(documents),
+        },
+        "not_included": {"translated_plan_pages": translated, "left_out": LEFT_OUT},
+        "files": {name: _sha256(content) for name, content in files.items()},
+    }
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return manifest
+
+
+# --- Import ----------------------------------------------------------------------------
+
+
+def _read_archive(path):
+    """Manifest, data and a reader of members, after checking every member's sha256."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise BundleError(f"Not a readable plan bundle: {error}") from error
+    with archive:
+        try:
+            manifest = json.loads(archive.read(MANIFEST))
+        except (KeyError, ValueError) as error:
+            raise BundleError("The archive has no readable manifest.json.") from error
+        if manifest.get("format") != FORMAT or manifest.get("format_version") != FORMAT_VERSION:
+            raise BundleError(
+                f"Unsupported bundle format {manifest.get('format')!r} version "
+                f"{manifest.get('format_version')!r}; this site reads {FORMAT} "
+                f"version {FORMAT_VERSION}."
+            )
+        expected = manifest.get("files") or {}
+        present = set(archive.namelist()) - {MANIFEST}
+        if present != set(expected) or DATA not in expected:
+            raise BundleError(
+                "The archive's members do not match its manifest "
+                f"(missing: {sorted(set(expected) - present)}, "
+                f"unexpected: {sorted(present - set(expected))})."
+            )
+        contents = {}
+        for name, digest in expected.items():
+            content = archive.read(name)
+            if _sha256(content) != digest:
+                raise BundleError(f"{name} is corrupted: its sha256 does not match the manifest.")
+            contents[name] = content
+    try:
+        data = json.loads(contents[DATA])
+    except ValueError as error:
+        raise BundleError("data.json is not valid JSON.") from error
+    return manifest, data, contents
+
+
+def _reference_map(model, rows) -> dict[int, int]:
+    local = {
+        (code, number): pk
+        for pk, code, number in model.objects.values_list("pk", "framework__code", "number")
+    }
+    mapping = {}
+    for old, (code, number) in rows.items():
+        if (code, number) not in local:
+            raise BundleError(
+                f"{model._meta.verbose_name} {code} {number} does not exist in this database; "
+                "migrate it to the version the bundle was made with."
+            )
+        mapping[int(old)] = local[(code, number)]
+    return mapping
+
+
+class _Importer:
+    def __init__(self, data, contents):
+        self.data = data
+        self.contents = contents
+        self.users = {
+            username: pk for username, pk in get_user_model().objects.values_list("username", "pk")
+        }
+        ref = data["reference"]
+        self.map_capabilities = _reference_map(Capability, ref["capabilities"])
+        self.map_inspire = _reference_map(InspireStrategy, ref["inspire_strategies"])
+        self.map_agencies = {}
+        self.map_plans = {}
+        self.map_sections = {}
+        self.map_commitments = {}
+        self.map_indicators = {}
+        self.map_revisions = {}
+        self.map_documents = {}
+        self.counts = dict.fromkeys(
+            [
+                "agencies",
+                "memberships",
+                "plans",
+                "plan_revisions",
+                "commitments",
+                "commitment_revisions",
+                "progress_updates",
+                "documents",
+            ],
+            0,
+        )
+        self.skipped_memberships = []
+        self.stored_files = []
+
+    # Remapping ------------------------------------------------------------------------
+
+    @staticmethod
+    def _get(mapping, old):
+        return None if old is None else mapping.get(int(old))
+
+    def _user(self, username):
+        return self.users.get(username) if username else None
+
+    def _plan_content(self, content, *, plan):
+        """A plan page's serialised data with this database's ids."""
+        content = _strip_users(content)
+        content.update(
+            pk=plan.pk,
+            path=plan.path,
+            depth=plan.depth,
+            numchild=plan.numchild,
+            url_path=plan.url_path,
+            content_type=plan.content_type_id,
+            locale=plan.locale_id,
+            country=plan.country_id,
+            alias_of=None,
+            latest_revision=self._get(self.map_revisions, content.get("latest_revision")),
+            live_revision=self._get(self.map_revisions, content.get("live_revision")),
+        )
+        for key in ("id", "page_ptr"):
+            if key in content:
+                content[key] = plan.pk
+        content["capability_sections"] = [
+            {
+                **section,
+                "pk": self._get(self.map_sections, section.get("pk")),
+                "plan": plan.pk,
+                "capability": self._get(self.map_capabilities, section.get("capability")),
+            }
+            for section in content.get("capability_sections", [])
+        ]
+        return content
+
+    def _commitment_content(self, content, *, commitment_id):
+        content = _strip_users(content)
+        content.update(
+            pk=commitment_id,
+            plan=self._get(self.map_plans, content.get("plan")),
+            capability=self._get(self.map_capabilities, content.get("capability")),
+            lead_agency=self._get(self.map_agencies, content.get("lead_agency")),
+            latest_revision=self._get(self.map_revisions, content.get("latest_revision")),
+            live_revision=self._get(self.map_revisions, content.get("live_revision")),
+        )
+        if "id" in content:
+            content["id"] = commitment_id
+        for key, mapping in (
+            ("supporting_agencies", self.map_agencies),
+            ("inspire_strategies", self.map_inspire),
+        ):
+            content[key] = [mapping[int(pk)] for pk in content.get(key, []) if int(pk) in mapping]
+        content["indicators"] = [
+            {
+                **indicator,
+                "pk": self._get(self.map_indicators, indicator.get("pk")),
+                "commitment": commitment_id,
+            }
+            for indicator in content.get("indicators", [])
+        ]
+        return content
+
+    def _revision(self, row, *, obj, base_model, content):
+        revision = Revision.objects.create(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            base_content_type=ContentType.objects.get_for_model(base_model),
+            object_id=str(obj.pk),
+            created_at=parse_datetime(row["created_at"]),
+            user_id=self._user(row.get("user")),
+            object_str=row.get("object_str") or "",
+            approved_go_live_at=parse_datetime(row["approved_go_live_at"])
+            if row.get("approved_go_live_at")
+            else None,
+            content=content,
+        )
+        self.map_revisions[int(row["id"])] = revision.pk
+        return revision
+
+    # Steps --------------------------------------------------------------------------
+
+    def country(self):
+        row = self.data["country"]
+        country = stakeholder_services.country_save(
+            country=Country(
+                code=row["code"], name=row["name"], default_language=row["default_language"]
+            ),
+            comment=IMPORT_COMMENT,
+        )
+        for row in self.data["agencies"]:
+            agency = stakeholder_services.agency_save(
+                agency=Agency(
+                    country=country,
+                    name=row["name"],
+                    acronym=row["acronym"],
+                    sector=row["sector"],
+                    website=row["website"],
+                    description=row["description"],
+                    is_active=row["is_active"],
+                ),
+                comment=IMPORT_COMMENT,
+            )
+            self.map_agencies[int(row["id"])] = agency.pk
+            self.counts["agencies"] += 1
+        services.country_review_setup(
+            country=country, agency_heads_first=bool(self.data["country"]["agency_heads_first"])
+        )
+        return country
+
+    def memberships(self):
+        User = get_user_model()
+        for row in self.data["memberships"]:
+            user_id = self._user(row["username"])
+            agency_id = self._get(self.map_agencies, row["agency"])
+            if user_id is None or agency_id is None:
+                self.skipped_memberships.append(f"{row['username']} (no such user here)")
+                continue
+            try:
+                with transaction.atomic():
+                    stakeholder_services.membership_create(
+                        user=User.objects.get(pk=user_id),
+                        agency=Agency.objects.get(pk=agency_id),
+                        role=row["role"],
+                        comment=IMPORT_COMMENT,
+                    )
+            except ValidationError as error:
+                self.skipped_memberships.append(f"{row['username']} ({'; '.join(error.messages)})")
+                continue
+            self.counts["memberships"] += 1
+
+    def documents(self, country):
+        Document = get_document_model()
+        collection = country_evidence_collection(country=country)
+        for row in self.data["documents"]:
+            document = Document(
+                title=row["title"],
+                collection=collection,
+                file=ContentFile(self.contents[row["member"]], name=row["filename"]),
+            )
+            document._set_document_file_metadata()
+            document.save()
+            self.stored_files.append(document.file)
+            Document.objects.filter(pk=document.pk).update(
+                created_at=parse_datetime(row["created_at"])
+            )
+            self.map_documents[int(row["id"])] = document.pk
+            self.counts["documents"] += 1
+
+    def plans(self, country):
+        index = PlanIndexPage.objects.filter(locale=Locale.get_default()).first()
+        if index is None:
+            raise BundleError("This database has no plan index page (/plans/); run migrate.")
+        imported = []
+        for row in self.data["plans"]:
+            data = _strip_users(row["data"])
+            old_id = int(data["pk"])
+            old_sections = [s["pk"] for s in data.get("capability_sections", [])]
+            data.update(
+                pk=None,
+                path="",
+                depth=0,
+                numchild=0,
+                url_path="",
+                content_type=ContentType.objects.get_for_model(NationalPlanPage).pk,
+                locale=index.locale_id,
+                country=country.pk,
+                alias_of=None,
+                latest_revision=None,
+                live_revision=None,
+            )
+            data["capability_sections"] = [
+                {
+                    **section,
+                    "pk": None,
+                    "plan": None,
+                    "capability": self._get(self.map_capabilities, section["capability"]),
+                }
+                for section in data.get("capability_sections", [])
+            ]
+            plan = NationalPlanPage.from_serializable_data(data)
+            plan.id = plan.pk = None
+            plan.owner_id = self._user(row.get("owner"))
+            try:
+                index.add_child(instance=plan)
+            except ValidationError as error:
+                raise BundleError(
+                    f"Plan “{data['title']}” cannot be placed under /plans/: "
+                    + "; ".join(error.messages)
+                ) from error
+            self.map_plans[old_id] = plan.pk
+            new_sections = list(plan.capability_sections.order_by("pk"))
+            for old, new in zip(old_sections, new_sections, strict=True):
+                self.map_sections[int(old)] = new.pk
+            plan = NationalPlanPage.objects.get(pk=plan.pk)
+            for revision_row in row["revisions"]:
+                self._revision(
+                    revision_row,
+                    obj=plan,
+                    base_model=Page,
+                    content=self._plan_content(revision_row["content"], plan=plan),
+                )
+                self.counts["plan_revisions"] += 1
+            NationalPlanPage.objects.filter(pk=plan.pk).update(
+                latest_revision_id=self._get(self.map_revisions, row["data"]["latest_revision"]),
+                live_revision_id=self._get(self.map_revisions, row["data"]["live_revision"]),
+                latest_revision_created_at=parse_datetime(row["data"]["latest_revision_created_at"])
+                if row["data"].get("latest_revision_created_at")
+                else None,
+            )
+            imported.append(plan.pk)
+            self.counts["plans"] += 1
+        return imported
+
+    def commitments(self):
+        imported = []
+        for row in self.data["commitments"]:
+            data = _strip_users(row["data"])
+            old_id = int(data["pk"])
+            old_indicators = [i["pk"] for i in data.get("indicators", [])]
+            content = self._commitment_content(data, commitment_id=None)
+            content.update(latest_revision=None, live_revision=None)
+            content["indicators"] = [
+                {**i, "pk": None, "commitment": None} for i in content["indicators"]
+            ]
+            if content["plan"] is None or content["lead_agency"] is None:
+                raise BundleError(f"Commitment “{data['title']}” refers to a missing plan/agency.")
+            commitment = Commitment.from_serializable_data(content)
+            commitment.pk = None
+            commitment.save()
+            self.map_commitments[old_id] = commitment.pk
+            new_indicators = list(commitment.indicators.order_by("pk"))
+            for old, new in zip(old_indicators, new_indicators, strict=True):
+                self.map_indicators[int(old)] = new.pk
+            for revision_row in row["revisions"]:
+                self._revision(
+                    revision_row,
+                    obj=commitment,
+                    base_model=Commitment,
+                    content=self._commitment_content(
+                        revision_row["content"], commitment_id=commitment.pk
+                    ),
+                )
+                self.counts["commitment_revisions"] += 1
+            Commitment.objects.filter(pk=commitment.pk).update(
+                latest_revision_id=self._get(self.map_revisions, data["latest_revision"]),
+                live_revision_id=self._get(self.map_revisions, data["live_revision"]),
+            )
+            imported.append(commitment.pk)
+            self.counts["commitments"] += 1
+        return imported
+
+    def progress_updates(self):
+        for row in self.data["progress_updates"]:
+            data = dict(row["data"])
+            data.update(
+                pk=None,
+                commitment=self._get(self.map_commitments, data["commitment"]),
+                agency=self._get(self.map_agencies, data["agency"]),
+                evidence_document=self._get(self.map_documents, data.get("evidence_document")),
+                author=self._user(row.get("author")),
+            )
+            data["measurements"] = [
+                {
+                    **m,
+                    "pk": None,
+                    "update": None,
+                    "indicator": self._get(self.map_indicators, m["indicator"]),
+                }
+                for m in data.get("measurements", [])
+                if self._get(self.map_indicators, m["indicator"]) is not None
+            ]
+            data["trainees"] = [{**t, "pk": None, "update": None} for t in data.get("trainees", [])]
+            update = ProgressUpdate.from_serializable_data(data)
+            update.pk = None
+            update.save()
+            ProgressUpdate.objects.filter(pk=update.pk).update(
+                created_at=parse_datetime(row["data"]["created_at"]),
+                updated_at=parse_datetime(row["data"]["updated_at"]),
+            )
+            self.counts["progress_updates"] += 1
+
+
+def import_bundle(*, path) -> ImportResult:
+    """Restore a bundle into this database, all or nothing. Raises BundleError."""
+    manifest, data, contents = _read_archive(path)
+    code, name = data["country"]["code"], data["country"]["name"]
+    if Country.objects.filter(Q(code=code) | Q(name=name)).exists():
+        raise BundleError(
+            f"{name} ({code}) already exists in this database; nothing was imported. A bundle "
+            "restores a country into a database that does not have it."
+        )
+    importer = _Importer(data, contents)
+    try:
+        country = _import(importer)
+    except BaseException:
+        # The rows are rolled back; the evidence files already stored must go as well.
+        for stored in importer.stored_files:
+            stored.storage.delete(stored.name)
+        raise
+    caching.invalidate_everything()
+    return ImportResult(
+        country=country,
+        counts=importer.counts,
+        skipped_memberships=importer.skipped_memberships,
+    )
+
+
+def _import(importer) -> Country:
+    with transaction.atomic():
+        country = importer.country()
+        importer.documents(country)
+        plan_ids = importer.plans(country)
+        commitment_ids = importer.commitments()
+        importer.progress_updates()
+        importer.memberships()
+        # Rights and review are derived from the data, as for any new plan and commitment.
+        for plan in NationalPlanPage.objects.filter(pk__in=plan_ids):
+            services.plan_setup(plan=plan)
+            insert_or_update_object(plan)
+        for commitment in Commitment.objects.filter(pk__in=commitment_ids):
+            services.commitment_sync_permissions(commitment=commitment)
+            insert_or_update_object(commitment)
+        for agency in Agency.objects.filter(country=country):
+            insert_or_update_object(agency)
+        country_evidence_collection(country=country)
+    return country
+
+
+def default_filename(code: str) -> str:
+    stamp = datetime.datetime.now(tz=datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"plan-bundle-{code}-{stamp}.zip"
