@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run test install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
+.PHONY: run test bench install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,13 @@ pytest: install-dev system-deps node-deps
 	$(VENV)/bin/pytest
 
 test: system-deps lint check pytest
+
+# Not part of `make test`: query counts and server time at 10, 100 and 1,000 commitments,
+# gunicorn + wrk throughput, reminder job and PDF timings; writes bench/results.json and
+# prints a table with PASS/FAIL per target (exits 0 either way). See README, Benchmark.
+bench: install
+	./scripts/install-system-deps.sh --bench
+	$(PY) -m bench
 
 # Developers only (needs GNU gettext): refresh locale/*/LC_MESSAGES/django.po from the
 # code and templates, then compile the .mo files. Both are committed, so a fresh checkout
