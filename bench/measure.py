@@ -204,22 +204,37 @@ def measure_size(world, size, *, budget_s, pdf):
             "bytes": len(response.content),
         }
 
-    # The reminder job, as the Celery task runs it, in small batches to see several.
-    batch_size = int(os.environ.get("BENCH_REMINDER_BATCH", "100"))
+    # The reminder job, as the Celery task runs it, in small batches to see several; the
+    # queries of each batch are counted (its select, and what _remind_batch does).
+    batch_size = int(os.environ.get("BENCH_REMINDER_BATCH", "20"))
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    per_batch = []
+    original_batch = reminders._remind_batch
+
+    def counted_batch(*args, **kwargs):
+        with CaptureQueriesContext(connection) as batch_queries:
+            original_batch(*args, **kwargs)
+        per_batch.append(len(batch_queries) + 1)
+
     mail.outbox = []
-    with CaptureQueriesContext(connection) as captured:
-        begin = time.perf_counter()
-        outcome = reminders.send_reminders(on=timezone.localdate(), batch_size=batch_size)
-        elapsed = time.perf_counter() - begin
+    reminders._remind_batch = counted_batch
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            begin = time.perf_counter()
+            outcome = reminders.send_reminders(on=timezone.localdate(), batch_size=batch_size)
+            elapsed = time.perf_counter() - begin
+    finally:
+        reminders._remind_batch = original_batch
     result["reminders"] = {
         "seconds": round(elapsed, 3),
         "queries": len(captured),
         "batches": outcome.batches,
         "batch_size": batch_size,
-        "queries_per_batch": round(len(captured) / max(outcome.batches, 1), 1),
+        "queries_per_batch": max(per_batch, default=0),
+        "queries_by_batch": per_batch,
+        "reminders_planned": outcome.planned,
         "reminders_sent": outcome.sent,
         "emails": outcome.emails,
         "setting_batch_size": settings.TRACKING_REMINDER_BATCH_SIZE,

@@ -106,7 +106,8 @@ def reminder_target(backend, data):
         "pass": bounded and linear,
         "detail": f"time x{growth:.1f} from {SIZES[-2]} to {SIZES[-1]} (limit "
         f"x{REMINDER_GROWTH_LIMIT:g}); queries per batch "
-        f"{'/'.join(f'{q:g}' for q in per_batch)} (batch size {large['batch_size']})",
+        f"{'/'.join(f'{q:g}' for q in per_batch)} at most (batch size {large['batch_size']}, "
+        f"{'/'.join(str(rows[s]['batches']) for s in SIZES)} batches)",
     }
 
 

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.i18n import LocalizedPageMixin, LocalizedUrlMixin, in_default_locale
-from plans.caching import PublicCacheMixin, plan_version
+from plans.caching import PublicCacheMixin, plan_scope
 from plans.panels import UnpublishedChangesPanel
 from stakeholders.models import Agency
 
@@ -264,9 +264,9 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
         number = _int_or_none(request.GET.get("page"))
         return number if number is not None and number > 1 else 1
 
-    def cache_version(self) -> str:
+    def cache_scope(self):
         # Commitments belong to the English plan: its generation covers translations too.
-        return plan_version(in_default_locale(self).pk)
+        return plan_scope(in_default_locale(self).pk)
 
     def cache_variant(self, request) -> str:
         variant = {**self.public_filters(request), "page": self.public_page(request)}
