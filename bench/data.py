@@ -194,7 +194,7 @@ def fill_plan(world: World, count: int, *, start: int = 0) -> list[int]:
     InspireThrough = Commitment.inspire_strategies.through
     for n, commitment in enumerate(commitments):
         others = [a for a in agencies if a.pk != commitment.lead_agency_id]
-        supporting = [others[n % len(others)], others[(n + 2) % len(others)]]
+        supporting = list(dict.fromkeys([others[n % len(others)], others[(n + 1) % len(others)]]))
         supporting_by_id[commitment.pk] = supporting
         m2m_support += [
             SupportThrough(commitment_id=commitment.pk, agency_id=a.pk) for a in supporting
