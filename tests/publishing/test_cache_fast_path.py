@@ -69,3 +69,14 @@ def test_logged_in_users_and_query_strings_take_the_full_path(
     client.force_login(ke_coordinator)
     response = client.get(ke_plan.url)
     assert "X-Cache" not in response and "private" in response["Cache-Control"]
+
+
+def test_changing_a_site_takes_the_full_path_again(client, ke_plan, commitment):
+    from wagtail.models import Site
+
+    client.get(ke_plan.url)
+    client.get(ke_plan.url)
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Renamed"
+    site.save()
+    assert client.get(ke_plan.url)["X-Cache"] == "miss"
