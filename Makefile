@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run run-prod test test-integration install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
+.PHONY: run run-prod test test-integration bench install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,13 @@ run-prod: install runtime-deps
 	DATABASE_URL=$(CI_PG)/plans_e2e REDIS_URL=$(CI_REDIS)/1 DEBUG=0 \
 		SECRET_KEY=$${SECRET_KEY:-local-prod-run-not-secret-$$(hostname)} \
 		./scripts/run-prod.sh
+
+# Not part of `make test`: query counts and server time at 10, 100 and 1,000 commitments,
+# gunicorn + wrk throughput, reminder job and PDF timings; writes bench/results.json and
+# prints a table with PASS/FAIL per target (exits 0 either way). See README, Benchmark.
+bench: install
+	./scripts/install-system-deps.sh --bench
+	$(PY) -m bench
 
 # Developers only (needs GNU gettext): refresh locale/*/LC_MESSAGES/django.po from the
 # code and templates, then compile the .mo files. Both are committed, so a fresh checkout

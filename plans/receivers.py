@@ -101,7 +101,7 @@ def on_progress_update_changed(sender, instance, **kwargs):
 
 
 def connect_public_cache():
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import (
         page_published,
         page_unpublished,
@@ -127,8 +127,9 @@ def connect_public_cache():
         signal.connect(
             on_progress_update_changed, sender=ProgressUpdate, dispatch_uid=f"pc_update_{signal}"
         )
-    # Names shown on every public page, and who may see a page.
-    for model in (Agency, Country, Capability, Domain, MaturityLevel, PageViewRestriction):
+    # Names shown on every public page, who may see a page, and which page a site's path
+    # is (the cache's fast path maps a site and path to a cached page).
+    for model in (Agency, Country, Capability, Domain, MaturityLevel, PageViewRestriction, Site):
         for signal in (post_save, post_delete):
             signal.connect(
                 _everything_changed, sender=model, dispatch_uid=f"pc_{model.__name__}_{signal}"

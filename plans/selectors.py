@@ -130,11 +130,23 @@ def indicator_rows(commitment):
     return rows
 
 
-def plan_public_structure(*, plan, capability=None, agency=None, status=None):
+# The public plan page shows this many commitments at a time, so that its cost does not
+# grow with the plan (the PDF and the exports still hold every commitment).
+PLAN_PAGE_COMMITMENTS = 50
+
+
+def plan_public_structure(
+    *, plan, capability=None, agency=None, status=None, page=None, per_page=None
+):
     """Domains -> capability sections -> live commitments, for the public plan page.
 
     The optional filters (a capability number, an agency id, a status) narrow the
     commitments shown; sections stay, so the plan's structure remains readable.
+
+    With `page`, only that page of `per_page` commitments (in capability order) is read,
+    with the sections they fall in (a section without commitments stays where it falls
+    in capability order); returns `(domains, pagination)`, pagination being None when
+    the page does not exist. Without `page`, every commitment (the PDF): `domains` only.
     """
     commitments = public_commitments(plan=plan)
     if capability:
@@ -145,22 +157,74 @@ def plan_public_structure(*, plan, capability=None, agency=None, status=None):
         ).distinct()
     if status:
         commitments = commitments.filter(status=status)
-    commitments_by_capability = {}
-    for commitment in commitments:
-        commitment.indicator_rows = indicator_rows(commitment)
-        commitments_by_capability.setdefault(commitment.capability_id, []).append(commitment)
-    sections = (
+    sections = list(
         PlanCapabilitySection.objects.filter(plan=plan)
         .select_related("capability__domain", "baseline_level", "target_level")
         .order_by("capability__number")
     )
+    pagination = None
+    if page is not None:
+        # Commitments under no section of the plan are never shown: leave them out of pages.
+        commitments = commitments.filter(capability_id__in=[s.capability_id for s in sections])
+        pagination = _paginate(commitments, sections, page, per_page or PLAN_PAGE_COMMITMENTS)
+        if pagination is None:
+            return [], None
+        commitments = commitments[pagination["offset"] : pagination["offset"] + pagination["size"]]
+        sections = [s for s in sections if s.capability_id in pagination["capabilities"]]
+    commitments_by_capability = {}
+    for commitment in commitments:
+        commitment.indicator_rows = indicator_rows(commitment)
+        commitments_by_capability.setdefault(commitment.capability_id, []).append(commitment)
     domains = OrderedDict()
     for section in sections:
         domain = section.capability.domain
         entry = domains.setdefault(domain.pk, {"domain": domain, "sections": []})
         section.public_commitments = commitments_by_capability.get(section.capability_id, [])
         entry["sections"].append(section)
-    return list(domains.values())
+    domains = list(domains.values())
+    return domains if page is None else (domains, pagination)
+
+
+def _paginate(commitments, sections, number, per_page):
+    """Which commitments and sections page `number` shows: one query, counts by capability.
+
+    Commitments are ordered by capability number, so each section holds a run of them: a
+    section is shown on every page its run touches; an empty one on the page where it
+    falls in capability order.
+    """
+    counts = dict(
+        commitments.order_by()
+        .values("capability_id")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("capability_id", "n")
+    )
+    total = sum(counts.values())
+    pages = max(1, -(-total // per_page))
+    if not 1 <= number <= pages:
+        return None
+    first, last = (number - 1) * per_page, min(number * per_page, total) - 1
+    capabilities, position = set(), 0
+    for section in sections:
+        count = counts.get(section.capability_id, 0)
+        if count:
+            if position <= last and position + count - 1 >= first:
+                capabilities.add(section.capability_id)
+        elif first <= position <= last or (position == total and number == pages):
+            capabilities.add(section.capability_id)
+        position += count
+    return {
+        "number": number,
+        "pages": pages,
+        "count": total,
+        "offset": first,
+        "size": per_page,
+        "first": first + 1 if total else 0,
+        "last": last + 1,
+        "previous": number - 1 if number > 1 else None,
+        "next": number + 1 if number < pages else None,
+        "page_range": range(1, pages + 1),
+        "capabilities": capabilities,
+    }
 
 
 def capability_map(*, plan):

@@ -7,8 +7,11 @@
 set -euo pipefail
 
 # `--runtime`: only what the running site needs (the PDF export), for `make run`.
+# `--bench`: that, and wrk (the HTTP load generator), for `make bench` only.
 wanted=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core)
-if [ "${1:-}" != "--runtime" ]; then
+if [ "${1:-}" = "--bench" ]; then
+  wanted+=(wrk)
+elif [ "${1:-}" != "--runtime" ]; then
   wanted+=(chromium gettext)
   command -v java >/dev/null 2>&1 || wanted+=(default-jre-headless)
   command -v npm >/dev/null 2>&1 || wanted+=(nodejs npm)

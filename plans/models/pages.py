@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -15,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.i18n import LocalizedPageMixin, LocalizedUrlMixin, in_default_locale
-from plans.caching import PublicCacheMixin, plan_version
+from plans.caching import PublicCacheMixin, plan_scope
 from plans.panels import UnpublishedChangesPanel
 from stakeholders.models import Agency
 from terminology.fields import quotations_field
@@ -223,6 +224,8 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
                 )
 
     def get_context(self, request, *args, **kwargs):
+        from django.http import Http404
+
         from plans.gaps import plan_gaps
         from plans.selectors import (
             capability_map,
@@ -234,7 +237,14 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
         context = super().get_context(request, *args, **kwargs)
         filters = self.public_filters(request)
         context["filters"] = filters
-        context["domains"] = plan_public_structure(plan=self, **filters)
+        context["domains"], pagination = plan_public_structure(
+            plan=self, **filters, page=self.public_page(request)
+        )
+        if pagination is None:
+            raise Http404  # a page number past the end: never cached
+        context["pagination"] = pagination
+        # The filters again, for the links to other pages of commitments.
+        context["filter_query"] = urlencode({k: v for k, v in filters.items() if v})
         context["capability_map"] = capability_map(plan=self)
         context["gaps"] = plan_gaps(self, public=True)
         context["last_updated"] = plan_last_updated(plan=self)
@@ -258,12 +268,21 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
             "status": status if status in dict(Commitment.Status.choices) else None,
         }
 
-    def cache_version(self) -> str:
+    @staticmethod
+    def public_page(request) -> int:
+        """Which page of commitments (`?page=`); anything but a positive number is the first."""
+        number = _int_or_none(request.GET.get("page"))
+        return number if number is not None and number > 1 else 1
+
+    def cache_scope(self):
         # Commitments belong to the English plan: its generation covers translations too.
-        return plan_version(in_default_locale(self).pk)
+        return plan_scope(in_default_locale(self).pk)
 
     def cache_variant(self, request) -> str:
-        return "&".join(f"{k}={v}" for k, v in sorted(self.public_filters(request).items()) if v)
+        variant = {**self.public_filters(request), "page": self.public_page(request)}
+        if variant["page"] == 1:
+            variant["page"] = None
+        return "&".join(f"{k}={v}" for k, v in sorted(variant.items()) if v)
 
     def get_sitemap_urls(self, request=None):
         """The plan, and the page of each commitment the public may see."""
@@ -297,7 +316,9 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
         detail = public_commitment_detail(plan=self, commitment_id=commitment_id)
         if detail is None:
             raise Http404
-        context = self.get_context(request)
+        # Only what the commitment's template shows: never the whole plan's structure,
+        # whose cost grows with the number of commitments.
+        context = Page.get_context(self, request)
         context.update(detail)
         return TemplateResponse(request, "plans/commitment_detail.html", context)
 

@@ -1,0 +1,317 @@
+"""Synthetic plans for the benchmark, written in bulk.
+
+A *world* (countries, agencies, accounts, a published plan page per country) is made
+through the services, as the admin would. Commitments are then written with
+`bulk_create`: each one is live, with a first revision that is its live and latest
+revision (as publishing leaves it), the object permissions `commitment_sync_permissions`
+would grant, supporting agencies, INSPIRE strategies, indicators, and ten published
+progress updates with a measurement per indicator (and people trained for trainings).
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from guardian.models import GroupObjectPermission
+from wagtail.models import Revision
+
+from plans import permissions
+from plans import services as plan_services
+from plans.models import (
+    Capability,
+    Commitment,
+    CommitmentIndicator,
+    InspireStrategy,
+    NationalPlanPage,
+    PlanIndexPage,
+)
+from stakeholders import services
+from stakeholders.models import Agency, Country, Membership
+from tracking.models import IndicatorMeasurement, ProgressUpdate, TraineeCount
+
+UPDATES_PER_COMMITMENT = 10
+INDICATORS_PER_COMMITMENT = 2
+PASSWORD = "bench-pass-2026"  # noqa: S105 - throwaway accounts in a throwaway database
+
+S = Agency.Sector
+AGENCIES = (
+    ("Directorate of Children Services", "DCS", S.SOCIAL_WELFARE),
+    ("Child Protection Unit of the Police", "CPU", S.LAW_ENFORCEMENT),
+    ("National Child Helpline", "116", S.CHILD_HELPLINE),
+    ("Office of Public Prosecutions", "OPP", S.PROSECUTION_JUDICIARY),
+    ("Communications Regulator", "CR", S.ICT_REGULATOR),
+    ("Ministry of Education", "MoE", S.EDUCATION),
+)
+STATUSES = (
+    Commitment.Status.ON_TRACK,
+    Commitment.Status.NOT_STARTED,
+    Commitment.Status.AT_RISK,
+    Commitment.Status.ON_TRACK,
+    Commitment.Status.DELAYED,
+    Commitment.Status.COMPLETED,
+)
+
+
+@dataclass
+class World:
+    country: Country
+    plan: NationalPlanPage
+    agencies: list
+    coordinator: object
+    drafters: list
+
+
+def _user(username, **fields):
+    user, _created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org", **fields}
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def make_world(code="ke", name="Kenya", start=2025, end=2029) -> World:
+    """A country with six agencies, a coordinator, a drafter per agency and a published
+    plan page covering all 21 MNR capabilities."""
+    country = services.country_save(country=Country(code=code, name=name, default_language="en"))
+    agencies = [
+        services.agency_save(
+            agency=Agency(
+                country=country, name=f"{agency} ({name})", acronym=acronym, sector=sector
+            )
+        )
+        for agency, acronym, sector in AGENCIES
+    ]
+    coordinator = _user(f"{code}-coordinator", first_name=name)
+    services.membership_create(
+        user=coordinator, agency=agencies[0], role=Membership.Role.COORDINATOR
+    )
+    drafters = []
+    for agency in agencies:
+        drafter = _user(f"{code}-drafter-{agency.acronym.lower()}", first_name=agency.acronym)
+        services.membership_create(user=drafter, agency=agency, role=Membership.Role.DRAFTER)
+        drafters.append(drafter)
+    plan_services.country_review_setup(country=country)
+    plan = NationalPlanPage(
+        title=f"{name}: national plan of action {start}-{end}",
+        slug=f"{code}-{start}-{end}",
+        country=country,
+        period_start=start,
+        period_end=end,
+        plan_status=NationalPlanPage.PlanStatus.ADOPTED,
+        summary="<p>A synthetic plan for the benchmark.</p>",
+        vision="<p>Every child is safe online.</p>",
+    )
+    for capability in Capability.objects.filter(framework__code="MNR-2016").order_by("number"):
+        plan.capability_sections.add(
+            plan.capability_sections.model(
+                capability=capability,
+                objective=f"Objective for capability {capability.number}",
+                baseline_finding="What the needs assessment found.",
+            )
+        )
+    PlanIndexPage.objects.get().add_child(instance=plan)
+    plan.save_revision().publish()
+    plan_services.plan_setup(plan=plan)
+    return World(
+        country=country,
+        plan=NationalPlanPage.objects.get(pk=plan.pk),
+        agencies=agencies,
+        coordinator=coordinator,
+        drafters=drafters,
+    )
+
+
+def _due_date(i, today):
+    # A tenth overdue, a tenth due within the reminder window, the rest later.
+    if i % 10 == 0:
+        return today - datetime.timedelta(days=30 + i % 60)
+    if i % 10 == 1:
+        return today + datetime.timedelta(days=5 + i % 20)
+    return today + datetime.timedelta(days=200 + i % 700)
+
+
+def _grants(country, lead, supporting):
+    """What permissions.commitment_grants says, without its queries."""
+    grants = {}
+    for group_id, actions in (
+        (country.coordinators_group_id, permissions.COORDINATOR_ACTIONS),
+        (country.reviewers_group_id, permissions.REVIEWER_ACTIONS),
+        (country.viewers_group_id, permissions.VIEWER_ACTIONS),
+        (lead.group_id, permissions.LEAD_AGENCY_ACTIONS),
+        *((a.group_id, permissions.SUPPORTING_AGENCY_ACTIONS) for a in supporting),
+    ):
+        grants.setdefault(group_id, set()).update(actions)
+    return grants
+
+
+def fill_plan(world: World, count: int, *, start: int = 0) -> list[int]:
+    """Add `count` live commitments with everything they carry; returns their ids."""
+    plan, country, agencies = world.plan, world.country, world.agencies
+    today = timezone.localdate()
+    now = timezone.now()
+    capabilities = [s.capability for s in plan.capability_sections.select_related("capability")]
+    strategies = list(InspireStrategy.objects.order_by("number"))
+    commitments = []
+    for i in range(start, start + count):
+        lead = agencies[i % len(agencies)]
+        training = i % 5 == 0
+        commitments.append(
+            Commitment(
+                plan=plan,
+                capability=capabilities[i % len(capabilities)],
+                title=f"Synthetic commitment {i:04d}: strengthen the response, step {i}",
+                description="What will be done, by whom, for whom. " * 4,
+                lead_agency=lead,
+                start_date=today - datetime.timedelta(days=400),
+                due_date=_due_date(i, today),
+                estimated_cost=Decimal(1000 + i),
+                currency="KES",
+                funding_source="National budget",
+                budget_visibility=Commitment.BudgetVisibility.PUBLIC
+                if i % 2
+                else Commitment.BudgetVisibility.INTERNAL,
+                kind=Commitment.Kind.TRAINING if training else Commitment.Kind.ACTION,
+                delivery=Commitment.Delivery.BLENDED if training else "",
+                status=STATUSES[i % len(STATUSES)],
+                progress=(i * 7) % 101,
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+            )
+        )
+    Commitment.objects.bulk_create(commitments, batch_size=500)
+
+    supporting_by_id, m2m_support, m2m_inspire, indicators = {}, [], [], []
+    SupportThrough = Commitment.supporting_agencies.through
+    InspireThrough = Commitment.inspire_strategies.through
+    for n, commitment in enumerate(commitments):
+        others = [a for a in agencies if a.pk != commitment.lead_agency_id]
+        supporting = list(dict.fromkeys([others[n % len(others)], others[(n + 1) % len(others)]]))
+        supporting_by_id[commitment.pk] = supporting
+        m2m_support += [
+            SupportThrough(commitment_id=commitment.pk, agency_id=a.pk) for a in supporting
+        ]
+        m2m_inspire.append(
+            InspireThrough(
+                commitment_id=commitment.pk, inspirestrategy_id=strategies[n % len(strategies)].pk
+            )
+        )
+        for k in range(INDICATORS_PER_COMMITMENT):
+            indicators.append(
+                CommitmentIndicator(
+                    commitment=commitment,
+                    sort_order=k,
+                    name=f"Indicator {k + 1}",
+                    unit="people",
+                    baseline=Decimal(10 * k),
+                    target=Decimal(100 + 10 * k),
+                    means_of_verification="Agency records",
+                )
+            )
+    SupportThrough.objects.bulk_create(m2m_support, batch_size=1000)
+    InspireThrough.objects.bulk_create(m2m_inspire, batch_size=1000)
+    CommitmentIndicator.objects.bulk_create(indicators, batch_size=1000)
+
+    # The first revision of each, as publishing leaves it: live and latest.
+    content_type = ContentType.objects.get_for_model(Commitment)
+    ids = [c.pk for c in commitments]
+    revisions = [
+        Revision(
+            content_type=content_type,
+            base_content_type=content_type,
+            object_id=str(c.pk),
+            created_at=now,
+            object_str=c.title,
+            content=c.serializable_data(),
+        )
+        for c in Commitment.objects.filter(pk__in=ids).prefetch_related(
+            "indicators", "supporting_agencies", "inspire_strategies"
+        )
+    ]
+    Revision.objects.bulk_create(revisions, batch_size=500)
+    by_object = {int(r.object_id): r.pk for r in revisions}
+    for commitment in commitments:
+        commitment.latest_revision_id = commitment.live_revision_id = by_object[commitment.pk]
+    Commitment.objects.bulk_update(
+        commitments, ["latest_revision", "live_revision"], batch_size=500
+    )
+
+    perm_ids = dict(
+        Permission.objects.filter(content_type=content_type).values_list("codename", "pk")
+    )
+    GroupObjectPermission.objects.bulk_create(
+        [
+            GroupObjectPermission(
+                group_id=group_id,
+                permission_id=perm_ids[f"{action}_commitment"],
+                content_type=content_type,
+                object_pk=str(c.pk),
+            )
+            for c in commitments
+            for group_id, actions in _grants(
+                country,
+                agencies[[a.pk for a in agencies].index(c.lead_agency_id)],
+                supporting_by_id[c.pk],
+            ).items()
+            for action in actions
+        ],
+        batch_size=2000,
+    )
+
+    # Ten published progress updates each, a quarter apart, the last one setting status.
+    updates = []
+    for c in commitments:
+        for k in range(UPDATES_PER_COMMITMENT):
+            last = k == UPDATES_PER_COMMITMENT - 1
+            reporting = today - datetime.timedelta(days=30 * (UPDATES_PER_COMMITMENT - k))
+            updates.append(
+                ProgressUpdate(
+                    commitment=c,
+                    agency_id=c.lead_agency_id,
+                    reporting_date=reporting,
+                    status=c.status if last else Commitment.Status.ON_TRACK,
+                    progress=c.progress if last else c.progress * k // UPDATES_PER_COMMITMENT,
+                    narrative=f"Quarter {k + 1}: activities delivered as planned.",
+                    published_at=timezone.make_aware(
+                        datetime.datetime.combine(reporting, datetime.time(12))
+                    ),
+                )
+            )
+    ProgressUpdate.objects.bulk_create(updates, batch_size=1000)
+    indicators_by_commitment = {}
+    for indicator in indicators:
+        indicators_by_commitment.setdefault(indicator.commitment_id, []).append(indicator)
+    measurements, trainees = [], []
+    for update in updates:
+        for indicator in indicators_by_commitment[update.commitment_id]:
+            measurements.append(
+                IndicatorMeasurement(
+                    update=update,
+                    indicator=indicator,
+                    measured_on=update.reporting_date,
+                    value=indicator.baseline + update.progress,
+                    source="Agency records",
+                )
+            )
+        if update.commitment.kind == Commitment.Kind.TRAINING:
+            trainees.append(TraineeCount(update=update, audience="police", people=12))
+    IndicatorMeasurement.objects.bulk_create(measurements, batch_size=2000)
+    TraineeCount.objects.bulk_create(trainees, batch_size=2000)
+    return ids
+
+
+def counts() -> dict:
+    return {
+        "commitments": Commitment.objects.count(),
+        "indicators": CommitmentIndicator.objects.count(),
+        "progress_updates": ProgressUpdate.objects.count(),
+        "measurements": IndicatorMeasurement.objects.count(),
+    }
