@@ -300,6 +300,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Approval by a country's own reviewers publishes without model-wide rights; see the function.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "plans.workflows.publish_workflow_state"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Evidence is attendance sheets and reports, not recordings: refuse anything larger.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+# Served as a download, never rendered in the browser (with nosniff, set globally).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
 # --- Tracking ----------------------------------------------------------------
 

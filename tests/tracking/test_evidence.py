@@ -64,3 +64,24 @@ def test_other_countries_cannot_upload_into_it(client, collection, jo_coordinato
     client.force_login(jo_coordinator)
     upload(client, collection, "attendance.pdf")
     assert not Document.objects.exists()
+
+
+def test_an_oversized_file_is_refused(client, collection, ke_police_drafter, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
+    client.force_login(ke_police_drafter)
+    response = upload(client, collection, "big.pdf", b"%PDF-1.4 " + b"x" * 2048)
+    assert response.status_code == 200
+    assert "this file is too big" in response.content.decode().lower()
+    assert not Document.objects.exists()
+
+
+def test_evidence_is_a_download_that_browsers_may_not_sniff(
+    client, collection, ke_police_drafter
+):
+    client.force_login(ke_police_drafter)
+    upload(client, collection, "attendance.pdf")
+    document = Document.objects.get()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
