@@ -75,9 +75,7 @@ def test_an_oversized_file_is_refused(client, collection, ke_police_drafter, set
     assert not Document.objects.exists()
 
 
-def test_evidence_is_a_download_that_browsers_may_not_sniff(
-    client, collection, ke_police_drafter
-):
+def test_evidence_is_a_download_that_browsers_may_not_sniff(client, collection, ke_police_drafter):
     client.force_login(ke_police_drafter)
     upload(client, collection, "attendance.pdf")
     document = Document.objects.get()
