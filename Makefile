@@ -63,7 +63,7 @@ test: system-deps lint check pytest
 CI_PG := postgres://plans@127.0.0.1:$(or $(CI_PG_PORT),54329)
 CI_REDIS := redis://127.0.0.1:$(or $(CI_REDIS_PORT),63799)
 test-integration: install-dev system-deps node-deps
-	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider
+	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider -n 2
 	E2E_DATABASE_URL=$(CI_PG)/plans_e2e E2E_REDIS_URL=$(CI_REDIS)/0 \
 		$(VENV)/bin/pytest -p no:cacheprovider tests/e2e -v
 
