@@ -28,10 +28,13 @@ RICH_TEXT = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
 
 def _int_or_none(value):
+    # Ids and page numbers fit in 32 bits; a longer number from a visitor is no filter
+    # (SQLite cannot even compare with it).
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if -(2**31) < number < 2**31 else None
 
 
 DUPLICATE_SECTION = _("“%(capability)s” is already a section of this plan.")
