@@ -156,9 +156,6 @@ class PublicCacheMixin:
     def cache_scope(self) -> tuple[str, ...]:
         return SITE_SCOPE
 
-    def cache_version(self) -> str:
-        return version_of(self.cache_scope())
-
     def cache_variant(self, request) -> str:
         return ""
 

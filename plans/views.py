@@ -111,13 +111,13 @@ def search(request):
     )
 
 
-def _cached_public(request, *, key_path: str, render):
+def _cached_public(request, *, render):
     """Anonymous visitors get the cached rendering (site generation); others a fresh one."""
     if not caching.is_cacheable_request(request):
         response = render()
         caching.mark_private(response)
         return response
-    key = caching.page_key(version=caching.site_version(), path=key_path)
+    key = caching.page_key(version=caching.site_version(), path=request.path)
     return caching.serve_cached(request, key=key, render=render)
 
 
@@ -130,7 +130,7 @@ def compare(request):
         response.render()
         return response
 
-    return _cached_public(request, key_path=request.path, render=render)
+    return _cached_public(request, render=render)
 
 
 @require_safe
@@ -145,6 +145,6 @@ def compare_csv(request):
         writer.writerows(comparison.comparison_rows(comparison.comparison()))
         return HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
 
-    response = _cached_public(request, key_path=request.path, render=render)
+    response = _cached_public(request, render=render)
     response["Content-Disposition"] = 'attachment; filename="mnr-comparison.csv"'
     return response

@@ -10,6 +10,7 @@ from plans.models import NationalPlanPage
 from tracking.models import ProgressUpdate
 
 from ..factories import make_commitment
+from ..tracking.test_update_admin import form as update_form
 
 pytestmark = pytest.mark.django_db
 
@@ -79,29 +80,17 @@ def test_plan_with_a_quoted_title_is_submitted(client, ke_plan, ke_coordinator):
     assert NationalPlanPage.objects.get(pk=ke_plan.pk).workflow_in_progress
 
 
-UPDATE_FORM = {
-    "reporting_date": "2025-01-15",
-    "status": "on_track",
-    "progress": "45",
-    "evidence_url": "",
-    "terminology_quotations": "",
-    "measurements-TOTAL_FORMS": "0",
-    "measurements-INITIAL_FORMS": "0",
-    "measurements-MIN_NUM_FORMS": "0",
-    "measurements-MAX_NUM_FORMS": "1000",
-    "trainees-TOTAL_FORMS": "0",
-    "trainees-INITIAL_FORMS": "0",
-    "trainees-MIN_NUM_FORMS": "0",
-    "trainees-MAX_NUM_FORMS": "1000",
-}
-
-
 def test_progress_update_with_a_term_is_saved_but_not_published(
     client, ke_plan, ke_police, ke_police_drafter
 ):
     commitment = make_commitment(ke_plan, ke_police)
     client.force_login(ke_police_drafter)
-    data = {**UPDATE_FORM, "commitment": commitment.pk, "narrative": "Two sextortion rings."}
+    data = update_form(
+        commitment,
+        reporting_date="2025-01-15",
+        narrative="Two sextortion rings.",
+        terminology_quotations="",
+    )
     response = client.post("/admin/progress_updates/new/", {**data, "publish_now": "on"})
     assert response.status_code == 200
     assert "“sextortion” is a term to avoid" in response.content.decode()
