@@ -1,27 +1,41 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
+from home import admin_endpoints
 from home.views import healthz
 from plans.views import compare, compare_csv, export, search
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
+    # Ahead of the admin's own patterns: endpoints of Wagtail and wagtail-localize that
+    # listed every object, narrowed to what the user may see (home/admin_endpoints.py).
+    path("admin/tag-autocomplete/", require_admin_access(admin_endpoints.tag_autocomplete)),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        require_admin_access(admin_endpoints.tag_autocomplete),
+    ),
+    path(
+        "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+        require_admin_access(admin_endpoints.snippets_api_listing),
+    ),
+    path(
+        "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        require_admin_access(admin_endpoints.snippets_api_detail),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_URL is never served, not even with DEBUG on: uploads are private evidence, and
+# Wagtail's document view (/documents/) is the only way to them, with its rights checked.
 
 # The public site, in English without a prefix and under /ar/, /es/, /fr/ and /sw/.
 # Wagtail serves every other path from the page tree, so it comes last. Its page pattern
