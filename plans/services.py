@@ -22,6 +22,8 @@ from .models import (
 
 NOT_ALLOWED_TO_ADD = "You may not add a commitment led by %(agency)s to %(plan)s."
 NOT_ALLOWED_TO_REASSIGN = "Only the national coordinator can hand a commitment to another agency."
+# Its rights, review workflow and history belong to its plan's country.
+NOT_ALLOWED_TO_MOVE = "A commitment never moves to another plan."
 NOT_ALLOWED_TO_IMPORT = "Only the national coordinators of %(country)s may import into %(plan)s."
 IMPORT_ROW_FAILED = "Refused while importing: %(error)s. Nothing was imported."
 
@@ -136,6 +138,9 @@ def commitment_save_draft(*, actor, commitment: Commitment, **changes) -> Commit
     """Apply changes as a new draft revision (the live version stays as it is)."""
     # Never trust a caller's copy for `live`: saving a stale one would unpublish.
     commitment = Commitment.objects.get(pk=commitment.pk)
+    new_plan = changes.get("plan")
+    if new_plan is not None and new_plan.pk != commitment.plan_id:
+        raise ValidationError({"plan": NOT_ALLOWED_TO_MOVE})
     if actor is not None:
         if not permissions.user_can_edit_commitment(user=actor, commitment=commitment):
             raise PermissionDenied

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.concurrency import STALE_SAVE
 from plans.models import CommitmentIndicator
 from terminology.forms import TerminologyFormMixin
 
@@ -10,6 +11,9 @@ from .permissions import commitments_user_may_report_on
 
 
 class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
+    # Updates have no revisions: the version this form was opened on is its last save's
+    # time, sent back with the form, so a save from a stale form is refused.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
     publish_now = forms.BooleanField(
         label=_("Publish now"),
         required=False,
@@ -21,6 +25,8 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.user = for_user
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
         reportable = commitments_user_may_report_on(user=for_user)
         if self.instance.pk:
             self.fields["commitment"].queryset = reportable.model.objects.filter(
@@ -41,6 +47,11 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.instance.pk:
+            current = type(self.instance).objects.filter(pk=self.instance.pk)
+            current = current.values_list("updated_at", flat=True).first()
+            if current and cleaned_data.get("loaded_version") != current.isoformat():
+                self.add_error(None, STALE_SAVE)
         commitment = (
             cleaned_data.get("commitment")
             or self.instance.commitment_id

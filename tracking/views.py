@@ -1,6 +1,7 @@
 """Admin views for progress updates: scoped by `permissions`, saved with history."""
 
 import reversion
+from django.db import transaction
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
 
@@ -54,6 +55,13 @@ class UpdateCreateView(EvidenceCollectionMixin, SaveUpdateMixin, generic.CreateV
 class UpdateEditView(InstancePermissionViewMixin, SaveUpdateMixin, generic.EditView):
     model = ProgressUpdate
     object_action = "change"
+
+    def post(self, request, *args, **kwargs):
+        # The row lock makes a second save at the same moment wait for the first, then
+        # find the form stale (ProgressUpdateForm.loaded_version).
+        with transaction.atomic():
+            ProgressUpdate.objects.select_for_update().filter(pk=self.guarded_object.pk).first()
+            return super().post(request, *args, **kwargs)
 
 
 class UpdateDeleteView(InstancePermissionViewMixin, generic.DeleteView):

@@ -15,10 +15,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.concurrency import STALE_SAVE, posted_from_stale_revision
 from home.i18n import LocalizedPageMixin, LocalizedUrlMixin, in_default_locale
 from plans.caching import PublicCacheMixin, plan_scope
 from plans.panels import UnpublishedChangesPanel
 from stakeholders.models import Agency
+from stakeholders.permissions import coordinated_countries
 from terminology.fields import quotations_field
 from terminology.forms import TerminologyFormMixin
 
@@ -40,6 +42,12 @@ def _int_or_none(value):
 DUPLICATE_SECTION = _("“%(capability)s” is already a section of this plan.")
 PERIOD_BACKWARDS = _("The plan cannot end before it starts.")
 PLAN_PERIOD_TAKEN = _("%(country)s already has a plan for %(start)s–%(end)s.")
+# The country decides who drafts, reviews and reads a plan's drafts: moving a plan to
+# another country would hand it to that country's people.
+PLAN_COUNTRY_FIXED = _(
+    "A plan's country cannot be changed: its agencies, commitments, reviewers and history "
+    "belong to that country. Create a new plan for the other country instead."
+)
 TARGET_BELOW_BASELINE = _(
     "The target level (“%(target)s”) cannot be below the baseline level (“%(baseline)s”): "
     "a plan aims to keep or improve a capability."
@@ -69,8 +77,23 @@ class PlanIndexPage(PublicCacheMixin, LocalizedPageMixin, Page):
 
 
 class NationalPlanPageForm(TerminologyFormMixin, WagtailAdminPageForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if "country" not in self.fields:
+            return
+        if self.instance.pk:
+            self.fields["country"].disabled = True
+            self.fields["country"].help_text = PLAN_COUNTRY_FIXED
+        elif for_user is not None and not for_user.is_superuser:
+            self.fields["country"].queryset = coordinated_countries(user=for_user)
+
     def clean(self):
         cleaned_data = super().clean()
+        # Wagtail refuses a stale page save only for autosave (home/concurrency.py).
+        if self.instance.pk and posted_from_stale_revision(
+            data=self.data, latest_revision=self.instance.latest_revision
+        ):
+            self.add_error(None, STALE_SAVE)
         sections = self.formsets.get("capability_sections")
         if sections is None or not sections.is_bound:
             return cleaned_data
@@ -204,6 +227,10 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
 
     def clean(self):
         super().clean()
+        if self.pk and self.country_id:
+            saved = NationalPlanPage.objects.filter(pk=self.pk).values_list("country_id", flat=True)
+            if saved.first() not in (None, self.country_id):
+                raise ValidationError({"country": ValidationError(PLAN_COUNTRY_FIXED)})
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": ValidationError(PERIOD_BACKWARDS)})
         if self.country_id and self.period_start and self.period_end:

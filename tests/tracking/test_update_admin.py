@@ -105,7 +105,8 @@ def test_coordinator_edits_any_update_of_the_country(
     )
     client.force_login(ke_coordinator)
     response = client.post(
-        f"/admin/progress_updates/edit/{update.pk}/", form(commitment, progress="55")
+        f"/admin/progress_updates/edit/{update.pk}/",
+        form(commitment, progress="55", loaded_version=update.updated_at.isoformat()),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Commitment.objects.get(pk=commitment.pk).progress == 55
