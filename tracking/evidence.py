@@ -22,10 +22,27 @@ def country_groups(country):
     return groups
 
 
+def _collection_name(country) -> str:
+    return f"Evidence: {country.name}"
+
+
+def evidence_collection_of(*, country) -> Collection | None:
+    """The country's evidence collection, if it has one yet (read only)."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=_collection_name(country)).first() if root else None
+
+
+def is_country_evidence(*, document, country) -> bool:
+    """Only the country's own evidence may back its reports: a document id of another
+    country's collection would show that document's title and file on the update."""
+    collection = evidence_collection_of(country=country)
+    return collection is not None and document.collection_id == collection.pk
+
+
 @transaction.atomic
 def country_evidence_collection(*, country) -> Collection:
     """Create or refresh the country's private evidence collection and who may use it."""
-    name = f"Evidence: {country.name}"
+    name = _collection_name(country)
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=name).first()
     if collection is None:

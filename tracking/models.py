@@ -24,7 +24,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from plans.models import Commitment
 from terminology.fields import quotations_field
 
+from .evidence import is_country_evidence
+
 DATED_IN_FUTURE = _("An update cannot be dated in the future.")
+EVIDENCE_OF_ANOTHER_COUNTRY = _(
+    "This document is not in your country's evidence collection. Upload the evidence "
+    "there first, then choose it."
+)
 INDICATOR_OF_ANOTHER_COMMITMENT = _("This indicator belongs to another commitment.")
 PROGRESS_RANGE = _("Progress is a percentage from 0 to 100.")
 
@@ -119,6 +125,16 @@ class ProgressUpdate(ClusterableModel):
         super().clean()
         if self.reporting_date and self.reporting_date > today():
             raise ValidationError({"reporting_date": ValidationError(DATED_IN_FUTURE)})
+        if (
+            self.evidence_document_id
+            and self.commitment_id
+            and not is_country_evidence(
+                document=self.evidence_document, country=self.commitment.plan.country
+            )
+        ):
+            raise ValidationError(
+                {"evidence_document": ValidationError(EVIDENCE_OF_ANOTHER_COUNTRY)}
+            )
 
 
 @reversion.register()
