@@ -19,6 +19,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 DUPLICATE_AGENCY_NAME = _("%(country)s already has an agency called “%(name)s”.")
+# Its memberships, commitments and history belong to its country.
+AGENCY_COUNTRY_FIXED = _(
+    "An agency never moves to another country: its people, commitments and history belong "
+    "to this one. Add the agency to the other country instead."
+)
 UNKNOWN_COUNTRY_CODE = _("“%(code)s” is not an ISO 3166-1 alpha-2 country code.")
 # A person works for one country: it is the simplest guarantee that nobody from one
 # country can change another's plan. Work in a second country needs a second account.
@@ -160,6 +165,10 @@ class Agency(index.Indexed, models.Model):
     def clean(self):
         super().clean()
         self.name = " ".join((self.name or "").split())
+        if self.pk and self.country_id:
+            saved = Agency.objects.filter(pk=self.pk).values_list("country_id", flat=True).first()
+            if saved not in (None, self.country_id):
+                raise ValidationError({"country": ValidationError(AGENCY_COUNTRY_FIXED)})
         if self.country_id and self.name:
             twins = Agency.objects.filter(country_id=self.country_id, name__iexact=self.name)
             if twins.exclude(pk=self.pk).exists():

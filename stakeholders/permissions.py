@@ -8,6 +8,7 @@ marked inactive instead.
 """
 
 from django.db.models import Q
+from wagtail import hooks
 from wagtail.permission_policies import BasePermissionPolicy
 
 from .models import Agency, Country, Membership
@@ -47,6 +48,30 @@ def user_coordinates(*, user, country_id) -> bool:
     if not is_active_user(user):
         return False
     return user.is_superuser or country_id in _coordinated_ids(user)
+
+
+# An agency's name and acronym are printed on the public plan: renaming one rewrites the
+# public record at once, with no review. Apps that publish agencies say whether one is
+# public through this hook (plans does); this app knows nothing of plans.
+AGENCY_PUBLIC_HOOK = "is_agency_on_public_record"
+AGENCY_PUBLIC_FIELDS = ("name", "acronym")
+AGENCY_NAMED_IN_PUBLIC = (
+    "%(agency)s is named in a published plan, so a new name or acronym would change the "
+    "public record at once, without review. Ask the site administrator to rename it."
+)
+
+
+def agency_is_on_public_record(agency) -> bool:
+    return bool(agency.pk) and any(check(agency) for check in hooks.get_hooks(AGENCY_PUBLIC_HOOK))
+
+
+def agency_change_refusal(*, user, agency, changed_fields) -> str | None:
+    """Why this user may not make this change to an agency, or None if they may."""
+    if user is None or user.is_superuser:
+        return None
+    if set(changed_fields) & set(AGENCY_PUBLIC_FIELDS) and agency_is_on_public_record(agency):
+        return AGENCY_NAMED_IN_PUBLIC % {"agency": agency}
+    return None
 
 
 class CountryScopedPermissionPolicy(BasePermissionPolicy):
@@ -113,9 +138,62 @@ class AgencyPermissionPolicy(CountryScopedPermissionPolicy):
     deletable = False
 
 
+# Who may grant each role. Coordinators and reviewers decide what goes public and who
+# may act: a coordinator who could make reviewers (themselves included) could approve
+# their own submissions, so those roles are granted by superusers only. Coordinators
+# manage the people who draft, head an agency or read, in their own country; nobody but a
+# superuser creates, changes or ends a membership of their own.
+ROLES_COORDINATORS_GRANT = (Membership.Role.HEAD, Membership.Role.DRAFTER, Membership.Role.VIEWER)
+
+MEMBERSHIP_ROLE_NOT_YOURS = (
+    "Only the site administrator grants or changes the roles of national coordinator and "
+    "reviewer: they decide what is published, so they are never handed out by a coordinator."
+)
+MEMBERSHIP_OWN = (
+    "You cannot add, change or remove your own memberships: ask the site administrator."
+)
+MEMBERSHIP_OTHER_COUNTRY_AGENCY = "You can only manage memberships of your own country's agencies."
+
+
+def membership_refusal(*, user, membership) -> str | None:
+    """Why this user may not hold `membership` as it stands (user, agency, role) in their
+    hands, or None if they may: asked of the membership before a change and after it."""
+    if not is_active_user(user):
+        return MEMBERSHIP_OTHER_COUNTRY_AGENCY
+    if user.is_superuser:
+        return None
+    if membership.user_id == user.pk:
+        return MEMBERSHIP_OWN
+    if not membership.agency_id or not user_coordinates(
+        user=user, country_id=membership.agency.country_id
+    ):
+        return MEMBERSHIP_OTHER_COUNTRY_AGENCY
+    if membership.role not in ROLES_COORDINATORS_GRANT:
+        return MEMBERSHIP_ROLE_NOT_YOURS
+    return None
+
+
+def roles_user_may_grant(*, user):
+    if user.is_superuser:
+        return tuple(Membership.Role)
+    return ROLES_COORDINATORS_GRANT
+
+
 class MembershipPermissionPolicy(CountryScopedPermissionPolicy):
     country_lookup = "agency__country"
     coordinator_actions = ("view", "add", "change", "delete")
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        # Reading is country-wide; changing or ending one is managing its rights.
+        return action == "view" or membership_refusal(user=user, membership=instance) is None
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if "view" in actions or not is_active_user(user) or user.is_superuser:
+            return instances
+        return instances.exclude(user=user).filter(role__in=ROLES_COORDINATORS_GRANT)
 
 
 country_policy = CountryPermissionPolicy(Country)

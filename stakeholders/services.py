@@ -10,10 +10,12 @@ from contextlib import contextmanager
 
 import reversion
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from wagtail.log_actions import log
 
+from . import permissions
 from .models import Agency, Country, Membership
 
 # Group fields each model owns; excluded from full_clean() because they are filled here.
@@ -112,6 +114,15 @@ def country_save(*, country: Country, actor=None, comment: str = "") -> Country:
 def agency_save(*, agency: Agency, actor=None, comment: str = "") -> Agency:
     """Create or update an agency, creating the group its members and heads act through."""
     agency.full_clean(exclude=AGENCY_GROUP_FIELDS)
+    if agency.pk:
+        saved = Agency.objects.get(pk=agency.pk)
+        changed = [
+            f for f in permissions.AGENCY_PUBLIC_FIELDS if getattr(saved, f) != getattr(agency, f)
+        ]
+        if refusal := permissions.agency_change_refusal(
+            user=actor, agency=saved, changed_fields=changed
+        ):
+            raise PermissionDenied(refusal)
     default_comment = "Edited agency" if agency.pk else "Added agency"
     action = "wagtail.edit" if agency.pk else "wagtail.create"
     with _revision(actor=actor, comment=comment or default_comment):
@@ -145,10 +156,28 @@ def sync_user_groups(*, user) -> None:
         user.groups.add(*missing)
 
 
+def _check_membership_rights(*, actor, membership: Membership) -> None:
+    """A membership is a grant of rights: the actor must be allowed to hold it in their
+    hands as it was and as it will be (`permissions.membership_refusal`)."""
+    if actor is None:
+        return  # the system: the demo loader, bundles, migrations
+    states = [membership]
+    if membership.pk:
+        states += Membership.objects.filter(pk=membership.pk).select_related("agency")
+    for state in states:
+        if refusal := permissions.membership_refusal(user=actor, membership=state):
+            raise PermissionDenied(refusal)
+
+
 @transaction.atomic
 def membership_save(*, membership: Membership, actor=None, comment: str = "") -> Membership:
-    """Create or change a membership (role, agency, even user) and re-sync groups."""
+    """Create or change a membership (role, agency, even user) and re-sync groups.
+
+    Refused (PermissionDenied) when the actor may not grant the membership as it was or
+    as it will be; a revert of an old version comes through here too.
+    """
     membership.full_clean()
+    _check_membership_rights(actor=actor, membership=membership)
     previous_user_id = None
     if membership.pk:
         previous_user_id = (
@@ -179,6 +208,7 @@ def membership_create(*, user, agency: Agency, role: str, actor=None, comment=""
 @transaction.atomic
 def membership_delete(*, membership: Membership, actor=None, comment: str = "") -> None:
     """End a membership; the person loses the rights it gave at once."""
+    _check_membership_rights(actor=actor, membership=membership)
     user = membership.user
     log(
         instance=membership,
@@ -189,3 +219,47 @@ def membership_delete(*, membership: Membership, actor=None, comment: str = "") 
     with _revision(actor=actor, comment=comment or "Removed membership"):
         membership.delete()
     sync_user_groups(user=user)
+
+
+# --- Inviting a person -----------------------------------------------------------------
+
+INVITE_EMAIL_TAKEN = (
+    "An account with this e-mail address exists already. If the person works for your "
+    "country, add a membership for them; otherwise ask the site administrator."
+)
+
+
+@transaction.atomic
+def person_invite(
+    *, actor, agency: Agency, role: str, email: str, first_name: str = "", last_name: str = ""
+) -> Membership:
+    """Create an account with a membership, and e-mail the person a link to set a password.
+
+    The account has no usable password until they follow the link, so nobody (the
+    inviter included) can sign in as them; a role that needs two-factor authentication
+    asks them to set it up at their first sign-in.
+    """
+    from django.contrib.auth import get_user_model
+    from django.core.validators import validate_email
+
+    from home import outbox
+
+    from .tasks import send_invitation
+
+    email = (email or "").strip().lower()
+    validate_email(email)
+    User = get_user_model()
+    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        raise ValidationError({"email": INVITE_EMAIL_TAKEN})
+    prospective = Membership(agency=agency, role=role)
+    if refusal := permissions.membership_refusal(user=actor, membership=prospective):
+        raise PermissionDenied(refusal)
+    user = User(username=email, email=email, first_name=first_name, last_name=last_name)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    membership = membership_create(
+        user=user, agency=agency, role=role, actor=actor, comment="Invited"
+    )
+    outbox.send_on_commit(send_invitation, membership.pk, getattr(actor, "pk", None))
+    return membership

@@ -1,11 +1,11 @@
 """Admin views for the registry: saved through the services, scoped to the user's country."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 from reversion.models import Version
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -13,7 +13,8 @@ from wagtail.admin.widgets import Button
 
 from home.admin_permissions import InstancePermissionViewMixin, VisibleInstancesIndexMixin
 
-from . import history, services
+from . import history, permissions, services
+from .forms import InvitationForm
 
 
 class ServiceSaveMixin:
@@ -147,3 +148,55 @@ class VersionsView(WagtailAdminTemplateMixin, TemplateView):
             % {"date": version.revision.date_created.strftime("%Y-%m-%d %H:%M")},
         )
         return redirect("stakeholder_versions", self.model._meta.model_name, self.object.pk)
+
+
+# --- Inviting a person to one of the country's agencies ------------------------------
+
+
+class InviteView(WagtailAdminTemplateMixin, FormView):
+    """A coordinator brings a new person in: an account, a membership, a set-password
+    e-mail. Who may be given which role is `permissions.membership_refusal`'s answer."""
+
+    template_name = "stakeholders/admin/invite.html"
+    form_class = InvitationForm
+    page_title = _("Invite a person")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.coordinates_any_country(user=request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("memberships:index"), "label": _("Memberships")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            membership = services.person_invite(actor=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        except PermissionDenied as refusal:
+            form.add_error(None, str(refusal))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "%(email)s is invited as %(role)s of %(agency)s and gets an e-mail to "
+                "choose a password."
+            )
+            % {
+                "email": membership.user.email,
+                "role": membership.get_role_display(),
+                "agency": membership.agency,
+            },
+        )
+        return redirect("memberships:index")

@@ -1,11 +1,12 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
-from . import views
+from . import permissions, views
 from .models import Agency, Country, Membership
 from .permissions import agency_policy, country_policy, membership_policy
 
@@ -49,6 +50,17 @@ class AgencyViewSet(ScopedViewSet):
     edit_view_class = views.AgencyEditView
 
 
+class MembershipIndexView(views.ScopedIndexView):
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if permissions.coordinates_any_country(user=self.request.user):
+            buttons.append(
+                Button(_("Invite a person"), url=reverse("membership_invite"), icon_name="mail")
+            )
+        return buttons
+
+
 class MembershipViewSet(ScopedViewSet):
     model = Membership
     name = "memberships"
@@ -57,6 +69,7 @@ class MembershipViewSet(ScopedViewSet):
     list_display = ["user", "agency", "role"]
     list_filter = ["agency__country", "agency__sector", "role"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name"]
+    index_view_class = MembershipIndexView
     add_view_class = views.MembershipCreateView
     edit_view_class = views.MembershipEditView
     delete_view_class = views.MembershipDeleteView
@@ -77,6 +90,7 @@ def register_viewset():
 @hooks.register("register_admin_urls")
 def register_versions_urls():
     return [
+        path("memberships/invite/", views.InviteView.as_view(), name="membership_invite"),
         path(
             "stakeholders/<slug:model_name>/<int:pk>/versions/",
             views.VersionsView.as_view(),
