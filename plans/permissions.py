@@ -198,6 +198,13 @@ def user_can_reassign_lead(*, user, commitment) -> bool:
     return user_coordinates(user=user, country_id=commitment.plan.country_id)
 
 
+def commitment_was_published(commitment) -> bool:
+    """Once public, a commitment is part of the accountability record: deleting it would
+    take it off the public site without review. It is dropped (a status, reviewed) or
+    unpublished by a reviewer instead; only superusers delete it."""
+    return commitment.live or commitment.first_published_at is not None
+
+
 def user_can_edit_commitment(*, user, commitment) -> bool:
     return commitment_policy.user_has_permission_for_instance(user, "change", commitment)
 
@@ -244,6 +251,8 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         if user.has_perm(self._perm(action)):
             return True
         if instance.pk is None:
+            return False
+        if action == "delete" and commitment_was_published(instance):
             return False
         return _checker(user).has_perm(f"{action}_commitment", instance)
 

@@ -43,6 +43,12 @@ def public_commitment_rows():
     return Commitment.objects.filter(live=True, is_internal=False)
 
 
+def commitments_naming_agency(*, agency):
+    """Public commitments that print this agency's name, as lead or supporting agency."""
+    rows = public_commitment_rows()
+    return rows.filter(pk__in=rows.filter(Q(lead_agency=agency) | Q(supporting_agencies=agency)))
+
+
 def indicators_with_latest_value():
     """Indicators, each with the latest value from a published progress update.
 

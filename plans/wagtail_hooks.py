@@ -7,6 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from stakeholders.permissions import AGENCY_PUBLIC_HOOK
+
 from . import admin_views, permissions, selectors, services
 from .models import (
     Capability,
@@ -137,6 +139,11 @@ class ReferenceDataViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [CommitmentViewSet(), ReferenceDataViewSetGroup()]
+
+
+@hooks.register(AGENCY_PUBLIC_HOOK)
+def agency_named_in_a_published_commitment(agency):
+    return selectors.commitments_naming_agency(agency=agency).exists()
 
 
 @hooks.register("after_create_page")
