@@ -10,7 +10,7 @@ import pytest
 from django.db import transaction
 from wagtail.test.utils.form_data import querydict_from_html
 
-from plans.models import Commitment, NationalPlanPage
+from plans.models import Commitment, CommitmentIndicator, NationalPlanPage
 from stakeholders.models import Agency, Membership
 
 from ..factories import AgencyFactory, UserFactory, make_commitment, make_plan, member
@@ -52,8 +52,10 @@ PAGE_ACTIONS = [
     "preview",
 ]
 
-# Rights by role on the three commitments, as the issue states them.
-COORDINATOR = {"view", "change", "delete", "lock"}
+# Rights by role on the commitments, as the issues state them. A published commitment is
+# part of the public record: coordinators delete only drafts never published.
+COORDINATOR = {"view", "change", "lock"}
+COORDINATOR_ON_DRAFT = COORDINATOR | {"delete"}
 REVIEWER = {"view", "change", "publish"}
 LEAD = {"view", "change", "lock"}
 SUPPORTING = {"view"}
@@ -61,15 +63,51 @@ EVERYTHING = {"view", "change", "delete", "lock", "publish"}
 
 COMMITMENT_RIGHTS = {
     # role: {object: rights}
-    "superuser": {"own": EVERYTHING, "same_country": EVERYTHING, "other_country": EVERYTHING},
-    "coordinator": {"own": COORDINATOR, "same_country": COORDINATOR, "other_country": set()},
-    "reviewer": {"own": REVIEWER, "same_country": REVIEWER, "other_country": set()},
-    "lead_drafter": {"own": LEAD, "same_country": set(), "other_country": set()},
-    "supporting_drafter": {"own": SUPPORTING, "same_country": set(), "other_country": set()},
-    "unrelated_drafter": {"own": set(), "same_country": LEAD, "other_country": set()},
-    "other_country": {"own": set(), "same_country": set(), "other_country": COORDINATOR},
-    "anonymous": {"own": set(), "same_country": set(), "other_country": set()},
+    "superuser": {
+        "own": EVERYTHING,
+        "own_draft": EVERYTHING,
+        "same_country": EVERYTHING,
+        "other_country": EVERYTHING,
+    },
+    "coordinator": {
+        "own": COORDINATOR,
+        "own_draft": COORDINATOR_ON_DRAFT,
+        "same_country": COORDINATOR,
+        "other_country": set(),
+    },
+    "reviewer": {
+        "own": REVIEWER,
+        "own_draft": REVIEWER,
+        "same_country": REVIEWER,
+        "other_country": set(),
+    },
+    "lead_drafter": {
+        "own": LEAD,
+        "own_draft": LEAD,
+        "same_country": set(),
+        "other_country": set(),
+    },
+    "supporting_drafter": {
+        "own": SUPPORTING,
+        "own_draft": set(),
+        "same_country": set(),
+        "other_country": set(),
+    },
+    "unrelated_drafter": {
+        "own": set(),
+        "own_draft": set(),
+        "same_country": LEAD,
+        "other_country": set(),
+    },
+    "other_country": {
+        "own": set(),
+        "own_draft": set(),
+        "same_country": set(),
+        "other_country": COORDINATOR,
+    },
+    "anonymous": {"own": set(), "own_draft": set(), "same_country": set(), "other_country": set()},
 }
+COMMITMENT_OBJECTS = ("own", "own_draft", "same_country", "other_country")
 # Nobody deletes a plan that has commitments (plans are superseded instead).
 PAGE_RIGHTS = {
     "superuser": EVERYTHING - {"delete"},
@@ -115,6 +153,9 @@ def world(kenya, jordan, ke_police, ke_helpline, ke_children_services, jo_police
         # "own" is led by the lead drafter's agency and supported by the helpline
         "own": make_commitment(
             ke_plan, ke_police, title="Train police investigators", supporting=[ke_helpline]
+        ),
+        "own_draft": make_commitment(
+            ke_plan, ke_police, title="Draft referral protocol", publish=False
         ),
         "same_country": make_commitment(
             ke_plan, ke_education, title="Teach online safety in schools", capability=21
@@ -201,7 +242,9 @@ def check_commitment_cell(client, world, role, key, action):
             publish=action == "publish",
         )
         if action == "publish":
-            return Commitment.objects.get(pk=obj.pk).title.endswith("(changed)")
+            # A draft never published keeps its working copy in its row: published means live.
+            fresh = Commitment.objects.get(pk=obj.pk)
+            return fresh.live and fresh.title.endswith("(changed)")
         return _title_of_latest(obj).endswith("(changed)")
     if action == "delete":
         _login(client, user)
@@ -268,7 +311,7 @@ def _run(check, *args):
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(client, world, role):
     mismatches = []
-    for key in ("own", "same_country", "other_country"):
+    for key in COMMITMENT_OBJECTS:
         rights = COMMITMENT_RIGHTS[role][key]
         for action in COMMITMENT_ACTIONS:
             expected = ACTION_NEEDS[action] in rights
@@ -287,5 +330,173 @@ def test_permission_matrix(client, world, role):
 
 
 def test_matrix_is_big_enough():
-    # 8 roles x (3 commitments x 10 actions + 8 plan-page actions)
-    assert len(ROLES) * (3 * len(COMMITMENT_ACTIONS) + len(PAGE_ACTIONS)) == 304
+    # 8 roles x (4 commitments x 10 actions + 8 plan-page actions + 10 rights-field changes)
+    cells = len(COMMITMENT_OBJECTS) * len(COMMITMENT_ACTIONS) + len(PAGE_ACTIONS)
+    assert len(ROLES) * (cells + len(RIGHTS_FIELD_CHANGES)) == 464
+
+
+# --- Fields that carry rights ---------------------------------------------------------
+# Changing one of these is a change of rights, checked as one. Each cell posts the change
+# through the real admin URL and judges by what changed in the database.
+
+ALL_ROLES = set(ROLES)
+RIGHTS_FIELD_CHANGES = {
+    # change: roles that may make it
+    "plan_country_to_other_country": set(),
+    "commitment_plan_to_other_country": set(),
+    "membership_role_to_reviewer": {"superuser"},
+    "membership_agency_within_country": {"superuser", "coordinator"},
+    "membership_agency_to_other_country": {"superuser"},
+    "own_membership_as_reviewer": {"superuser"},
+    "update_evidence_of_other_country": set(),
+    "update_indicator_of_other_commitment": set(),
+    "public_agency_renamed": {"superuser"},
+    "agency_to_other_country": set(),
+}
+
+
+@pytest.fixture
+def rights_world(world, jordan, jo_police, ke_police, ke_helpline):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents.models import Document
+
+    from tracking.evidence import country_evidence_collection
+
+    person = UserFactory(username="a-police-drafter")
+    world["membership"] = member(person, ke_police, Membership.Role.DRAFTER)
+    world["jo_plan"] = NationalPlanPage.objects.get(country=jordan)
+    world["jo_document"] = Document.objects.create(
+        title="Jordan case file index",
+        file=SimpleUploadedFile("jo.pdf", b"%PDF-1.4 x"),
+        collection=country_evidence_collection(country=jordan),
+    )
+    world["jo_indicator"] = CommitmentIndicator.objects.create(
+        commitment=world["objects"]["other_country"], name="Jordan cases"
+    )
+    world["ke_police"], world["ke_helpline"], world["jo_police"] = ke_police, ke_helpline, jo_police
+    return world
+
+
+def _membership_post(client, user, membership, **changes):
+    data = {"user": membership.user_id, "agency": membership.agency_id, "role": membership.role}
+    data.update(changes)
+    _login(client, user)
+    client.post(f"/admin/memberships/edit/{membership.pk}/", data)
+    return Membership.objects.get(pk=membership.pk)
+
+
+def _update_post(client, user, commitment, **extra):
+    from tracking.models import ProgressUpdate
+
+    data = {
+        "commitment": commitment.pk,
+        "reporting_date": "2026-01-15",
+        "status": "on_track",
+        "progress": "20",
+        "narrative": "Reported.",
+        "evidence_url": "",
+        "measurements-TOTAL_FORMS": "0",
+        "measurements-INITIAL_FORMS": "0",
+        "trainees-TOTAL_FORMS": "0",
+        "trainees-INITIAL_FORMS": "0",
+    }
+    data.update(extra)
+    _login(client, user)
+    client.post("/admin/progress_updates/new/", data)
+    return ProgressUpdate.objects.filter(commitment=commitment).exists()
+
+
+def _agency_post(client, user, agency, **changes):
+    data = {
+        "country": agency.country_id,
+        "name": agency.name,
+        "acronym": agency.acronym,
+        "sector": agency.sector,
+        "website": "",
+        "description": "",
+        "is_active": "on",
+    }
+    data.update(changes)
+    _login(client, user)
+    client.post(f"/admin/agencies/edit/{agency.pk}/", data)
+    return Agency.objects.get(pk=agency.pk)
+
+
+def check_rights_field_cell(client, world, role, change):
+    user = world["users"][role]
+    own = world["objects"]["own"]
+    if change == "plan_country_to_other_country":
+        url = f"/admin/pages/{world['plan'].pk}/edit/"
+        data = _form_data(client, world["superuser"], url, "page-edit-form")
+        data["country"] = str(world["jo_plan"].country_id)
+        data["action-publish"] = "action-publish"
+        _login(client, user)
+        client.post(url, data)
+        plan = NationalPlanPage.objects.get(pk=world["plan"].pk)
+        return world["jo_plan"].country_id in (
+            plan.country_id,
+            plan.get_latest_revision_as_object().country_id,
+        )
+    if change == "commitment_plan_to_other_country":
+        url = f"/admin/snippets/plans/commitment/edit/{own.pk}/"
+        data = _form_data(client, world["superuser"], url)
+        data["plan"] = str(world["jo_plan"].pk)
+        _login(client, user)
+        client.post(url, data)
+        fresh = Commitment.objects.get(pk=own.pk)
+        return world["jo_plan"].pk in (fresh.plan_id, fresh.get_latest_revision_as_object().plan_id)
+    if change == "membership_role_to_reviewer":
+        return _membership_post(client, user, world["membership"], role="reviewer").role == (
+            "reviewer"
+        )
+    if change == "membership_agency_within_country":
+        moved = _membership_post(client, user, world["membership"], agency=world["ke_helpline"].pk)
+        return moved.agency_id == world["ke_helpline"].pk
+    if change == "membership_agency_to_other_country":
+        moved = _membership_post(client, user, world["membership"], agency=world["jo_police"].pk)
+        return moved.agency_id == world["jo_police"].pk
+    if change == "own_membership_as_reviewer":
+        if user is None:
+            return False
+        before = Membership.objects.filter(user=user, role="reviewer").count()
+        _login(client, user)
+        client.post(
+            "/admin/memberships/new/",
+            {"user": user.pk, "agency": world["ke_helpline"].pk, "role": "reviewer"},
+        )
+        return Membership.objects.filter(user=user, role="reviewer").count() > before
+    if change == "update_evidence_of_other_country":
+        return _update_post(client, user, own, evidence_document=world["jo_document"].pk)
+    if change == "update_indicator_of_other_commitment":
+        return _update_post(
+            client,
+            user,
+            own,
+            **{
+                "measurements-TOTAL_FORMS": "1",
+                "measurements-0-indicator": world["jo_indicator"].pk,
+                "measurements-0-measured_on": "2026-01-15",
+                "measurements-0-value": "4",
+                "measurements-0-ORDER": "1",
+            },
+        )
+    if change == "public_agency_renamed":
+        return _agency_post(client, user, world["ke_police"], name="Renamed unit").name == (
+            "Renamed unit"
+        )
+    if change == "agency_to_other_country":
+        moved = _agency_post(client, user, world["ke_police"], country=world["jo_plan"].country_id)
+        return moved.country_id == world["jo_plan"].country_id
+    raise AssertionError(change)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_rights_fields_matrix(client, rights_world, role):
+    mismatches = []
+    for change, allowed in RIGHTS_FIELD_CHANGES.items():
+        expected = role in allowed
+        actual = _run(check_rights_field_cell, client, rights_world, role, change)
+        CELLS_CHECKED.append((role, "rights field", change, ""))
+        if actual != expected:
+            mismatches.append(f"{role} {change}: {actual=} {expected=}")
+    assert not mismatches, "\n".join(mismatches)
