@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
 from .audit import OTP_FAILED, OTP_SETUP, OTP_VERIFIED, log_account_event
 from .forms import TokenForm
@@ -121,6 +122,21 @@ def verify(request):
     return TemplateResponse(
         request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
     )
+
+
+class LogoutView(WagtailLogoutView):
+    """Wagtail's sign-out, for a POST only.
+
+    Wagtail's own view deletes the session cookie and says "logged out" after Django's
+    view has answered, whatever that answer was: a GET got a 405 and still lost its
+    cookie, so any page could sign people out with an <img>. Anything but a POST now
+    gets Django's answer (405, or the OPTIONS reply) and nothing else.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super(WagtailLogoutView, self).dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
 
 def lockout(request, original_response=None, credentials=None):

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import LogoutView
 from config.api import api_router
 from home.views import healthz
 from plans.views import compare, compare_csv, export, search
@@ -13,6 +14,8 @@ from plans.views import compare, compare_csv, export, search
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
+    # Before Wagtail's own logout URL, which signs people out on a GET (accounts.views).
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
