@@ -22,6 +22,10 @@ OTP_SETUP = "accounts.otp_setup"
 OTP_VERIFIED = "accounts.otp_verified"
 OTP_FAILED = "accounts.otp_failed"
 OTP_RESET = "accounts.otp_reset"
+OTP_LINK_SENT = "accounts.otp_link_sent"
+OTP_LINK_ISSUED = "accounts.otp_link_issued"
+OTP_LINK_OPENED = "accounts.otp_link_opened"
+OTP_LINK_REFUSED = "accounts.otp_link_refused"
 
 ACTIONS = (
     (LOGIN, _("Sign in"), _("Signed in")),
@@ -31,6 +35,14 @@ ACTIONS = (
     (OTP_VERIFIED, _("Two-factor code accepted"), _("Two-factor code accepted")),
     (OTP_FAILED, _("Two-factor code refused"), _("Two-factor code refused")),
     (OTP_RESET, _("Two-factor reset"), _("Two-factor authentication reset")),
+    (OTP_LINK_SENT, _("Two-factor link e-mailed"), _("Two-factor set-up link e-mailed")),
+    (
+        OTP_LINK_ISSUED,
+        _("Two-factor link issued"),
+        _("Two-factor set-up link issued by an administrator"),
+    ),
+    (OTP_LINK_OPENED, _("Two-factor link opened"), _("Two-factor set-up link opened")),
+    (OTP_LINK_REFUSED, _("Two-factor link refused"), _("Two-factor set-up link refused")),
 )
 # An entry about a username that matches no account still needs an object id; no user
 # has primary key 0, so Wagtail's listings show it without an object.

@@ -15,14 +15,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_otp import devices_for_user
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
-from .audit import OTP_FAILED, OTP_SETUP, OTP_VERIFIED, log_account_event
+from . import enrolment
+from .audit import OTP_FAILED, OTP_LINK_REFUSED, OTP_VERIFIED, log_account_event
 from .forms import TokenForm
 from .permissions import has_two_factor, two_factor_required
 
-DEVICE_NAME = "Authenticator app"
+CODE_WRONG = gettext_lazy("That code is not right. Try the current one.")
 
 
 def _next_url(request):
@@ -63,21 +65,18 @@ def setup(request):
         if not user.is_verified():
             return _redirect_with_next("accounts_two_factor_verify", request)
         return TemplateResponse(request, "accounts/two_factor_on.html", {})
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    enrolment.discard_unconfirmed(user)
+    device = enrolment.candidate(request)
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+        return _link_page(request)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        error = _throttled_message(device)
-        if error is None and device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        if enrolment.confirm(request, device, form.cleaned_data["token"]):
             _mark_verified(request, device)
-            log_account_event(OTP_SETUP, account=user, request=request, by=user)
             messages.success(request, _("Two-factor authentication is on."))
             return redirect(_next_url(request))
         log_account_event(OTP_FAILED, account=user, request=request, by=user, during="setup")
-        form.add_error("token", error or _("That code is not right. Try the current one."))
+        form.add_error("token", CODE_WRONG)
     uri = device.config_url
     context = {
         "form": form,
@@ -88,6 +87,47 @@ def setup(request):
         "required": two_factor_required(user),
     }
     return TemplateResponse(request, "accounts/two_factor_setup.html", context)
+
+
+def _link_page(request):
+    """No key without the e-mailed link: send it (once an hour unless asked), say where."""
+    user = request.user
+    if user.email:
+        if request.method == "POST" and "send" in request.POST:
+            refusal = enrolment.resend_refusal(user)
+            if refusal:
+                messages.error(request, refusal)
+            else:
+                enrolment.request_link(user, request=request, reason="asked again")
+                messages.success(
+                    request,
+                    enrolment.LINK_ON_ITS_WAY % {"address": enrolment.mask_email(user.email)},
+                )
+            return _redirect_with_next("accounts_two_factor_setup", request)
+        if not enrolment.has_live_link(user):
+            enrolment.request_link(user, request=request, reason="set-up page")
+    context = {
+        "address": enrolment.mask_email(user.email) if user.email else "",
+        "minutes": settings.TWO_FACTOR_LINK_TIMEOUT // 60,
+        "next": _next_url(request),
+        "required": two_factor_required(user),
+    }
+    return TemplateResponse(request, "accounts/two_factor_link_sent.html", context)
+
+
+def link(request, uidb64, token):
+    """The e-mailed link: good only for its own user, once, while nothing has changed."""
+    user = request.user
+    if has_two_factor(user):
+        return redirect("accounts_two_factor_setup")
+    owner = enrolment.user_for_link(uidb64, token)
+    if owner is None or owner.pk != user.pk:
+        log_account_event(OTP_LINK_REFUSED, account=user, request=request, by=user)
+        messages.error(request, enrolment.LINK_INVALID)
+        return redirect("accounts_two_factor_setup")
+    enrolment.start(request, user)
+    # The page's address has no token: it cannot leak from the history or a Referer.
+    return redirect("accounts_two_factor_setup")
 
 
 def verify(request):
@@ -117,10 +157,25 @@ def verify(request):
             return redirect(_next_url(request))
         log_account_event(OTP_FAILED, account=user, request=request, by=user, during="verify")
         throttled = next((error for error in errors if error), None)
-        form.add_error("token", throttled or _("That code is not right. Try the current one."))
+        form.add_error("token", throttled or CODE_WRONG)
     return TemplateResponse(
         request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
     )
+
+
+class LogoutView(WagtailLogoutView):
+    """Wagtail's sign-out, for a POST only.
+
+    Wagtail's own view deletes the session cookie and says "logged out" after Django's
+    view has answered, whatever that answer was: a GET got a 405 and still lost its
+    cookie, so any page could sign people out with an <img>. Anything but a POST now
+    gets Django's answer (405, or the OPTIONS reply) and nothing else.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super(WagtailLogoutView, self).dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
 
 def lockout(request, original_response=None, credentials=None):

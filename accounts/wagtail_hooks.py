@@ -11,6 +11,8 @@ from .permissions import has_two_factor
 def register_two_factor_urls():
     return [
         path("two-factor/setup/", views.setup, name="accounts_two_factor_setup"),
+        # Under setup/, so the two-factor redirect lets it through (accounts.middleware).
+        path("two-factor/setup/<uidb64>/<token>/", views.link, name="accounts_two_factor_link"),
         path("two-factor/verify/", views.verify, name="accounts_two_factor_verify"),
     ]
 

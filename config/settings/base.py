@@ -226,6 +226,9 @@ AXES_CLIENT_IP_CALLABLE = "accounts.audit.axes_client_ip"
 # redirect off (config/settings/test.py) and on again where they test it.
 TWO_FACTOR_ENFORCED = True
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="National action plans")
+# A first set-up needs a link sent to the account's e-mail address (accounts.enrolment):
+# seconds it stays good. It also dies once opened, and with a password change.
+TWO_FACTOR_LINK_TIMEOUT = env.int("TWO_FACTOR_LINK_TIMEOUT", default=3600)
 
 # --- E-mail ------------------------------------------------------------------
 

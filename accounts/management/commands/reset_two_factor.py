@@ -1,26 +1,28 @@
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
+from django.db import transaction
 from django_otp import devices_for_user
 
 from accounts.audit import OTP_RESET, log_account_event
 
+from ._links import add_link_arguments, find_user, hand_over_link
+
 
 class Command(BaseCommand):
     help = (
-        "Remove a user's authenticator devices (lost or replaced phone). Whoever must use "
-        "two-factor authentication sets it up again at their next sign-in."
+        "Remove a user's authenticator devices (lost or replaced phone). They set it up "
+        "again through a link: e-mailed by the set-up page, or given with --link / --send."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
+        add_link_arguments(parser)
 
     def handle(self, *args, username, **options):
-        User = get_user_model()
-        user = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
-        if user is None:
-            raise CommandError(f"No user called {username!r}.")
-        devices = list(devices_for_user(user, confirmed=None))
-        for device in devices:
-            device.delete()
-        log_account_event(OTP_RESET, account=user, devices=len(devices))
+        user = find_user(username)
+        with transaction.atomic():
+            devices = list(devices_for_user(user, confirmed=None))
+            for device in devices:
+                device.delete()
+            log_account_event(OTP_RESET, account=user, devices=len(devices))
         self.stdout.write(self.style.SUCCESS(f"Removed {len(devices)} device(s) of {username}."))
+        hand_over_link(self, user, **options)
