@@ -23,6 +23,14 @@ def spreadsheet_cell(value):
     return value
 
 
+def spreadsheet_text(text: str) -> str:
+    """The text before `spreadsheet_cell` quoted it: an exported plan, edited in a
+    spreadsheet and imported back, keeps its titles as they were."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def spreadsheet_row(values) -> list:
     return [spreadsheet_cell(value) for value in values]
 
