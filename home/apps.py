@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home"
+
+    def ready(self):
+        from .spreadsheets import protect_wagtail_exports
+
+        protect_wagtail_exports()

@@ -5,6 +5,9 @@ Only live plans and the live version of their live commitments are ever read her
 
 import csv
 import io
+from decimal import Decimal
+
+from home.spreadsheets import spreadsheet_cell
 
 from .selectors import public_commitments
 
@@ -93,6 +96,10 @@ def plan_as_csv(plan) -> str:
         row = commitment_as_dict(commitment)
         for key in ("supporting_agencies", "inspire_strategies"):
             row[key] = "; ".join(row[key])
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        # The JSON carries the cost as text (exact decimals); here it is a number, so a
+        # negative cost is not taken for text that could be a formula.
+        if row["estimated_cost"] is not None:
+            row["estimated_cost"] = Decimal(row["estimated_cost"])
+        writer.writerow({k: "" if v is None else spreadsheet_cell(v) for k, v in row.items()})
     # A byte-order mark, so spreadsheet programs read Arabic and Spanish as UTF-8.
     return "\ufeff" + buffer.getvalue()

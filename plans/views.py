@@ -17,6 +17,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
+from home.spreadsheets import spreadsheet_row
+
 from . import caching, comparison, exports, pdf
 from .models import NationalPlanPage
 from .selectors import public_commitment_rows, published_plans
@@ -142,7 +144,7 @@ def compare_csv(request):
         buffer.write("\ufeff")
         writer = csv.writer(buffer)
         writer.writerow(comparison.CSV_HEADER)
-        writer.writerows(comparison.comparison_rows(comparison.comparison()))
+        writer.writerows(map(spreadsheet_row, comparison.comparison_rows(comparison.comparison())))
         return HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
 
     response = _cached_public(request, render=render)

@@ -307,6 +307,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 # Served as a download, never rendered in the browser (with nosniff, set globally).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Draftail, reading HTML or malformed input posted instead of its JSON without an error.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "home.rich_text.DraftailRichTextArea"}}
 
 # --- Tracking ----------------------------------------------------------------
 

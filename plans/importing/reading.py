@@ -11,6 +11,8 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from home.spreadsheets import spreadsheet_text
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ALLOWED_EXTENSIONS = (".csv", ".xlsx")
 # The header is looked for in the first rows: plans often start with a title row or two.
@@ -171,7 +173,7 @@ def cell_text(value) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return str(value).strip()
+    return spreadsheet_text(str(value)).strip()
 
 
 def split_cell(text: str, separators: str) -> list[str]:

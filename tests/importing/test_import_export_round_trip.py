@@ -54,3 +54,17 @@ def test_import_by_coordinator_goes_through_their_rights(ke_plan, ke_police, ke_
     revision = Commitment.objects.get().latest_revision
     assert revision.user == ke_coordinator
     assert revision.as_object().title == "Train all investigators"
+
+
+def test_text_quoted_against_formulas_comes_back_as_written(client, ke_plan, ke_police):
+    # The export quotes text a spreadsheet would run ('-...); importing it back drops the quote.
+    commitment = make_commitment(
+        ke_plan, ke_police, title="=Train investigators", description="- first\n- second"
+    )
+    exported = client.get(f"{ke_plan.url}export.csv").content
+    assert b"'=Train investigators" in exported and b"'- first" in exported
+    result = services.plan_import(
+        actor=None, plan=ke_plan, file_name="export.csv", content=exported
+    )
+    assert [r.action for r in result.rows] == ["unchanged"]
+    assert Commitment.objects.get(pk=commitment.pk).revisions.count() == 1
