@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run run-prod test test-integration bench install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
+.PHONY: run run-prod test test-integration bench bench-quick install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,13 @@ run-prod: install runtime-deps
 bench: install
 	./scripts/install-system-deps.sh --bench
 	$(PY) -m bench
+
+# The same steps at 5 and 20 commitments, with short runs (about a minute on 2 cores; CI
+# runs it after `make test`): fails when the harness breaks, a query count grows with the
+# plan or wrk gets errors. Timings are shown, not judged. Writes bench/results-quick.json.
+bench-quick: install
+	./scripts/install-system-deps.sh --bench
+	$(PY) -m bench --quick
 
 # Developers only (needs GNU gettext): refresh locale/*/LC_MESSAGES/django.po from the
 # code and templates, then compile the .mo files. Both are committed, so a fresh checkout

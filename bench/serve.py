@@ -20,7 +20,10 @@ import urllib.request
 from pathlib import Path
 
 STATIC_NAME = "bench/plan-page-size.html"
-WRK = ["wrk", "-t2", "-c16", "-d10s", "--latency"]
+
+
+def wrk_command(wrk, seconds):
+    return [wrk, "-t2", "-c16", f"-d{seconds}s", "--latency"]
 
 
 def prepare():
@@ -89,7 +92,9 @@ def parse_wrk(output):
     }
 
 
-def throughput(*, env, plan_url, venv_bin):
+def throughput(*, env, plan_url, venv_bin, wrk):
+    """`wrk` is the command (`wrk_command`), or None to only check that gunicorn serves
+    both URLs."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(Path(env["BENCH_DIR"]) / "gunicorn.log", "w")  # noqa: SIM115
@@ -108,7 +113,7 @@ def throughput(*, env, plan_url, venv_bin):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    result = {"workers": 2, "port": port, "gunicorn_pid": process.pid}
+    result = {"workers": 2, "port": port, "gunicorn_pid": process.pid, "wrk": wrk}
     try:
         _wait_until_up(base, process)
         # Each worker has its own local-memory cache: ask often enough that both hold it.
@@ -121,8 +126,10 @@ def throughput(*, env, plan_url, venv_bin):
         result["static_bytes"] = len(body)
         result["static_status"] = status
         for name, url in (("plan_page", plan_url), ("static_file", static_url)):
+            if wrk is None:
+                continue
             run = subprocess.run(  # noqa: S603
-                [*WRK, base + url], capture_output=True, text=True, check=True
+                [*wrk, base + url], capture_output=True, text=True, check=True
             )
             result[name] = parse_wrk(run.stdout)
             result[name]["url"] = url
@@ -135,6 +142,9 @@ def throughput(*, env, plan_url, venv_bin):
             process.kill()
             process.wait()
         log.close()
+    if wrk is None:
+        result["ratio"] = None
+        return result
     page, static = result["plan_page"]["requests_per_s"], result["static_file"]["requests_per_s"]
     result["ratio"] = round(page / static, 3) if page and static else None
     return result
