@@ -53,8 +53,9 @@ check: install-dev
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
+# On both cores (pytest-xdist): serially the suite took over 10 minutes.
 pytest: install-dev system-deps node-deps
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 test: system-deps lint check pytest
 
