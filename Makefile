@@ -40,7 +40,15 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-run: install runtime-deps
+# This checkout's local settings, read by config/settings/base.py (and git-ignored): DEBUG
+# on and a SECRET_KEY of its own, so `manage.py createsuperuser`, `shell` and the like
+# work here as they are. Written once, when missing; the environment still wins over it.
+.env: | $(PY)
+	$(PY) -c "import os, secrets; os.umask(0o077); \
+		open('$@', 'x').write(f'DEBUG=1\nSECRET_KEY={secrets.token_urlsafe(50)}\n')"
+	@echo "wrote $@: DEBUG=1 and a new SECRET_KEY, for manage.py in this checkout"
+
+run: install runtime-deps .env
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000

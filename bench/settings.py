@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.core.management.utils import get_random_secret_key
 
+# What is measured is the code, not a developer's .env (see config/settings/base.py).
+os.environ["ENV_FILE"] = ""
 os.environ.setdefault("SECRET_KEY", "bench-" + get_random_secret_key())
 
 from config.settings.base import *  # noqa: E402,F403
