@@ -100,8 +100,9 @@ def analyze():
 
 
 class Bench:
-    def __init__(self, world, client, admin_client, budget_s):
+    def __init__(self, world, client, admin_client, budget_s, min_n):
         self.world, self.client, self.admin, self.budget_s = world, client, admin_client, budget_s
+        self.min_n = min_n
         self.plan = world.plan
 
     def get(self, client, url, *, expect=200, cache=None):
@@ -123,7 +124,10 @@ class Bench:
                 caching.invalidate_everything()
 
         uncached = repeat(
-            lambda: self.get(self.client, url, cache="miss"), before=bump, budget_s=self.budget_s
+            lambda: self.get(self.client, url, cache="miss"),
+            before=bump,
+            budget_s=self.budget_s,
+            min_n=self.min_n,
         )
         self.get(self.client, url)  # fill the cache
         cached = repeat(
@@ -134,7 +138,7 @@ class Bench:
         return uncached, cached
 
     def admin_page(self, url):
-        return repeat(lambda: self.get(self.admin, url), budget_s=self.budget_s)
+        return repeat(lambda: self.get(self.admin, url), budget_s=self.budget_s, min_n=self.min_n)
 
 
 def verified_client(user):
@@ -162,7 +166,7 @@ def verified_client(user):
     return client
 
 
-def measure_size(world, size, *, budget_s, pdf):
+def measure_size(world, size, *, budget_s, min_n, pdf):
     from django.conf import settings
     from django.core import mail
     from django.test import Client
@@ -181,7 +185,7 @@ def measure_size(world, size, *, budget_s, pdf):
 
     client = Client()
     admin = verified_client(world.coordinator)
-    bench = Bench(world, client, admin, budget_s)
+    bench = Bench(world, client, admin, budget_s, min_n)
     plan_url = world.plan.url
     commitment_id = ids[len(ids) // 2]
     m = result["measurements"] = {}
@@ -304,6 +308,7 @@ def main(argv=None):
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--pdf-sizes", default="10,100,300,1000")
     parser.add_argument("--budget", type=float, default=2.0, help="seconds per measurement")
+    parser.add_argument("--min-samples", type=int, default=5, help="even past the budget")
     parser.add_argument("--keepdb", action="store_true", help="the database is migrated")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -322,7 +327,13 @@ def main(argv=None):
     for size in sorted(set(sizes) | set(pdf_sizes)):
         with rolled_back():
             if size in sizes:
-                result = measure_size(world, size, budget_s=args.budget, pdf=size in pdf_sizes)
+                result = measure_size(
+                    world,
+                    size,
+                    budget_s=args.budget,
+                    min_n=args.min_samples,
+                    pdf=size in pdf_sizes,
+                )
             else:
                 result = pdf_only(world, size)
         output["sizes"][str(size)] = result

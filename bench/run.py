@@ -44,9 +44,13 @@ class Mode:
     pdf_sizes: tuple
     pdf_target_size: int
     budget_s: float  # per measurement
+    min_samples: int
+    compress_static: bool
     wrk_seconds: int
     # Reminder batches small enough to see several (and a batch of more than one).
     reminder_batch: int
+    # Commitments of the bench's own plan served to wrk, or None: the demo (load_demo).
+    served_plan: int | None
     results: Path
 
     @property
@@ -60,8 +64,11 @@ FULL = Mode(
     pdf_sizes=(10, 100, 300, 1000),
     pdf_target_size=300,
     budget_s=2.0,
+    min_samples=5,
+    compress_static=True,
     wrk_seconds=10,
     reminder_batch=20,
+    served_plan=None,
     results=ROOT / "bench" / "results.json",
 )
 # Every measurement once, in well under two minutes: for CI, after `make test`.
@@ -71,8 +78,11 @@ QUICK = Mode(
     pdf_sizes=(5, 20),
     pdf_target_size=20,
     budget_s=0.2,
+    min_samples=3,
+    compress_static=False,
     wrk_seconds=2,
     reminder_batch=2,
+    served_plan=20,
     results=ROOT / "bench" / "results-quick.json",
 )
 
@@ -346,6 +356,8 @@ def measure(python, mode, *, env, out, sizes, pdf_sizes, keepdb, what):
             ",".join(map(str, pdf_sizes)),
             "--budget",
             str(mode.budget_s),
+            "--min-samples",
+            str(mode.min_samples),
         ],
         env={**env, "BENCH_REMINDER_BATCH": str(mode.reminder_batch)},
         what=what,
@@ -364,6 +376,7 @@ def main(argv=None):
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "BENCH_DIR": str(bench_dir),
         "PYTHONPATH": str(ROOT),
+        "BENCH_COMPRESS_STATIC": "1" if mode.compress_static else "0",
     }
     env.pop("BENCH_DB", None)
     wrk = shutil.which("wrk")
@@ -403,7 +416,10 @@ def main(argv=None):
         shutil.copy(bench_dir / "template.sqlite3", bench_dir / "demo.sqlite3")
         demo_env = {**env, "BENCH_SQLITE": "demo.sqlite3"}
         prepare = [python, "-m", "bench.serve", "prepare"]
-        # The quick mode judges no timing, so the demo loads on the other core meanwhile.
+        if mode.served_plan:
+            prepare += ["--synthetic", str(mode.served_plan)]
+        # The quick mode judges no timing, so the served plan is made on the other core
+        # meanwhile.
         preparing = start_checked(prepare, env=demo_env) if mode is QUICK else None
         results["backends"]["sqlite"] = measure(
             python,
@@ -432,7 +448,11 @@ def main(argv=None):
             log("DATABASE_URL is not PostgreSQL: SQLite only")
 
         preparing = preparing or start_checked(prepare, env=demo_env)
-        prepared = json.loads(finish_checked(preparing, what="load_demo").strip().splitlines()[-1])
+        prepared = json.loads(
+            finish_checked(preparing, what="served plan" if mode.served_plan else "load_demo")
+            .strip()
+            .splitlines()[-1]
+        )
         results["throughput"] = serve.throughput(
             env=demo_env,
             plan_url=prepared["plan_url"],

@@ -3,6 +3,8 @@ by the same gunicorn (2 workers) and WhiteNoise, measured with wrk.
 
 `python -m bench.serve prepare` (with BENCH_SQLITE=demo.sqlite3): loads the demo, renders
 a plan page and writes a static file of exactly its size into STATIC_ROOT; prints JSON.
+`prepare --synthetic N` serves the bench's own plan of N commitments instead of the demo
+(the quick mode: a tenth of the work of load_demo).
 `bench.serve.throughput(...)` is called by `bench.run` to start gunicorn, warm its
 workers' caches, run wrk on both URLs and stop gunicorn again.
 """
@@ -26,7 +28,7 @@ def wrk_command(wrk, seconds):
     return [wrk, "-t2", "-c16", f"-d{seconds}s", "--latency"]
 
 
-def prepare():
+def prepare(synthetic=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
 
@@ -35,10 +37,16 @@ def prepare():
     from django.core.management import call_command
     from django.test import Client
 
+    from bench import data
     from plans.selectors import published_plans
 
-    call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    plan = published_plans().get(country__code="ke")
+    if synthetic:
+        world = data.make_world()
+        data.fill_plan(world, synthetic)
+        plan = world.plan
+    else:
+        call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        plan = published_plans().get(country__code="ke")
     response = Client().get(plan.url)
     assert response.status_code == 200, response.status_code
     path = Path(settings.STATIC_ROOT) / STATIC_NAME
@@ -153,5 +161,7 @@ def throughput(*, env, plan_url, venv_bin, wrk):
 if __name__ == "__main__":
     if sys.argv[1:] == ["prepare"]:
         prepare()
+    elif sys.argv[1:3] == ["prepare", "--synthetic"] and sys.argv[3:4] and sys.argv[3].isdigit():
+        prepare(synthetic=int(sys.argv[3]))
     else:
-        sys.exit("usage: python -m bench.serve prepare")
+        sys.exit("usage: python -m bench.serve prepare [--synthetic N]")

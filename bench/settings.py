@@ -43,6 +43,13 @@ else:
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 STATIC_ROOT = BENCH_DIR / "static"
+# The quick mode: hashed names and a manifest as in production, without compressing every
+# file (most of collectstatic's time; wrk asks for no compression anyway).
+if os.environ.get("BENCH_COMPRESS_STATIC") == "0":
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
 MEDIA_ROOT = BENCH_DIR / "media"
 LOGGING = {
     **LOGGING,
