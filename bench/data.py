@@ -17,6 +17,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from guardian.models import GroupObjectPermission
 from wagtail.models import Revision
 
@@ -91,6 +92,10 @@ def make_world(code="ke", name="Kenya", start=2025, end=2029) -> World:
     coordinator = _user(f"{code}-coordinator", first_name=name)
     services.membership_create(
         user=coordinator, agency=agencies[0], role=Membership.Role.COORDINATOR
+    )
+    # Coordinators must use two-factor authentication: an authenticator they have set up.
+    TOTPDevice.objects.get_or_create(
+        user=coordinator, name="Authenticator app", defaults={"confirmed": True}
     )
     drafters = []
     for agency in agencies:

@@ -3,6 +3,8 @@ by the same gunicorn (2 workers) and WhiteNoise, measured with wrk.
 
 `python -m bench.serve prepare` (with BENCH_SQLITE=demo.sqlite3): loads the demo, renders
 a plan page and writes a static file of exactly its size into STATIC_ROOT; prints JSON.
+`prepare --synthetic N` serves the bench's own plan of N commitments instead of the demo
+(the quick mode: a tenth of the work of load_demo).
 `bench.serve.throughput(...)` is called by `bench.run` to start gunicorn, warm its
 workers' caches, run wrk on both URLs and stop gunicorn again.
 """
@@ -20,10 +22,13 @@ import urllib.request
 from pathlib import Path
 
 STATIC_NAME = "bench/plan-page-size.html"
-WRK = ["wrk", "-t2", "-c16", "-d10s", "--latency"]
 
 
-def prepare():
+def wrk_command(wrk, seconds):
+    return [wrk, "-t2", "-c16", f"-d{seconds}s", "--latency"]
+
+
+def prepare(synthetic=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
 
@@ -32,10 +37,16 @@ def prepare():
     from django.core.management import call_command
     from django.test import Client
 
+    from bench import data
     from plans.selectors import published_plans
 
-    call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    plan = published_plans().get(country__code="ke")
+    if synthetic:
+        world = data.make_world()
+        data.fill_plan(world, synthetic)
+        plan = world.plan
+    else:
+        call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        plan = published_plans().get(country__code="ke")
     response = Client().get(plan.url)
     assert response.status_code == 200, response.status_code
     path = Path(settings.STATIC_ROOT) / STATIC_NAME
@@ -89,7 +100,9 @@ def parse_wrk(output):
     }
 
 
-def throughput(*, env, plan_url, venv_bin):
+def throughput(*, env, plan_url, venv_bin, wrk):
+    """`wrk` is the command (`wrk_command`), or None to only check that gunicorn serves
+    both URLs."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(Path(env["BENCH_DIR"]) / "gunicorn.log", "w")  # noqa: SIM115
@@ -108,7 +121,7 @@ def throughput(*, env, plan_url, venv_bin):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    result = {"workers": 2, "port": port, "gunicorn_pid": process.pid}
+    result = {"workers": 2, "port": port, "gunicorn_pid": process.pid, "wrk": wrk}
     try:
         _wait_until_up(base, process)
         # Each worker has its own local-memory cache: ask often enough that both hold it.
@@ -121,8 +134,10 @@ def throughput(*, env, plan_url, venv_bin):
         result["static_bytes"] = len(body)
         result["static_status"] = status
         for name, url in (("plan_page", plan_url), ("static_file", static_url)):
+            if wrk is None:
+                continue
             run = subprocess.run(  # noqa: S603
-                [*WRK, base + url], capture_output=True, text=True, check=True
+                [*wrk, base + url], capture_output=True, text=True, check=True
             )
             result[name] = parse_wrk(run.stdout)
             result[name]["url"] = url
@@ -135,6 +150,9 @@ def throughput(*, env, plan_url, venv_bin):
             process.kill()
             process.wait()
         log.close()
+    if wrk is None:
+        result["ratio"] = None
+        return result
     page, static = result["plan_page"]["requests_per_s"], result["static_file"]["requests_per_s"]
     result["ratio"] = round(page / static, 3) if page and static else None
     return result
@@ -143,5 +161,7 @@ def throughput(*, env, plan_url, venv_bin):
 if __name__ == "__main__":
     if sys.argv[1:] == ["prepare"]:
         prepare()
+    elif sys.argv[1:3] == ["prepare", "--synthetic"] and sys.argv[3:4] and sys.argv[3].isdigit():
+        prepare(synthetic=int(sys.argv[3]))
     else:
-        sys.exit("usage: python -m bench.serve prepare")
+        sys.exit("usage: python -m bench.serve prepare [--synthetic N]")

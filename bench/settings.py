@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.core.management.utils import get_random_secret_key
 
+# What is measured is the code, not a developer's .env (see config/settings/base.py).
+os.environ["ENV_FILE"] = ""
 os.environ.setdefault("SECRET_KEY", "bench-" + get_random_secret_key())
 
 from config.settings.base import *  # noqa: E402,F403
@@ -41,6 +43,13 @@ else:
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 STATIC_ROOT = BENCH_DIR / "static"
+# The quick mode: hashed names and a manifest as in production, without compressing every
+# file (most of collectstatic's time; wrk asks for no compression anyway).
+if os.environ.get("BENCH_COMPRESS_STATIC") == "0":
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
 MEDIA_ROOT = BENCH_DIR / "media"
 LOGGING = {
     **LOGGING,

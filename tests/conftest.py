@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 from django.conf import settings
 
@@ -5,13 +7,35 @@ from stakeholders.models import Agency, Membership
 
 from .factories import AgencyFactory, CountryFactory, UserFactory, make_plan, member
 
+MATRIX_MODULE = f"{__package__}.plans.test_permissions_matrix"
+WORKER_CELLS = pytest.StashKey[int]()
 
-def pytest_terminal_summary(terminalreporter):
-    from .plans.test_permissions_matrix import CELLS_CHECKED
 
-    if CELLS_CHECKED:
+def _cells_checked_here() -> int:
+    """Cells the permission matrix checked in this process (none if it was not collected)."""
+    module = sys.modules.get(MATRIX_MODULE)
+    return len(module.CELLS_CHECKED) if module else 0
+
+
+def pytest_sessionfinish(session):
+    # Under pytest-xdist the matrix runs in the workers: each sends its count to the
+    # controller, which prints the summary (pytest_testnodedown below).
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["permission_matrix_cells"] = _cells_checked_here()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    cells = getattr(node, "workeroutput", {}).get("permission_matrix_cells", 0)
+    node.config.stash[WORKER_CELLS] = node.config.stash.get(WORKER_CELLS, 0) + cells
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    cells = _cells_checked_here() + config.stash.get(WORKER_CELLS, 0)
+    if cells:
         terminalreporter.write_line(
-            f"permission matrix: {len(CELLS_CHECKED)} cells checked through the admin URLs"
+            f"permission matrix: {cells} cells checked through the admin URLs"
         )
 
 

@@ -19,6 +19,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 
+# A local checkout's own file (git-ignored): `make run` writes DEBUG=1 and a SECRET_KEY of
+# its own there, so manage.py commands work without a prefix. Read before any setting and
+# never over a variable the environment sets. ENV_FILE names another file, or none when
+# empty: the test and production settings (and the bench) empty it, so they never depend
+# on what a developer keeps in .env.
+ENV_FILE = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE)
+
 # --- Core -------------------------------------------------------------------
 
 # Off unless asked for: a forgotten variable must never expose tracebacks.
@@ -31,7 +40,10 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off. (In a local checkout, `make run` "
+            "writes a .env with DEBUG=1 and a key of its own.)"
+        )
     SECRET_KEY = get_random_secret_key()
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])

@@ -5,8 +5,13 @@ with SECRET_KEY and ALLOWED_HOSTS set. Each setting can still be overridden from
 environment (e.g. SECURE_SSL_REDIRECT=0 where TLS ends at a proxy that redirects itself).
 """
 
-from .base import *  # noqa: F403
-from .base import DEBUG, env
+import os
+
+# Only the environment configures production: a .env left in the folder is not read.
+os.environ["ENV_FILE"] = ""
+
+from .base import *  # noqa: E402,F403
+from .base import DEBUG, env  # noqa: E402
 
 if DEBUG:
     raise ImportError("config.settings.production must not run with DEBUG on.")

@@ -5,6 +5,10 @@ import tempfile
 
 from django.core.management.utils import get_random_secret_key
 
+# Never a developer's .env (base.py reads it for local runs): the same settings on every
+# machine. Set in the environment, so what tests start (manage.py, gunicorn, Celery) and
+# pytest-xdist's workers ignore it too.
+os.environ["ENV_FILE"] = ""
 # Tests must run without any secret in the environment, and must exercise the
 # production-like DEBUG=False path, so the key is generated before base reads it.
 os.environ.setdefault("SECRET_KEY", "test-" + get_random_secret_key())
