@@ -22,6 +22,8 @@ urlpatterns = [
         "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
         require_admin_access(admin_endpoints.tag_autocomplete),
     ),
+    path("admin/documents/", require_admin_access(admin_endpoints.document_index)),
+    path("admin/documents/results/", require_admin_access(admin_endpoints.document_index_results)),
     path(
         "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/",
         require_admin_access(admin_endpoints.snippets_api_listing),

@@ -12,6 +12,7 @@ from django.http import Http404, JsonResponse
 from taggit.models import Tag, TaggedItem
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.documents import get_document_model
+from wagtail.documents.views import documents as document_views
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 from wagtail_localize.views import snippets_api
@@ -67,3 +68,28 @@ def tag_autocomplete(request, app_name=None, model_name=None):
         .values_list("name", flat=True)[:TAGS_AUTOCOMPLETE_LIMIT]
     )
     return JsonResponse(list(names), safe=False)
+
+
+class VisibleTagsDocumentsFilterSet(document_views.DocumentsFilterSet):
+    """The documents listing's tag filter offered the most used tags of all documents,
+    other countries' evidence tags included: only tags on documents the user may see."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if "tag" not in self.filters or request.user.is_superuser:
+            return
+        names = list(
+            visible_tags(user=request.user).order_by("name").values_list("name", flat=True)[:10]
+        )
+        if names:
+            self.filters["tag"].extra["choices"] = [(name, name) for name in names]
+        else:
+            del self.filters["tag"]
+
+
+class DocumentIndexView(document_views.IndexView):
+    filterset_class = VisibleTagsDocumentsFilterSet
+
+
+document_index = DocumentIndexView.as_view()
+document_index_results = DocumentIndexView.as_view(results_only=True)

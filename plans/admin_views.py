@@ -356,7 +356,10 @@ class PlanOverviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.plan is None:
-            context["plans"] = permissions.plans_user_may_view(user=self.request.user)
+            plans = list(permissions.plans_user_may_view(user=self.request.user))
+            for item in plans:
+                item.may_edit_page = item.permissions_for_user(self.request.user).can_edit()
+            context["plans"] = plans
             return context
         # The working copy: drafters co-draft against the plan as it is being written.
         plan = self.plan.get_latest_revision_as_object()
@@ -373,6 +376,7 @@ class PlanOverviewView(WagtailAdminTemplateMixin, TemplateView):
             may_view_gaps=permissions.user_can_view_plan_gaps(
                 user=self.request.user, plan=self.plan
             ),
+            may_edit_page=self.plan.permissions_for_user(self.request.user).can_edit(),
         )
         return context
 

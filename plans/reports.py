@@ -74,15 +74,19 @@ class ActivityFilterSet(SiteHistoryReportFilterSet):
             | Q(data__agency=value.pk)
         )
 
-    def get_user_choices(self):
-        users = (
+    def get_users_queryset(self):
+        # Wagtail offers everyone with a log entry anywhere: only this country's people.
+        return (
             get_user_model()
             .objects.filter(
                 memberships__agency__country__in=coordinated_countries(user=self.request.user)
             )
             .distinct()
+            .order_by("username")
         )
-        return [(user.pk, user.get_full_name() or user.get_username()) for user in users]
+
+    def get_user_choices(self):
+        return self.get_users_queryset()
 
     def get_action_choices(self):
         return [

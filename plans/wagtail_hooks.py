@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from stakeholders.permissions import AGENCY_PUBLIC_HOOK
 
 from . import admin_views, permissions, selectors, services
+from .middleware import hide_superuser_only_items
 from .models import (
     Capability,
     Commitment,
@@ -139,6 +140,11 @@ class ReferenceDataViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [CommitmentViewSet(), ReferenceDataViewSetGroup()]
+
+
+# Menus show only what the role can use (plans/middleware.py refuses the rest).
+hooks.register("construct_main_menu", hide_superuser_only_items)
+hooks.register("construct_reports_menu", hide_superuser_only_items)
 
 
 @hooks.register(AGENCY_PUBLIC_HOOK)

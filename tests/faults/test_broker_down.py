@@ -67,7 +67,9 @@ def test_a_flush_with_the_broker_still_down_keeps_everything(draft):
         assert QueuedTask.objects.count() == 2
         assert outbox.flush() == 0
     first = QueuedTask.objects.first()
-    assert first.attempts == 1 and "127.0.0.1:9" in first.last_error
+    # kombu names the address, or (with a pooled connection) only the refusal.
+    assert first.attempts == 1
+    assert "127.0.0.1:9" in first.last_error or "Connection refused" in first.last_error
 
 
 def test_mail_server_down_does_not_fail_the_submission(

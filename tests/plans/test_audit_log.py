@@ -63,7 +63,7 @@ def test_reject(client, ke_plan, ke_police, ke_police_drafter, ke_reviewer):
 
 
 def test_publish_unpublish_revert_lock_delete(
-    client, ke_plan, ke_police, ke_reviewer, ke_coordinator, ke_police_drafter
+    client, ke_plan, ke_police, ke_reviewer, superuser, ke_police_drafter
 ):
     commitment = make_commitment(ke_plan, ke_police, publish=False)
     post_edit(client, ke_reviewer, commitment, **{"action-publish": "action-publish"})
@@ -85,10 +85,11 @@ def test_publish_unpublish_revert_lock_delete(
     client.post(f"{BASE}/unlock/{commitment.pk}/")
     assert_logged_once(commitment, "wagtail.unlock", ke_police_drafter)
 
-    client.force_login(ke_coordinator)
+    # Once published, only a superuser deletes it (test_published_commitments_stay.py).
+    client.force_login(superuser)
     client.post(f"{BASE}/delete/{commitment.pk}/")
     assert not Commitment.objects.filter(pk=commitment.pk).exists()
-    assert_logged_once(commitment, "wagtail.delete", ke_coordinator)
+    assert_logged_once(commitment, "wagtail.delete", superuser)
 
 
 def test_reassigning_lead_logs_the_rights_change(
