@@ -6,7 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from guardian.models import GroupObjectPermission
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from terminology.services import ensure_publishable
 
@@ -193,6 +199,19 @@ class _ImportRowFailed(Exception):
         self.row, self.error = row, error
 
 
+def _refuse_if_in_review(row) -> None:
+    """The check refused commitments in review; one may have been submitted since."""
+    from .importing.checking import IN_REVIEW
+
+    commitment = Commitment.objects.get(pk=row.commitment.pk)
+    in_review = WorkflowState.objects.for_instance(commitment).filter(
+        status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    if in_review.exists():
+        title = commitment.get_latest_revision_as_object().title
+        raise _ImportRowFailed(row.row, IN_REVIEW % {"pk": commitment.pk, "title": title})
+
+
 def _plan_import_write(*, actor, plan, result) -> None:
     for row in result.rows:
         try:
@@ -201,6 +220,7 @@ def _plan_import_write(*, actor, plan, result) -> None:
                     actor=actor, plan=plan, publish=False, **row.values
                 )
             elif row.action == "update":
+                _refuse_if_in_review(row)
                 commitment_save_draft(actor=actor, commitment=row.commitment, **row.values)
         except (ValidationError, PermissionDenied) as error:
             # The check validated each row; what is left is what only the write can find

@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.utils.text import get_text_list
+from wagtail.models import WorkflowState
 
 from ..models import Capability, Commitment, CommitmentIndicator, InspireStrategy
 from ..models.commitments import CAPABILITY_NOT_IN_PLAN
@@ -61,6 +63,10 @@ TITLE_EXISTS = (
 TITLE_REPEATED = "Same title and capability as row %(row)s."
 INDICATOR_TOO_LONG = "Indicator “%(name)s…” is longer than 255 characters."
 INSPIRE_UNKNOWN = "“%(value)s” is not an INSPIRE strategy (number, letter or name)."
+IN_REVIEW = (
+    "Commitment %(pk)s (“%(title)s”) is in review: the import cannot change it until its "
+    "reviewers approve it or request changes."
+)
 LOCKED = "Commitment %(pk)s is locked by %(user)s; ask them to unlock it first."
 DRAFT_REPLACED = (
     "Commitment %(pk)s has a newer draft with “%(draft)s” here; the import replaces it."
@@ -321,12 +327,18 @@ def _existing_commitments(plan, rows) -> dict[int, Commitment]:
         text = row.text("id")
         if text.isdigit():
             ids.add(int(text))
-    return {
-        c.pk: c
-        for c in Commitment.objects.filter(plan=plan, pk__in=ids).select_related(
-            "latest_revision", "locked_by"
-        )
-    }
+    # Wagtail's `workflow_in_progress` reads the prefetched states: no query per row.
+    states = Prefetch(
+        "_workflow_states",
+        queryset=WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS),
+        to_attr="_current_workflow_states",
+    )
+    commitments = (
+        Commitment.objects.filter(plan=plan, pk__in=ids)
+        .select_related("latest_revision", "locked_by")
+        .prefetch_related(states)
+    )
+    return {c.pk: c for c in commitments}
 
 
 def _plan_row(row: _Row, lookups: Lookups, existing, seen_ids, actor, notes) -> PlannedRow | None:
@@ -507,6 +519,11 @@ def _plan_update(row, commitment, values, actor, notes) -> PlannedRow | None:
                 )
             )
         changes[name] = value
+    if changes and commitment.workflow_in_progress:
+        # The editor is locked while in review; an import must not slip a new draft under
+        # the reviewers, who would approve text nobody submitted.
+        row.problem("id", IN_REVIEW % {"pk": commitment.pk, "title": working.title})
+        return None
     if not changes:
         return PlannedRow(
             row=row.number,
