@@ -24,6 +24,7 @@ from ..models import Capability, Commitment, CommitmentIndicator, InspireStrateg
 from ..models.commitments import CAPABILITY_NOT_IN_PLAN
 from .reading import (
     ALIAS_TO_COLUMN,
+    MAX_CELL_CHARS,
     ImportFileError,
     Problem,
     Table,
@@ -63,6 +64,7 @@ TITLE_EXISTS = (
 TITLE_REPEATED = "Same title and capability as row %(row)s."
 INDICATOR_TOO_LONG = "Indicator “%(name)s…” is longer than 255 characters."
 INSPIRE_UNKNOWN = "“%(value)s” is not an INSPIRE strategy (number, letter or name)."
+CELL_TOO_LONG = "%(length)s characters; a cell has at most %(limit)s."
 IN_REVIEW = (
     "Commitment %(pk)s (“%(title)s”) is in review: the import cannot change it until its "
     "reviewers approve it or request changes."
@@ -261,6 +263,15 @@ class _Row:
         name = self.header(column) or column.replace("_", " ")
         self.problems.append(Problem(self.number, name, str(message)))
 
+    def refuse_long_cells(self) -> bool:
+        """True when a cell the import reads is too long to be a field of a commitment."""
+        for column in self.columns:
+            length = len(self.text(column))
+            if length > MAX_CELL_CHARS:
+                limits = {"length": f"{length:,}", "limit": f"{MAX_CELL_CHARS:,}"}
+                self.problem(column, CELL_TOO_LONG % limits)
+        return bool(self.problems)
+
     def read(self, column, parse):
         """The parsed cell, None when blank, or None and a problem when it cannot be read."""
         if self.text(column) == "":
@@ -295,7 +306,7 @@ def check_import(*, plan, name: str, content: bytes, actor=None) -> ImportResult
         check_upload(name=name, size=len(content))
         table = read_table(name=name, content=content)
     except ImportFileError as error:
-        result.problems.append(Problem(None, "", str(error)))
+        result.problems.append(Problem(error.row, "", str(error)))
         return result
     columns, result.notes, result.problems = _columns(table)
     lookups = Lookups(plan)
@@ -307,6 +318,9 @@ def check_import(*, plan, name: str, content: bytes, actor=None) -> ImportResult
     }
     seen_ids, seen_titles = {}, {}
     for row in rows:
+        if row.refuse_long_cells():
+            result.problems.extend(row.problems)
+            continue
         planned = _plan_row(row, lookups, existing, seen_ids, actor, result.notes)
         if planned is not None and planned.action == "create" and not row.problems:
             key = (planned.title.lower(), planned.capability.pk)
