@@ -6,13 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from guardian.models import GroupObjectPermission
 from wagtail.log_actions import log
-from wagtail.models import (
-    GroupPagePermission,
-    Workflow,
-    WorkflowPage,
-    WorkflowState,
-    WorkflowTask,
-)
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from terminology.services import ensure_publishable
 
@@ -203,11 +197,9 @@ def _refuse_if_in_review(row) -> None:
     """The check refused commitments in review; one may have been submitted since."""
     from .importing.checking import IN_REVIEW
 
+    # A fresh copy: the checked one carries the review states prefetched at check time.
     commitment = Commitment.objects.get(pk=row.commitment.pk)
-    in_review = WorkflowState.objects.for_instance(commitment).filter(
-        status=WorkflowState.STATUS_IN_PROGRESS
-    )
-    if in_review.exists():
+    if commitment.workflow_in_progress:
         title = commitment.get_latest_revision_as_object().title
         raise _ImportRowFailed(row.row, IN_REVIEW % {"pk": commitment.pk, "title": title})
 
