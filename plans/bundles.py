@@ -31,6 +31,9 @@ Not carried (see README "Backups"): workflow and task states (an object that was
 comes back as a draft not in review), locks, comments on pages, Wagtail's audit log and
 django-reversion history of the country and agencies, document tags, translations of
 plan pages (wagtail-localize) and user accounts themselves.
+
+An archive to import may have been crafted: `plans.bundle_archive` opens it, checking
+member names, sizes, checksums and the shape of the JSON before anything is written.
 """
 
 import datetime
@@ -44,10 +47,10 @@ from importlib.metadata import PackageNotFoundError, version
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, SuspiciousOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -61,6 +64,14 @@ from tracking.evidence import country_evidence_collection
 from tracking.models import ProgressUpdate
 
 from . import caching, services
+from .bundle_archive import (
+    DATA,
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    BundleArchive,
+    BundleError,
+)
 from .models import (
     Capability,
     Commitment,
@@ -71,11 +82,8 @@ from .models import (
     PlanIndexPage,
 )
 
-FORMAT = "plan-bundle"
-FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
-DATA = "data.json"
 IMPORT_COMMENT = "Restored from a plan bundle"
+BUNDLE_INVALID = "The bundle cannot be restored (%(error)s); nothing was imported."
 LEFT_OUT = [
     "user accounts (users appear as usernames only)",
     "workflow and task states (objects in review come back as drafts not in review)",
@@ -87,10 +95,6 @@ LEFT_OUT = [
     "object and page permissions, workflows, the evidence collection's restriction "
     "(recomputed on import)",
 ]
-
-
-class BundleError(Exception):
-    """The archive cannot be imported (or the country exported); nothing was changed."""
 
 
 @dataclass
@@ -334,44 +338,6 @@ def export_bundle(*, country, out) -> dict:
 # --- Import ----------------------------------------------------------------------------
 
 
-def _read_archive(path):
-    """Manifest, data and a reader of members, after checking every member's sha256."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as error:
-        raise BundleError(f"Not a readable plan bundle: {error}") from error
-    with archive:
-        try:
-            manifest = json.loads(archive.read(MANIFEST))
-        except (KeyError, ValueError) as error:
-            raise BundleError("The archive has no readable manifest.json.") from error
-        if manifest.get("format") != FORMAT or manifest.get("format_version") != FORMAT_VERSION:
-            raise BundleError(
-                f"Unsupported bundle format {manifest.get('format')!r} version "
-                f"{manifest.get('format_version')!r}; this site reads {FORMAT} "
-                f"version {FORMAT_VERSION}."
-            )
-        expected = manifest.get("files") or {}
-        present = set(archive.namelist()) - {MANIFEST}
-        if present != set(expected) or DATA not in expected:
-            raise BundleError(
-                "The archive's members do not match its manifest "
-                f"(missing: {sorted(set(expected) - present)}, "
-                f"unexpected: {sorted(present - set(expected))})."
-            )
-        contents = {}
-        for name, digest in expected.items():
-            content = archive.read(name)
-            if _sha256(content) != digest:
-                raise BundleError(f"{name} is corrupted: its sha256 does not match the manifest.")
-            contents[name] = content
-    try:
-        data = json.loads(contents[DATA])
-    except ValueError as error:
-        raise BundleError("data.json is not valid JSON.") from error
-    return manifest, data, contents
-
-
 def _reference_map(model, rows) -> dict[int, int]:
     local = {
         (code, number): pk
@@ -389,9 +355,9 @@ def _reference_map(model, rows) -> dict[int, int]:
 
 
 class _Importer:
-    def __init__(self, data, contents):
+    def __init__(self, data, read_document):
         self.data = data
-        self.contents = contents
+        self.read_document = read_document
         self.users = {
             username: pk for username, pk in get_user_model().objects.values_list("username", "pk")
         }
@@ -529,7 +495,8 @@ class _Importer:
             self.map_agencies[int(row["id"])] = agency.pk
             self.counts["agencies"] += 1
         services.country_review_setup(
-            country=country, agency_heads_first=bool(self.data["country"]["agency_heads_first"])
+            country=country,
+            agency_heads_first=bool(self.data["country"].get("agency_heads_first")),
         )
         return country
 
@@ -561,7 +528,8 @@ class _Importer:
             document = Document(
                 title=row["title"],
                 collection=collection,
-                file=ContentFile(self.contents[row["member"]], name=row["filename"]),
+                # A plain file name (checked), stored under the documents' folder.
+                file=ContentFile(self.read_document(row["member"]), name=row["filename"]),
             )
             document._set_document_file_metadata()
             document.save()
@@ -708,27 +676,61 @@ class _Importer:
 
 def import_bundle(*, path) -> ImportResult:
     """Restore a bundle into this database, all or nothing. Raises BundleError."""
-    manifest, data, contents = _read_archive(path)
-    code, name = data["country"]["code"], data["country"]["name"]
-    if Country.objects.filter(Q(code=code) | Q(name=name)).exists():
-        raise BundleError(
-            f"{name} ({code}) already exists in this database; nothing was imported. A bundle "
-            "restores a country into a database that does not have it."
-        )
-    importer = _Importer(data, contents)
-    try:
-        country = _import(importer)
-    except BaseException:
-        # The rows are rolled back; the evidence files already stored must go as well.
-        for stored in importer.stored_files:
-            stored.storage.delete(stored.name)
-        raise
+    with BundleArchive(path) as archive:
+        data = archive.data
+        code, name = data["country"]["code"], data["country"]["name"]
+        if Country.objects.filter(Q(code=code) | Q(name=name)).exists():
+            raise BundleError(
+                f"{name} ({code}) already exists in this database; nothing was imported. A "
+                "bundle restores a country into a database that does not have it."
+            )
+        importer = _Importer(data, archive.read_document)
+        try:
+            country = _import(importer)
+        except BaseException as error:
+            # The rows are rolled back; the evidence files already stored must go as well.
+            for stored in importer.stored_files:
+                stored.storage.delete(stored.name)
+            if isinstance(error, RESTORE_ERRORS):
+                raise BundleError(BUNDLE_INVALID % {"error": _describe(error)}) from error
+            raise
     caching.invalidate_everything()
     return ImportResult(
         country=country,
         counts=importer.counts,
         skipped_memberships=importer.skipped_memberships,
     )
+
+
+# What restoring rows whose shape was checked but whose values were not may raise: a
+# model's validation, a missing key or a value of the wrong kind deep in serialised
+# content, a constraint of the database, a file name the storage refuses.
+RESTORE_ERRORS = (
+    ValidationError,
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    ObjectDoesNotExist,
+    IntegrityError,
+    DataError,
+    SuspiciousOperation,
+)
+
+
+def _describe(error) -> str:
+    if isinstance(error, ValidationError):
+        if hasattr(error, "error_dict"):
+            parts = [f"{f}: {m}" for f, messages in error.message_dict.items() for m in messages]
+        else:
+            parts = error.messages
+        text = "; ".join(parts)
+    elif isinstance(error, KeyError):
+        text = f"missing {error}"
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return " ".join(text.split())
 
 
 def _import(importer) -> Country:

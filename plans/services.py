@@ -198,6 +198,17 @@ class _ImportRowFailed(Exception):
         self.row, self.error = row, error
 
 
+def _refuse_if_in_review(row) -> None:
+    """The check refused commitments in review; one may have been submitted since."""
+    from .importing.checking import IN_REVIEW
+
+    # A fresh copy: the checked one carries the review states prefetched at check time.
+    commitment = Commitment.objects.get(pk=row.commitment.pk)
+    if commitment.workflow_in_progress:
+        title = commitment.get_latest_revision_as_object().title
+        raise _ImportRowFailed(row.row, IN_REVIEW % {"pk": commitment.pk, "title": title})
+
+
 def _plan_import_write(*, actor, plan, result) -> None:
     for row in result.rows:
         try:
@@ -206,6 +217,7 @@ def _plan_import_write(*, actor, plan, result) -> None:
                     actor=actor, plan=plan, publish=False, **row.values
                 )
             elif row.action == "update":
+                _refuse_if_in_review(row)
                 commitment_save_draft(actor=actor, commitment=row.commitment, **row.values)
         except (ValidationError, PermissionDenied) as error:
             # The check validated each row; what is left is what only the write can find

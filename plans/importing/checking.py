@@ -16,12 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.utils.text import get_text_list
+from wagtail.models import WorkflowState
 
 from ..models import Capability, Commitment, CommitmentIndicator, InspireStrategy
 from ..models.commitments import CAPABILITY_NOT_IN_PLAN
 from .reading import (
     ALIAS_TO_COLUMN,
+    MAX_CELL_CHARS,
     ImportFileError,
     Problem,
     Table,
@@ -61,6 +64,11 @@ TITLE_EXISTS = (
 TITLE_REPEATED = "Same title and capability as row %(row)s."
 INDICATOR_TOO_LONG = "Indicator “%(name)s…” is longer than 255 characters."
 INSPIRE_UNKNOWN = "“%(value)s” is not an INSPIRE strategy (number, letter or name)."
+CELL_TOO_LONG = "%(length)s characters; a cell has at most %(limit)s."
+IN_REVIEW = (
+    "Commitment %(pk)s (“%(title)s”) is in review: the import cannot change it until its "
+    "reviewers approve it or request changes."
+)
 LOCKED = "Commitment %(pk)s is locked by %(user)s; ask them to unlock it first."
 DRAFT_REPLACED = (
     "Commitment %(pk)s has a newer draft with “%(draft)s” here; the import replaces it."
@@ -255,6 +263,15 @@ class _Row:
         name = self.header(column) or column.replace("_", " ")
         self.problems.append(Problem(self.number, name, str(message)))
 
+    def refuse_long_cells(self) -> bool:
+        """True when a cell the import reads is too long to be a field of a commitment."""
+        for column in self.columns:
+            length = len(self.text(column))
+            if length > MAX_CELL_CHARS:
+                limits = {"length": f"{length:,}", "limit": f"{MAX_CELL_CHARS:,}"}
+                self.problem(column, CELL_TOO_LONG % limits)
+        return bool(self.problems)
+
     def read(self, column, parse):
         """The parsed cell, None when blank, or None and a problem when it cannot be read."""
         if self.text(column) == "":
@@ -289,7 +306,7 @@ def check_import(*, plan, name: str, content: bytes, actor=None) -> ImportResult
         check_upload(name=name, size=len(content))
         table = read_table(name=name, content=content)
     except ImportFileError as error:
-        result.problems.append(Problem(None, "", str(error)))
+        result.problems.append(Problem(error.row, "", str(error)))
         return result
     columns, result.notes, result.problems = _columns(table)
     lookups = Lookups(plan)
@@ -301,6 +318,9 @@ def check_import(*, plan, name: str, content: bytes, actor=None) -> ImportResult
     }
     seen_ids, seen_titles = {}, {}
     for row in rows:
+        if row.refuse_long_cells():
+            result.problems.extend(row.problems)
+            continue
         planned = _plan_row(row, lookups, existing, seen_ids, actor, result.notes)
         if planned is not None and planned.action == "create" and not row.problems:
             key = (planned.title.lower(), planned.capability.pk)
@@ -321,12 +341,18 @@ def _existing_commitments(plan, rows) -> dict[int, Commitment]:
         text = row.text("id")
         if text.isdigit():
             ids.add(int(text))
-    return {
-        c.pk: c
-        for c in Commitment.objects.filter(plan=plan, pk__in=ids).select_related(
-            "latest_revision", "locked_by"
-        )
-    }
+    # Wagtail's `workflow_in_progress` reads the prefetched states: no query per row.
+    states = Prefetch(
+        "_workflow_states",
+        queryset=WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS),
+        to_attr="_current_workflow_states",
+    )
+    commitments = (
+        Commitment.objects.filter(plan=plan, pk__in=ids)
+        .select_related("latest_revision", "locked_by")
+        .prefetch_related(states)
+    )
+    return {c.pk: c for c in commitments}
 
 
 def _plan_row(row: _Row, lookups: Lookups, existing, seen_ids, actor, notes) -> PlannedRow | None:
@@ -507,6 +533,11 @@ def _plan_update(row, commitment, values, actor, notes) -> PlannedRow | None:
                 )
             )
         changes[name] = value
+    if changes and commitment.workflow_in_progress:
+        # The editor is locked while in review; an import must not slip a new draft under
+        # the reviewers, who would approve text nobody submitted.
+        row.problem("id", IN_REVIEW % {"pk": commitment.pk, "title": working.title})
+        return None
     if not changes:
         return PlannedRow(
             row=row.number,

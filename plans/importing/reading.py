@@ -6,8 +6,10 @@ Also the parsers of single cells (dates, choices, amounts), which know nothing o
 import csv
 import datetime
 import io
+import itertools
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -17,6 +19,14 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ALLOWED_EXTENSIONS = (".csv", ".xlsx")
 # The header is looked for in the first rows: plans often start with a title row or two.
 HEADER_SEARCH_ROWS = 10
+# Limits that keep a check within seconds and an import's transaction within minutes
+# (5,000 rows take about 90 s to import on SQLite), whatever the file holds.
+MAX_ROWS = 5_000  # rows of commitments below the header; blank rows do not count
+MAX_SHEET_ROWS = 10_000  # rows read at all, blank ones included
+MAX_COLUMNS = 60
+MAX_CELL_CHARS = 10_000
+# An .xlsx is a zip: 5 MB of it may unpack to gigabytes (a zip bomb).
+MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
 FILE_TYPE_REFUSED = "Only .csv and .xlsx files can be imported; “%(name)s” is neither."
 FILE_TOO_LARGE = "The file is %(size)s MB; files up to %(limit)s MB can be imported."
 FILE_NOT_UTF8 = (
@@ -24,6 +34,33 @@ FILE_NOT_UTF8 = (
     "upload it as .xlsx."
 )
 FILE_NOT_XLSX = "The file could not be read as an Excel workbook (.xlsx): %(error)s"
+NOT_A_WORKSHEET = "its first sheet is not a worksheet"
+MERGES_OVERLAP = "its merged cells overlap"
+XLSX_TOO_LARGE_UNPACKED = (
+    "The workbook unpacks to %(size)s MB; an import reads workbooks of up to %(limit)s MB "
+    "unpacked. Save it without pictures and other sheets, or as .csv."
+)
+SHEET_TOO_LARGE = (
+    "The sheet's used range ends at cell %(cell)s (row %(rows)s, column %(columns)s); an "
+    "import reads at most %(max_rows)s rows and %(max_columns)s columns. Delete the rows and "
+    "columns outside the table, or copy the table into a new workbook."
+)
+SHEET_TOO_LONG = (
+    "The file goes on beyond row %(max_rows)s; an import reads at most %(max_rows)s rows. "
+    "Delete the rows below the table, or split the file."
+)
+TOO_MANY_ROWS = (
+    "The file has more than %(limit)s rows below the header; an import takes at most "
+    "%(limit)s commitments. Split the file and import the parts one after the other."
+)
+TOO_MANY_COLUMNS = (
+    "The header row has more than %(max_columns)s columns; an import reads at most "
+    "%(max_columns)s. Delete the columns it does not need."
+)
+CSV_CELL_TOO_LONG = (
+    "A cell of this row has more than %(limit)s characters; a cell has at most %(limit)s."
+)
+CSV_UNREADABLE = "This row could not be read as CSV: %(error)s."
 NO_HEADER = (
     "No header row found in the first %(rows)s rows. The first row should name the columns, "
     "e.g. objective, activity, actors, indicators (see the template)."
@@ -64,7 +101,11 @@ ALIAS_TO_COLUMN = {alias: column for column, aliases in COLUMN_ALIASES.items() f
 
 
 class ImportFileError(Exception):
-    """The file as a whole cannot be read; the message says what to do."""
+    """The file cannot be read (from `row` on, when given); the message says what to do."""
+
+    def __init__(self, message, *, row=None):
+        super().__init__(message)
+        self.row = row
 
 
 @dataclass(frozen=True)
@@ -104,7 +145,64 @@ def normalise(text) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text or "").lower()).split())
 
 
-def _read_csv(content: bytes) -> list[list]:
+def _count(number) -> str:
+    return f"{number:,}"
+
+
+LIMITS = {
+    "limit": _count(MAX_ROWS),
+    "max_rows": _count(MAX_SHEET_ROWS),
+    "max_columns": MAX_COLUMNS,
+}
+
+
+def read_table(*, name: str, content: bytes) -> Table:
+    rows = _xlsx_rows(content) if name.lower().endswith(".xlsx") else _csv_rows(content)
+    return _table(rows)
+
+
+def _table(rows) -> Table:
+    """The header and the non-blank rows below it, counted as they are read."""
+    rows = iter(rows)
+    head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+    header_index = _header_index(head)
+    width = _header_width(head[header_index])
+    headers = [cell_text(cell) for cell in head[header_index][:width]]
+    found = []
+    below = itertools.chain(head[header_index + 1 :], rows)
+    for number, cells in enumerate(below, start=header_index + 2):
+        cells = list(cells[:width])
+        if _is_blank(cells):
+            continue
+        if len(found) == MAX_ROWS:
+            raise ImportFileError(TOO_MANY_ROWS % LIMITS, row=number)
+        found.append((number, cells))
+    if not found:
+        raise ImportFileError(NO_ROWS)
+    return Table(header_row=header_index + 1, headers=headers, rows=found)
+
+
+def _header_index(head) -> int:
+    for index, cells in enumerate(head):
+        columns = {ALIAS_TO_COLUMN.get(normalise(cell)) for cell in cells} - {None}
+        if "title" in columns or ("id" in columns and len(columns) > 1):
+            return index
+    raise ImportFileError(NO_HEADER % {"rows": HEADER_SEARCH_ROWS})
+
+
+def _header_width(cells) -> int:
+    """Up to the last named column: the cells to the right of it are never read."""
+    width = max((index + 1 for index, cell in enumerate(cells) if cell_text(cell)), default=0)
+    if width > MAX_COLUMNS:
+        raise ImportFileError(TOO_MANY_COLUMNS % LIMITS)
+    return width
+
+
+def _is_blank(cells) -> bool:
+    return all(cell_text(cell) == "" for cell in cells)
+
+
+def _csv_rows(content: bytes):
     try:
         # utf-8-sig: this site's export, like Excel's "CSV UTF-8", starts with a BOM.
         text = content.decode("utf-8-sig")
@@ -113,52 +211,137 @@ def _read_csv(content: bytes) -> list[list]:
     first_line = text.split("\n", 1)[0]
     # Spreadsheets in Spanish or French locales write ';' between cells.
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if number > MAX_SHEET_ROWS:
+                raise ImportFileError(SHEET_TOO_LONG % LIMITS, row=number)
+            # One column more than allowed: enough to tell a header that is too wide.
+            yield cells[: MAX_COLUMNS + 1]
+    except csv.Error as error:
+        # csv refuses fields over its `field_size_limit` (131,072), far above a cell's limit.
+        if "field larger than field limit" in str(error):
+            message = CSV_CELL_TOO_LONG % {"limit": _count(MAX_CELL_CHARS)}
+        else:
+            message = CSV_UNREADABLE % {"error": error}
+        raise ImportFileError(message, row=number + 1) from error
 
 
-def _read_xlsx(content: bytes) -> list[list]:
+# What openpyxl and zipfile raise for a damaged or hostile workbook: a bad zip, bad
+# XML, a value of the wrong type, a member cut short or lying about its size.
+XLSX_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    OSError,
+    SyntaxError,  # xml.etree's ParseError
+    TypeError,
+    ValueError,  # and defusedxml's refusals
+)
+
+
+def _xlsx_rows(content: bytes) -> list[list]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(io.BytesIO(content), data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        _check_unpacked_size(content)
+        workbook = load_workbook(
+            io.BytesIO(content), read_only=True, data_only=True, keep_links=False
+        )
+        try:
+            return _sheet_grid(workbook.active)
+        finally:
+            workbook.close()
+    except (InvalidFileException, *XLSX_ERRORS) as error:
         raise ImportFileError(FILE_NOT_XLSX % {"error": error}) from error
-    sheet = workbook.active
-    grid = [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _check_unpacked_size(content: bytes) -> None:
+    # zipfile never returns more than a member's declared size (then fails its CRC), so
+    # the declared sizes bound what openpyxl can unpack.
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ImportFileError(
+            XLSX_TOO_LARGE_UNPACKED
+            % {
+                "size": f"{unpacked / 1024 / 1024:.1f}",
+                "limit": MAX_XLSX_UNPACKED_BYTES // 1024 // 1024,
+            }
+        )
+
+
+def _sheet_grid(sheet) -> list[list]:
+    """The sheet's rows from row 1, as wide as its header, merged cells filled in."""
+    from openpyxl.utils import get_column_letter
+
+    if not hasattr(sheet, "reset_dimensions"):  # a chart sheet, or no sheet at all
+        raise ValueError(NOT_A_WORKSHEET)
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows > MAX_SHEET_ROWS or columns > MAX_COLUMNS:
+        raise ImportFileError(
+            SHEET_TOO_LARGE
+            % {
+                **LIMITS,
+                "cell": f"{get_column_letter(columns)}{rows}",
+                "rows": _count(rows),
+                "columns": _count(columns),
+            }
+        )
+    # The declared size may be missing or wrong: it must neither cut the table short nor
+    # bound the reading, which counts the rows itself.
+    sheet.reset_dimensions()
+    head = sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS + 1, values_only=True)
+    head = [list(cells) for cells in head]
+    width = _header_width(head[_header_index(head)])
+    grid = []
+    for cells in sheet.iter_rows(max_col=width, values_only=True):
+        if len(grid) == MAX_SHEET_ROWS:
+            raise ImportFileError(SHEET_TOO_LONG % LIMITS, row=len(grid) + 1)
+        grid.append(list(cells))
     # A merged cell (an objective spanning its activities) holds its value in the first
     # cell only; every row it spans shows it, so every row gets it.
-    for merged in sheet.merged_cells.ranges:
-        value = grid[merged.min_row - 1][merged.min_col - 1]
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
+    for min_col, min_row, max_col, max_row in _merged_ranges(sheet, rows=len(grid), width=width):
+        value = grid[min_row - 1][min_col - 1]
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
                 grid[r - 1][c - 1] = value
     return grid
 
 
-def _is_blank(cells) -> bool:
-    return all(cell_text(cell) == "" for cell in cells)
+def _merged_ranges(sheet, *, rows: int, width: int) -> list[tuple]:
+    """The merged ranges that start in the grid, cut to it."""
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
 
-
-def read_table(*, name: str, content: bytes) -> Table:
-    grid = _read_xlsx(content) if name.lower().endswith(".xlsx") else _read_csv(content)
-    header_row = None
-    for index, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        columns = {ALIAS_TO_COLUMN.get(normalise(cell)) for cell in cells} - {None}
-        if "title" in columns or ("id" in columns and len(columns) > 1):
-            header_row = index
-            break
-    if header_row is None:
-        raise ImportFileError(NO_HEADER % {"rows": HEADER_SEARCH_ROWS})
-    headers = [cell_text(cell) for cell in grid[header_row]]
-    rows = [
-        (number, list(cells))
-        for number, cells in enumerate(grid[header_row + 1 :], start=header_row + 2)
-        if not _is_blank(cells)
-    ]
-    if not rows:
-        raise ImportFileError(NO_ROWS)
-    return Table(header_row=header_row + 1, headers=headers, rows=rows)
+    merge_tag = f"{{{SHEET_MAIN_NS}}}mergeCell"
+    data_tag, row_tag = f"{{{SHEET_MAIN_NS}}}sheetData", f"{{{SHEET_MAIN_NS}}}row"
+    ranges, area, sheet_data = [], 0, None
+    # Read-only sheets skip merged cells, listed after the cells: read the sheet's XML for
+    # them, dropping each row once parsed so that memory stays flat.
+    with sheet._get_source() as source:
+        for event, element in iterparse(source, events=("start", "end")):
+            if event == "start":
+                if element.tag == data_tag:
+                    sheet_data = element
+            elif element.tag == row_tag and sheet_data is not None:
+                sheet_data.clear()
+            elif element.tag == merge_tag:
+                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                min_col, min_row = min_col or 1, min_row or 1  # "A:B" and "1:2" are whole
+                if min_row > rows or min_col > width:
+                    continue
+                max_row, max_col = min(max_row or rows, rows), min(max_col or width, width)
+                # Ranges that do not overlap cover the grid at most once.
+                area += (max_row - min_row + 1) * (max_col - min_col + 1)
+                if area > rows * width:
+                    raise ValueError(MERGES_OVERLAP)
+                ranges.append((min_col, min_row, max_col, max_row))
+    return ranges
 
 
 # --- Reading one cell -------------------------------------------------------------------
