@@ -136,6 +136,8 @@ class Agency(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("country"),
         index.FilterField("sector"),
+        # The listing narrows to the user's country by id before it searches.
+        index.FilterField("id"),
     ]
 
     class Meta:

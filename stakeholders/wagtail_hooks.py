@@ -45,7 +45,8 @@ class AgencyViewSet(ScopedViewSet):
     menu_label = _("Agencies")
     list_display = ["name", "acronym", "country", "sector", "is_active"]
     list_filter = ["country", "sector", "is_active"]
-    search_fields = ["name", "acronym"]
+    # Agency is indexed: its search fields are the model's own (naming fields here makes
+    # SQLite's full-text backend look for columns that do not exist: a server error).
     add_view_class = views.AgencyCreateView
     edit_view_class = views.AgencyEditView
 

@@ -123,3 +123,12 @@ def test_reverting_a_membership_resyncs_groups(client, ke_coordinator, ke_police
     client.force_login(ke_coordinator)
     client.post(f"/admin/stakeholders/membership/{membership.pk}/versions/{first.pk}/revert/")
     assert set(person.groups.values_list("pk", flat=True)) == {ke_police.group_id}
+
+
+@pytest.mark.parametrize("listing", ["agencies", "memberships", "countries"])
+def test_coordinator_searches_the_registry(client, ke_coordinator, ke_police, listing):
+    client.force_login(ke_coordinator)
+    response = client.get(f"/admin/{listing}/", {"q": "Unit"})
+    assert response.status_code in (200, 302)
+    if listing == "agencies":
+        assert ke_police.name in response.content.decode()
