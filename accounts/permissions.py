@@ -12,6 +12,7 @@ from functools import cache
 
 from django.conf import settings
 from django_otp import user_has_device
+from wagtail import hooks
 
 from stakeholders.models import Membership
 from stakeholders.permissions import is_active_user
@@ -19,16 +20,14 @@ from stakeholders.permissions import is_active_user
 TWO_FACTOR_ROLES = (Membership.Role.COORDINATOR, Membership.Role.REVIEWER)
 
 
+# The app that creates demo accounts names them through this hook (the `demo` app does).
+DEMO_ACCOUNTS_HOOK = "demo_account_usernames"
+
+
 @cache
 def demo_usernames() -> frozenset[str]:
     """The accounts `manage.py load_demo` creates."""
-    from home.demo import COUNTRIES, COUNTRY_ACCOUNTS, EXTRA_ACCOUNTS
-
-    names = {"admin"}
-    for spec in COUNTRIES:
-        for suffix, _agency, _role in COUNTRY_ACCOUNTS + EXTRA_ACCOUNTS.get(spec.code, ()):
-            names.add(f"{spec.code}-{suffix}")
-    return frozenset(names)
+    return frozenset(name for names in hooks.get_hooks(DEMO_ACCOUNTS_HOOK) for name in names())
 
 
 def two_factor_exempt(user) -> bool:

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "plans",
     "terminology",
     "tracking",
+    # Loads the demo countries (`manage.py load_demo`); reads every app above.
+    "demo",
     "modelcluster",
     "taggit",
     "django_filters",

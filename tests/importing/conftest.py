@@ -1,6 +1,6 @@
 import pytest
 
-from home.demo import COUNTRIES
+from demo.countries import COUNTRIES
 from stakeholders import services as stakeholder_services
 
 from ..factories import AgencyFactory, make_plan

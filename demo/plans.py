@@ -21,6 +21,8 @@ from plans.models import (
 )
 from stakeholders.models import Agency
 
+from .countries import COUNTRIES
+
 PLAN_META = {
     "jo": (2025, 2028, "JOD", Decimal("0.71")),
     "ke": (2022, 2026, "KES", Decimal("130")),
@@ -29,7 +31,7 @@ PLAN_META = {
     "tz": (2024, 2028, "TZS", Decimal("2600")),
 }
 
-# Which demo agency plays each part in each country (keys of home.demo.COUNTRIES).
+# Which demo agency plays each part in each country (keys of demo.countries.COUNTRIES).
 ROLES = {
     "jo": {"prosecution": "justice", "social": "social", "regulator": "regulator"},
     "ke": {"prosecution": "prosecution", "social": "lead", "regulator": "regulator"},
@@ -546,8 +548,6 @@ def _submit_for_review(plan) -> None:
 
 
 def _key_for(agency: Agency) -> str:
-    from home.demo import COUNTRIES
-
     for country in COUNTRIES:
         if country.code == agency.country.code:
             for spec in country.agencies:

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from reversion.models import Version
 
-from home import demo
+from demo import loader as demo
 from stakeholders.models import Agency, Country, Membership
 
 pytestmark = pytest.mark.django_db
