@@ -173,6 +173,13 @@ class LogoutView(WagtailLogoutView):
     """
 
     def dispatch(self, request, *args, **kwargs):
+        if request.method == "GET":
+            # Still a 405, with a page that says how to sign out instead of a blank one.
+            response = TemplateResponse(
+                request, "accounts/sign_out.html", {"page_title": _("Sign out")}, status=405
+            )
+            response["Allow"] = "POST, OPTIONS"
+            return response
         if request.method != "POST":
             return super(WagtailLogoutView, self).dispatch(request, *args, **kwargs)
         return super().dispatch(request, *args, **kwargs)

@@ -56,13 +56,25 @@ class InstancePermissionViewMixin:
 
 
 class VisibleInstancesIndexMixin:
-    """A listing of only the instances the user may view."""
+    """A listing of only the instances the user may view, each row linking only to what
+    the user may do to that row (Wagtail decides row links model-wide)."""
 
     def get_base_queryset(self):
         visible = self.registered_policy.instances_user_has_permission_for(
             self.request.user, "view"
         )
         return super().get_base_queryset().filter(pk__in=visible.values("pk"))
+
+    def _may(self, action, instance) -> bool:
+        return self.registered_policy.user_has_permission_for_instance(
+            self.request.user, action, instance
+        )
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if self._may("change", instance) else None
+
+    def get_delete_url(self, instance):
+        return super().get_delete_url(instance) if self._may("delete", instance) else None
 
     @property
     def registered_policy(self):

@@ -44,8 +44,6 @@ SUPERUSERS_ONLY = {
     "wagtail_localize:translations_report_results",
     "wagtailadmin_pages:type_use",
     "wagtailadmin_pages:type_use_results",
-    "wagtailadmin_pages:search",
-    "wagtailadmin_pages:search_results",
 }
 # Whole areas the site does not use: images and form pages.
 SUPERUSERS_ONLY_NAMESPACES = {"wagtailimages", "wagtailimages_chooser", "wagtailforms"}

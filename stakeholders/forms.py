@@ -51,6 +51,8 @@ class MembershipForm(WagtailAdminModelForm):
                 .objects.filter(pk__in=in_country, is_active=True, is_superuser=False)
                 .exclude(pk=for_user.pk)
             )
+        if "role" in self.fields and not self.instance.pk:
+            self.fields["role"].initial = Membership.Role.DRAFTER
         if "role" in self.fields:
             grantable = permissions.roles_user_may_grant(user=for_user)
             self.fields["role"].choices = [

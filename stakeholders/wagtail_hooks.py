@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from . import permissions, views
@@ -57,7 +57,9 @@ class MembershipIndexView(views.ScopedIndexView):
         buttons = list(super().header_buttons)
         if permissions.coordinates_any_country(user=self.request.user):
             buttons.append(
-                Button(_("Invite a person"), url=reverse("membership_invite"), icon_name="mail")
+                HeaderButton(
+                    _("Invite a person"), url=reverse("membership_invite"), icon_name="mail"
+                )
             )
         return buttons
 

@@ -314,6 +314,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "National action plans against online child sexual exploitation"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# No autosave: an autosaved revision made the editor's own next save look stale (it was
+# refused), and a refused stale save was then written anyway by the next autosave.
+# Saves happen when people press Save; editing sessions still show who else is editing.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# Avatars from gravatar.com would send hashed e-mail addresses to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Approval by a country's own reviewers publishes without model-wide rights; see the function.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "plans.workflows.publish_workflow_state"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

@@ -42,3 +42,13 @@ def test_the_code_page_signs_out_with_a_post(client, verifying_reviewer):
     html = client.get("/admin/two-factor/verify/").content.decode()
     assert f'action="{LOGOUT}" method="post"' in html
     assert f'href="{LOGOUT}"' not in html
+
+
+def test_a_get_explains_how_to_sign_out(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="someone"))
+    response = client.get("/admin/logout/")
+    assert response.status_code == 405
+    assert "POST" in response["Allow"]
+    assert 'method="post"' in response.content.decode()

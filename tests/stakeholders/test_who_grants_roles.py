@@ -148,3 +148,20 @@ def test_the_service_refuses_what_the_form_would(ke_coordinator, ke_police, ke_h
         )
     assert str(refused.value) == MEMBERSHIP_ROLE_NOT_YOURS
     assert person.memberships.count() == 1
+
+
+def test_the_listing_links_only_to_memberships_the_coordinator_may_change(
+    client, ke_coordinator, ke_reviewer, ke_police_drafter
+):
+    client.force_login(ke_coordinator)
+    html = client.get("/admin/memberships/").content.decode()
+    drafter = ke_police_drafter.memberships.get()
+    assert f"/admin/memberships/edit/{drafter.pk}/" in html
+    for membership in (ke_reviewer.memberships.get(), ke_coordinator.memberships.get()):
+        assert f"/admin/memberships/edit/{membership.pk}/" not in html
+        assert f"/admin/memberships/delete/{membership.pk}/" not in html
+
+
+def test_a_new_membership_defaults_to_drafter(client, ke_coordinator):
+    client.force_login(ke_coordinator)
+    assert client.get(NEW).context["form"].fields["role"].initial == Membership.Role.DRAFTER
