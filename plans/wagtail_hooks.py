@@ -216,39 +216,9 @@ def register_plan_overview_menu_item():
     )
 
 
-@hooks.register("register_admin_urls")
-def register_plan_import_urls():
-    from django.urls import path
-
-    from . import import_views
-
-    return [
-        path("plans/import/", import_views.PlanImportIndexView.as_view(), name="plan_import_index"),
-        path("plans/import/<int:pk>/", import_views.PlanImportView.as_view(), name="plan_import"),
-        path(
-            "plans/import/download/<str:name>",
-            import_views.ImportTemplateDownloadView.as_view(),
-            name="plan_import_download",
-        ),
-    ]
-
-
-class PlanImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return permissions.user_may_import(user=request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_plan_import_menu_item():
-    return PlanImportMenuItem(
-        _("Import commitments"), reverse("plan_import_index"), icon_name="upload", order=155
-    )
-
-
 @hooks.register("register_log_actions")
 def register_plan_log_actions(actions):
     actions.register_action("plans.rights_changed", _("Change rights"), _("Rights changed"))
-    actions.register_action("plans.import", _("Import"), _("Commitments imported from a file"))
 
 
 @hooks.register("register_admin_urls")

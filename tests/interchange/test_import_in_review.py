@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from wagtail.test.utils.form_data import querydict_from_html
 
-from plans import importing
-from plans.importing.checking import IN_REVIEW
+from interchange import importing
+from interchange.importing.checking import IN_REVIEW
 from plans.models import Commitment
 
 from ..factories import make_commitment

@@ -5,7 +5,7 @@ import zipfile
 import pytest
 from django.core.management import call_command
 
-from plans.bundle_archive import (
+from interchange.bundle_archive import (
     MAX_DATA_BYTES,
     MEMBER_CORRUPTED,
     MEMBER_TOO_LARGE,

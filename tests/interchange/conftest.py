@@ -5,7 +5,7 @@ from stakeholders import services as stakeholder_services
 
 from ..factories import AgencyFactory, make_plan
 
-SAMPLE = "plans/import_templates/sample-plan.csv"
+SAMPLE = "interchange/import_templates/sample-plan.csv"
 # The demo's Kenya plan has these sections; the sample is written for it.
 DEMO_CAPABILITIES = (1, 4, 5, 8, 9, 11, 13, 21)
 

@@ -18,9 +18,9 @@ from guardian.models import GroupObjectPermission
 from wagtail.documents.models import Document
 from wagtail.models import Page, Revision, Workflow
 
+from interchange.bundles import BundleError, export_bundle, import_bundle
 from plans import permissions
 from plans import services as plan_services
-from plans.bundles import BundleError, export_bundle, import_bundle
 from plans.models import Commitment, CountryReviewSetup, InspireStrategy, NationalPlanPage
 from stakeholders.models import Agency, Country
 from tracking import services as tracking_services

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from openpyxl import Workbook
 
-from plans.importing.reading import (
+from interchange.importing.reading import (
     MAX_COLUMNS,
     MAX_ROWS,
     MAX_SHEET_ROWS,

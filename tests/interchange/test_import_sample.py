@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from plans import services
+from interchange.services import plan_import
 from plans.models import Commitment
 
 from .conftest import SAMPLE
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_sample_dry_run_finds_no_problem_and_writes_nothing(ke_demo_plan):
-    result = services.plan_import(
+    result = plan_import(
         actor=None,
         plan=ke_demo_plan,
         file_name="sample-plan.csv",
@@ -27,7 +27,7 @@ def test_sample_dry_run_finds_no_problem_and_writes_nothing(ke_demo_plan):
 
 
 def test_sample_imports_as_drafts_with_agencies_indicators_and_dates(ke_demo_plan, ke_agencies):
-    result = services.plan_import(
+    result = plan_import(
         actor=None,
         plan=ke_demo_plan,
         file_name="sample-plan.csv",
@@ -52,8 +52,8 @@ def test_sample_imports_as_drafts_with_agencies_indicators_and_dates(ke_demo_pla
 
 def test_templates_import_their_example_row(ke_demo_plan):
     for name in ("plan-import-template.csv", "plan-import-template.xlsx"):
-        content = Path("plans/import_templates", name).read_bytes()
-        result = services.plan_import(
+        content = Path("interchange/import_templates", name).read_bytes()
+        result = plan_import(
             actor=None, plan=ke_demo_plan, file_name=name, content=content, dry_run=True
         )
         assert result.problems == [], name

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from openpyxl import Workbook
 
-from plans.importing.checking import CELL_TOO_LONG
-from plans.importing.reading import CSV_CELL_TOO_LONG, MAX_CELL_CHARS
+from interchange.importing.checking import CELL_TOO_LONG
+from interchange.importing.reading import CSV_CELL_TOO_LONG, MAX_CELL_CHARS
 from plans.models import Commitment
 
 from .conftest import csv_bytes

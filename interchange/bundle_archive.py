@@ -4,7 +4,7 @@ Before anything is read, every member's name must be one a bundle has (`manifest
 `data.json`, `documents/<id>/<file name>`) and its declared size within its limit. Members
 are then read with bounded reads (a zip header may lie about the size; zipfile never
 returns more than it declares, and then fails the CRC), checked against the manifest's
-sha256, and the JSON against the shape `plans.bundles` reads, so that a bad bundle is one
+sha256, and the JSON against the shape `interchange.bundles` reads, so that a bad bundle is one
 clear `BundleError` before anything is written. Evidence files are read one at a time,
 when they are stored, so a bundle's size does not decide the memory an import takes.
 """
@@ -150,7 +150,7 @@ _REVISION = {
 }
 MANIFEST_HEAD_SHAPE = {"format": str, "format_version": int}
 MANIFEST_SHAPE = {"files": {str: _SHA256}}
-# What `plans.bundles` reads of data.json; revision content and rows in Wagtail's own
+# What `interchange.bundles` reads of data.json; revision content and rows in Wagtail's own
 # serialised form are checked by the models when they are restored.
 DATA_SHAPE = {
     "country": {

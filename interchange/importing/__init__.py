@@ -1,6 +1,6 @@
 """Importing a plan from a spreadsheet: `reading` the file, `checking` it against the plan.
 
-Nothing here writes; `plans.services.plan_import` does, when the check found no problem.
+Nothing here writes; `interchange.services.plan_import` does, when the check found no problem.
 """
 
 from .checking import ImportResult, PlannedRow, check_import

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plans import services
+from interchange import services
 from plans.models import NationalPlanPage
 from stakeholders.models import Country
 

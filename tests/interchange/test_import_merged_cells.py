@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from plans import services
+from interchange.services import plan_import
 from plans.models import Commitment
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def test_a_merged_objective_applies_to_every_row_it_spans(ke_demo_plan, ke_agenc
     out = io.BytesIO()
     workbook.save(out)
 
-    result = services.plan_import(
+    result = plan_import(
         actor=None, plan=ke_demo_plan, file_name="plan.xlsx", content=out.getvalue()
     )
 

@@ -17,8 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from . import importing, permissions, services
-from .models import NationalPlanPage
+from plans import permissions
+from plans.models import NationalPlanPage
+
+from . import importing, services
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "import_templates"
 DOWNLOADS = {

@@ -2,6 +2,7 @@
 
 import pytest
 
+from interchange.services import plan_import
 from plans import services
 from plans.models import Commitment
 
@@ -19,7 +20,7 @@ def test_edited_export_updates_the_commitment_as_a_draft(client, ke_plan, ke_pol
     assert "Train investigators" in exported
     content = exported.replace("Train investigators", "Train 60 investigators").encode("utf-8")
 
-    result = services.plan_import(actor=None, plan=ke_plan, file_name="export.csv", content=content)
+    result = plan_import(actor=None, plan=ke_plan, file_name="export.csv", content=content)
 
     assert result.problems == [] and result.done
     assert [r.commitment.pk for r in result.to_update] == [edited.pk]
@@ -37,9 +38,7 @@ def test_export_does_not_undo_a_newer_draft(client, ke_plan, ke_police):
     commitment = make_commitment(ke_plan, ke_police, title="Train investigators", progress=10)
     services.commitment_save_draft(actor=None, commitment=commitment, progress=40)
     exported = client.get(f"{ke_plan.url}export.csv").content  # still says 10 (published)
-    result = services.plan_import(
-        actor=None, plan=ke_plan, file_name="export.csv", content=exported
-    )
+    result = plan_import(actor=None, plan=ke_plan, file_name="export.csv", content=exported)
     assert [r.action for r in result.rows] == ["unchanged"]
     assert Commitment.objects.get().get_latest_revision_as_object().progress == 40
 
@@ -47,9 +46,7 @@ def test_export_does_not_undo_a_newer_draft(client, ke_plan, ke_police):
 def test_import_by_coordinator_goes_through_their_rights(ke_plan, ke_police, ke_coordinator):
     commitment = make_commitment(ke_plan, ke_police, title="Train investigators")
     content = f"id,title\n{commitment.pk},Train all investigators\n".encode()
-    result = services.plan_import(
-        actor=ke_coordinator, plan=ke_plan, file_name="x.csv", content=content
-    )
+    result = plan_import(actor=ke_coordinator, plan=ke_plan, file_name="x.csv", content=content)
     assert result.done
     revision = Commitment.objects.get().latest_revision
     assert revision.user == ke_coordinator
@@ -63,8 +60,6 @@ def test_text_quoted_against_formulas_comes_back_as_written(client, ke_plan, ke_
     )
     exported = client.get(f"{ke_plan.url}export.csv").content
     assert b"'=Train investigators" in exported and b"'- first" in exported
-    result = services.plan_import(
-        actor=None, plan=ke_plan, file_name="export.csv", content=exported
-    )
+    result = plan_import(actor=None, plan=ke_plan, file_name="export.csv", content=exported)
     assert [r.action for r in result.rows] == ["unchanged"]
     assert Commitment.objects.get(pk=commitment.pk).revisions.count() == 1

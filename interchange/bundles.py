@@ -58,21 +58,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Revision, WorkflowTask
 from wagtail.search.index import insert_or_update_object
 
-from stakeholders import services as stakeholder_services
-from stakeholders.models import Agency, Country, Membership
-from tracking.evidence import country_evidence_collection
-from tracking.models import ProgressUpdate
-
-from . import caching, services
-from .bundle_archive import (
-    DATA,
-    FORMAT,
-    FORMAT_VERSION,
-    MANIFEST,
-    BundleArchive,
-    BundleError,
-)
-from .models import (
+from plans import caching, services
+from plans.models import (
     Capability,
     Commitment,
     CountryReviewSetup,
@@ -80,6 +67,19 @@ from .models import (
     LeadAgencyHeadTask,
     NationalPlanPage,
     PlanIndexPage,
+)
+from stakeholders import services as stakeholder_services
+from stakeholders.models import Agency, Country, Membership
+from tracking.evidence import country_evidence_collection
+from tracking.models import ProgressUpdate
+
+from .bundle_archive import (
+    DATA,
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    BundleArchive,
+    BundleError,
 )
 
 IMPORT_COMMENT = "Restored from a plan bundle"

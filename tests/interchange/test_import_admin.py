@@ -105,6 +105,6 @@ def test_template_downloads(client, ke_demo_plan, ke_coordinator):
         assert response.status_code == 200
         assert (
             b"".join(response.streaming_content)
-            == Path("plans/import_templates", name).read_bytes()
+            == Path("interchange/import_templates", name).read_bytes()
         )
     assert client.get("/admin/plans/import/download/settings.py").status_code == 404

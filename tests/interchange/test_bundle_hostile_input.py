@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from wagtail.documents.models import Document
 from wagtail.models import Page, Revision
 
-from plans.bundle_archive import (
+from interchange.bundle_archive import (
     COUNTRY_CODE_INVALID,
     FILENAME_UNSAFE,
     MEMBER_REPEATED,
@@ -23,7 +23,7 @@ from plans.bundle_archive import (
     SHAPE_MISSING,
     SHAPE_WRONG_TYPE,
 )
-from plans.bundles import BUNDLE_INVALID
+from interchange.bundles import BUNDLE_INVALID
 from plans.models import Commitment
 from stakeholders.models import Agency, Country
 from tracking.evidence import country_evidence_collection

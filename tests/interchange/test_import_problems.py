@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from plans import services
+from interchange.services import plan_import
 from plans.models import Commitment
 
 from ..factories import make_commitment
@@ -29,9 +29,7 @@ def problems_by_place(result):
 
 
 def test_every_problem_is_reported_with_row_and_column_and_nothing_is_created(ke_demo_plan):
-    result = services.plan_import(
-        actor=None, plan=ke_demo_plan, file_name="bad.csv", content=BAD_FILE
-    )
+    result = plan_import(actor=None, plan=ke_demo_plan, file_name="bad.csv", content=BAD_FILE)
     places = problems_by_place(result)
     assert set(places) == {
         (2, "Actors"),
@@ -58,7 +56,7 @@ def test_capability_outside_the_plan_and_another_countrys_agency_are_problems(
     from ..factories import make_plan
 
     plan = make_plan(kenya, capabilities=(4, 11))
-    result = services.plan_import(
+    result = plan_import(
         actor=None,
         plan=plan,
         file_name="bad.csv",
@@ -76,7 +74,7 @@ def test_capability_outside_the_plan_and_another_countrys_agency_are_problems(
 
 def test_existing_title_and_unknown_id_are_problems(ke_demo_plan, ke_agencies):
     existing = make_commitment(ke_demo_plan, ke_agencies["DCS"], title="Publish guidance")
-    result = services.plan_import(
+    result = plan_import(
         actor=None,
         plan=ke_demo_plan,
         file_name="again.csv",
@@ -105,7 +103,7 @@ def test_existing_title_and_unknown_id_are_problems(ke_demo_plan, ke_agencies):
     ],
 )
 def test_unreadable_files_are_one_clear_problem(ke_demo_plan, name, content, message):
-    result = services.plan_import(actor=None, plan=ke_demo_plan, file_name=name, content=content)
+    result = plan_import(actor=None, plan=ke_demo_plan, file_name=name, content=content)
     assert [p.row for p in result.problems] == [None]
     assert message in result.problems[0].message
 

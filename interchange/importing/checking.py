@@ -20,8 +20,9 @@ from django.db.models import Prefetch
 from django.utils.text import get_text_list
 from wagtail.models import WorkflowState
 
-from ..models import Capability, Commitment, CommitmentIndicator, InspireStrategy
-from ..models.commitments import CAPABILITY_NOT_IN_PLAN
+from plans.models import Capability, Commitment, CommitmentIndicator, InspireStrategy
+from plans.models.commitments import CAPABILITY_NOT_IN_PLAN
+
 from .reading import (
     ALIAS_TO_COLUMN,
     MAX_CELL_CHARS,

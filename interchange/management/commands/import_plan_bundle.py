@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.bundles import BundleError, import_bundle
+from interchange.bundles import BundleError, import_bundle
 
 
 class Command(BaseCommand):

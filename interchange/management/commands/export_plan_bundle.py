@@ -2,14 +2,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.bundles import BundleError, default_filename, export_bundle
+from interchange.bundles import BundleError, default_filename, export_bundle
 from stakeholders.models import Country
 
 
 class Command(BaseCommand):
     help = (
         "Write one country's plans, commitments (with all revisions), progress updates, "
-        "agencies and evidence documents to a self-contained .zip (see plans/bundles.py)."
+        "agencies and evidence documents to a self-contained .zip (see interchange/bundles.py)."
     )
 
     def add_arguments(self, parser):

@@ -5,6 +5,7 @@ import time
 import pytest
 from django.core.exceptions import ValidationError
 
+from interchange.services import plan_import
 from plans import services
 from plans.models import Commitment
 
@@ -25,7 +26,7 @@ def big_file(rows: int = ROWS) -> bytes:
 
 def test_two_thousand_rows_import_in_one_go(ke_plan, ke_police, ke_helpline):
     started = time.perf_counter()
-    result = services.plan_import(actor=None, plan=ke_plan, file_name="big.csv", content=big_file())
+    result = plan_import(actor=None, plan=ke_plan, file_name="big.csv", content=big_file())
     elapsed = time.perf_counter() - started
     assert result.done and result.problems == []
     assert Commitment.objects.filter(plan=ke_plan, live=False).count() == ROWS
@@ -45,9 +46,7 @@ def test_a_failure_in_the_last_rows_leaves_nothing(ke_plan, ke_police, ke_helpli
         return create(**kwargs)
 
     monkeypatch.setattr(services, "commitment_create", create_failing_at_row_1999)
-    result = services.plan_import(
-        actor=None, plan=ke_plan, file_name="big.csv", content=big_file(200)
-    )
+    result = plan_import(actor=None, plan=ke_plan, file_name="big.csv", content=big_file(200))
     assert not result.done
     assert [(p.row, p.message) for p in result.problems] == [
         (199, "Refused while importing: Refused by the test.. Nothing was imported.")
