@@ -10,7 +10,26 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import policy_registry
+
+
+def is_active_user(user) -> bool:
+    """Logged in and not deactivated: the first question of every rule."""
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+class ReferenceDataPermissionPolicy(BasePermissionPolicy):
+    """For data every country shares (the MNR framework, the terminology list): everyone
+    who may use the admin reads it; only superusers change it, since a change rewrites
+    every country's plans at once."""
+
+    def user_has_permission(self, user, action):
+        if not is_active_user(user):
+            return False
+        if user.is_superuser:
+            return True
+        return action == "view" and user.has_perm("wagtailadmin.access_admin")
 
 
 class InstancePermissionPolicy:

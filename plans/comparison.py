@@ -8,7 +8,8 @@ updates on those commitments only. A fixed number of queries, whatever the size.
 
 from django.db.models import Avg, Count, Sum
 
-from .maturity import estimate
+from tracking.maturity import estimate
+
 from .models import Capability, MaturityLevel, PlanCapabilitySection
 from .selectors import public_commitment_rows, published_plans, published_plans_in_language
 

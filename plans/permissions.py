@@ -33,6 +33,7 @@ from stakeholders.permissions import (
     coordinates_any_country,
     is_active_user,
     user_coordinates,
+    user_reviews,
 )
 
 from .models.commitments import Commitment
@@ -148,13 +149,9 @@ def user_can_view_plan_gaps(*, user, plan) -> bool:
     """The gap analysis reads every commitment of the plan, drafts and internal ones
     included: the country's coordinators and reviewers (who see all of them) and
     superusers, nobody else."""
-    if not is_active_user(user):
-        return False
-    if user.is_superuser or user_coordinates(user=user, country_id=plan.country_id):
-        return True
-    return Membership.objects.filter(
-        user=user, role=Membership.Role.REVIEWER, agency__country_id=plan.country_id
-    ).exists()
+    return user_coordinates(user=user, country_id=plan.country_id) or user_reviews(
+        user=user, country_id=plan.country_id
+    )
 
 
 def user_can_add_commitments(*, user) -> bool:
@@ -298,24 +295,6 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
 
     def users_with_permission_for_instance(self, action, instance):
         return self.users_with_any_permission_for_instance([action], instance)
-
-
-class ReferenceDataPermissionPolicy(BasePermissionPolicy):
-    """Frameworks, domains, capabilities and INSPIRE strategies are shared by every plan.
-
-    Everyone who may use the admin can read them; only superusers change them, since a
-    change rewrites every country's plan structure at once.
-    """
-
-    def user_has_permission(self, user, action):
-        if not is_active_user(user):
-            return False
-        if user.is_superuser:
-            return True
-        return action == "view" and user.has_perm("wagtailadmin.access_admin")
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 commitment_policy = CommitmentPermissionPolicy()

@@ -238,9 +238,9 @@ def capability_map(*, plan):
 
     Progress is the average of the plan's live commitments under each capability; each
     covered capability also has its baseline, target and estimated current maturity level
-    (`plans.maturity`).
+    (`tracking.maturity`).
     """
-    from .maturity import estimate
+    from tracking.maturity import estimate
 
     sections = {
         section.capability_id: section

@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_permissions import ReferenceDataPermissionPolicy
 from stakeholders.permissions import AGENCY_PUBLIC_HOOK
 
 from . import admin_views, permissions, selectors, services
@@ -20,7 +21,7 @@ from .models import (
     MaturityLevel,
     NationalPlanPage,
 )
-from .permissions import REFERENCE_MODELS, ReferenceDataPermissionPolicy, commitment_policy
+from .permissions import REFERENCE_MODELS, commitment_policy
 
 # Policies first: the viewsets below refuse to register without them.
 register_permission_policy(Commitment, commitment_policy)
@@ -200,7 +201,6 @@ def register_plan_overview_urls():
         path(
             "plans/overview/<int:pk>/", admin_views.PlanOverviewView.as_view(), name="plan_overview"
         ),
-        path("plans/overview/<int:pk>/gaps/", admin_views.PlanGapsView.as_view(), name="plan_gaps"),
     ]
 
 
@@ -219,33 +219,3 @@ def register_plan_overview_menu_item():
 @hooks.register("register_log_actions")
 def register_plan_log_actions(actions):
     actions.register_action("plans.rights_changed", _("Change rights"), _("Rights changed"))
-
-
-@hooks.register("register_admin_urls")
-def register_activity_report_urls():
-    from django.urls import path
-
-    from .reports import ActivityReportView
-
-    return [
-        path("reports/activity/", ActivityReportView.as_view(), name="activity_report"),
-        path(
-            "reports/activity/results/",
-            ActivityReportView.as_view(results_only=True),
-            name="activity_report_results",
-        ),
-    ]
-
-
-class ActivityMenuItem(MenuItem):
-    def is_shown(self, request):
-        from stakeholders.permissions import coordinated_countries
-
-        return coordinated_countries(user=request.user).exists()
-
-
-@hooks.register("register_reports_menu_item")
-def register_activity_menu_item():
-    return ActivityMenuItem(
-        _("Activity"), reverse("activity_report"), icon_name="history", order=50
-    )

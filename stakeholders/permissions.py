@@ -11,12 +11,9 @@ from django.db.models import Q
 from wagtail import hooks
 from wagtail.permission_policies import BasePermissionPolicy
 
+from home.admin_permissions import is_active_user
+
 from .models import Agency, Country, Membership
-
-
-def is_active_user(user) -> bool:
-    """Logged in and not deactivated: the first question of every rule."""
-    return bool(user and user.is_authenticated and user.is_active)
 
 
 def _coordinated_ids(user) -> frozenset[int]:
@@ -72,6 +69,36 @@ def agency_change_refusal(*, user, agency, changed_fields) -> str | None:
     if set(changed_fields) & set(AGENCY_PUBLIC_FIELDS) and agency_is_on_public_record(agency):
         return AGENCY_NAMED_IN_PUBLIC % {"agency": agency}
     return None
+
+
+def _reviewed_ids(user) -> frozenset[int]:
+    # Cached on the user object like the coordinated countries: menus and review tasks ask.
+    ids = getattr(user, "_reviewed_country_ids", None)
+    if ids is None:
+        ids = frozenset(
+            Country.objects.filter(reviewers_group__user=user).values_list("pk", flat=True)
+        )
+        user._reviewed_country_ids = ids
+    return ids
+
+
+def user_reviews(*, user, country_id) -> bool:
+    """Is the user one of this country's reviewers (or a superuser)? The one answer."""
+    if not is_active_user(user):
+        return False
+    return user.is_superuser or country_id in _reviewed_ids(user)
+
+
+def reviews_any_country(*, user) -> bool:
+    return is_active_user(user) and (user.is_superuser or bool(_reviewed_ids(user)))
+
+
+def coordinated_or_reviewed_countries(*, user):
+    if not is_active_user(user):
+        return Country.objects.none()
+    if user.is_superuser:
+        return Country.objects.all()
+    return Country.objects.filter(pk__in=_coordinated_ids(user) | _reviewed_ids(user))
 
 
 class CountryScopedPermissionPolicy(BasePermissionPolicy):

@@ -1,7 +1,7 @@
 """Who may read and change the terminology list: like the frameworks, it is shared by every
 country, so everyone in the admin reads it and only superusers change it."""
 
-from plans.permissions import ReferenceDataPermissionPolicy
+from home.admin_permissions import ReferenceDataPermissionPolicy
 
 from .models import Term
 

@@ -1,8 +1,6 @@
 """Reads: the active terms, the text fields of a model, and the findings on an object."""
 
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
 from wagtail.fields import RichTextField, StreamField
 
 from .checker import Finding, TermRule, find_in_value, parse_quotations
@@ -62,6 +60,12 @@ def is_rich(field) -> bool:
     return isinstance(field, RichTextField)
 
 
+def is_checked(obj) -> bool:
+    """Is this kind of object checked? Any model with the accepted-quotations field is
+    (plans, commitments, progress updates, and whatever gains the field later)."""
+    return any(field.name == QUOTATIONS_FIELD for field in type(obj)._meta.get_fields())
+
+
 def quotations_of(obj) -> tuple[str, ...]:
     return parse_quotations(getattr(obj, QUOTATIONS_FIELD, ""))
 
@@ -110,69 +114,3 @@ def _child_objects(obj):
         accessor = relation.get_accessor_name()
         children.append((accessor, list(getattr(obj, accessor).all())))
     return children
-
-
-# --- The report ----------------------------------------------------------------------
-
-
-def plans_for_report(*, user):
-    """Plans whose findings the user reads: their country's, as its coordinator or reviewer."""
-    from plans.models import NationalPlanPage
-    from stakeholders.permissions import is_active_user
-
-    plans = NationalPlanPage.objects.select_related("country").order_by("country__name", "title")
-    if not is_active_user(user):
-        return plans.none()
-    if user.is_superuser:
-        return plans
-    return plans.filter(
-        Q(country__coordinators_group__user=user) | Q(country__reviewers_group__user=user)
-    ).distinct()
-
-
-def user_reads_report(*, user) -> bool:
-    """Asked by the Reports menu on every admin page: no query for coordinators, and one
-    per request for anyone else."""
-    from stakeholders.permissions import coordinates_any_country, is_active_user
-
-    if coordinates_any_country(user=user):
-        return True
-    if not is_active_user(user):
-        return False
-    cached = getattr(user, "_reviews_any_country", None)
-    if cached is None:
-        cached = user._reviews_any_country = user.groups.filter(
-            reviewed_country__isnull=False
-        ).exists()
-    return cached
-
-
-def _working_copy(obj):
-    if getattr(obj, "latest_revision_id", None):
-        return obj.get_latest_revision_as_object()
-    return obj
-
-
-def plan_findings(*, plan) -> list[dict]:
-    """Findings in the working copy of the plan, its commitments and their progress updates.
-
-    Working copies (latest revisions) are what reviewers are asked to approve, so that is
-    what is checked; rows say whether the object is live.
-    """
-    from tracking.models import ProgressUpdate
-
-    rules = rules_for(plan)
-    rows = []
-
-    def add(obj, url, live):
-        for finding in findings_for_instance(obj, rules=rules):
-            rows.append({"object": obj, "url": url, "live": live, "finding": finding})
-
-    add(_working_copy(plan), reverse("wagtailadmin_pages:edit", args=[plan.pk]), plan.live)
-    for commitment in plan.commitments.select_related("latest_revision").order_by("pk"):
-        url = reverse("wagtailsnippets_plans_commitment:edit", args=[commitment.pk])
-        add(_working_copy(commitment), url, commitment.live)
-    updates = ProgressUpdate.objects.filter(commitment__plan=plan).prefetch_related("measurements")
-    for update in updates.select_related("commitment").order_by("pk"):
-        add(update, reverse("progress_updates:edit", args=[update.pk]), update.is_published)
-    return rows

@@ -1,4 +1,4 @@
-"""Admin views: the terminology list (saved with versions) and the findings report."""
+"""Admin views: the terminology list, saved with versions."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -11,7 +11,7 @@ from wagtail.admin.widgets import Button
 
 from stakeholders import history
 
-from . import selectors, services
+from . import services
 from .models import Term
 from .permissions import term_policy
 
@@ -61,29 +61,4 @@ class TermVersionsView(WagtailAdminTemplateMixin, TemplateView):
             can_revert=False,  # a superuser edits the term back; that is a new version
             model_name="term",
         )
-        return context
-
-
-class TerminologyReportView(WagtailAdminTemplateMixin, TemplateView):
-    """Reports → Terminology findings: per plan, what each object says and what to use."""
-
-    template_name = "terminology/report.html"
-    header_icon = "warning"
-    page_title = _("Terminology findings")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.user_reads_report(user=request.user):
-            raise PermissionDenied
-        self.plans = selectors.plans_for_report(user=request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        chosen = self.request.GET.get("plan")
-        plans = self.plans.filter(pk=chosen) if chosen and chosen.isdigit() else self.plans
-        context["all_plans"] = self.plans
-        context["chosen"] = chosen
-        context["reports"] = [
-            {"plan": plan, "rows": selectors.plan_findings(plan=plan)} for plan in plans
-        ]
         return context

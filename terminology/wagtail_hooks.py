@@ -1,9 +1,8 @@
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -45,24 +44,7 @@ def register_urls():
             views.TermVersionsView.as_view(),
             name="terminology_term_versions",
         ),
-        path(
-            "reports/terminology/",
-            views.TerminologyReportView.as_view(),
-            name="terminology_report",
-        ),
     ]
-
-
-class TerminologyReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return selectors.user_reads_report(user=request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_report_menu_item():
-    return TerminologyReportMenuItem(
-        _("Terminology findings"), reverse("terminology_report"), icon_name="warning", order=60
-    )
 
 
 def _summarise(request, instance):
@@ -91,16 +73,12 @@ def _summarise(request, instance):
 
 
 @hooks.register("before_edit_snippet")
-def warn_on_commitment_editor(request, instance):
-    from plans.models import Commitment
-
-    if isinstance(instance, Commitment):
+def warn_on_snippet_editor(request, instance):
+    if selectors.is_checked(instance):
         _summarise(request, instance)
 
 
 @hooks.register("before_edit_page")
-def warn_on_plan_editor(request, page):
-    from plans.models import NationalPlanPage
-
-    if isinstance(page.specific, NationalPlanPage):
+def warn_on_page_editor(request, page):
+    if selectors.is_checked(page.specific):
         _summarise(request, page.specific)

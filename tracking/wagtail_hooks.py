@@ -1,7 +1,5 @@
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -43,33 +41,3 @@ def add_tracking_panels(request, panels):
     from .dashboard import panels_for
 
     panels.extend(panels_for(request.user))
-
-
-@hooks.register("register_admin_urls")
-def register_tracker_urls():
-    from django.urls import path
-
-    from .reports import CommitmentTrackerView
-
-    return [
-        path("reports/tracker/", CommitmentTrackerView.as_view(), name="commitment_tracker"),
-        path(
-            "reports/tracker/results/",
-            CommitmentTrackerView.as_view(results_only=True),
-            name="commitment_tracker_results",
-        ),
-    ]
-
-
-class TrackerMenuItem(MenuItem):
-    def is_shown(self, request):
-        from plans.selectors import commitments_visible_to
-
-        return commitments_visible_to(user=request.user).exists()
-
-
-@hooks.register("register_reports_menu_item")
-def register_tracker_menu_item():
-    return TrackerMenuItem(
-        _("Commitment tracker"), reverse("commitment_tracker"), icon_name="tasks", order=40
-    )

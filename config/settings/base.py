@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "plans",
     "terminology",
     "tracking",
+    # Admin reports that read several apps (activity, tracker, terminology, gaps).
+    "reports",
     # Spreadsheet import and plan bundles, and their commands.
     "interchange",
     # Loads the demo countries (`manage.py load_demo`); reads every app above.

@@ -256,13 +256,13 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
     def get_context(self, request, *args, **kwargs):
         from django.http import Http404
 
-        from plans.gaps import plan_gaps
         from plans.selectors import (
             capability_map,
             plan_last_updated,
             plan_public_structure,
             public_commitments,
         )
+        from tracking.gaps import plan_gaps
 
         context = super().get_context(request, *args, **kwargs)
         filters = self.public_filters(request)

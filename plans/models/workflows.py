@@ -11,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
+from stakeholders.permissions import user_reviews
+
 REVIEW_ACTIONS = (
     ("reject", _("Request changes"), True),
     ("approve", _("Approve"), False),
@@ -43,16 +45,7 @@ class CountryReviewTask(Task):
         verbose_name_plural = _("country reviews")
 
     def is_reviewer(self, user):
-        if user.is_superuser:
-            return True
-        cache = getattr(user, "_country_review_cache", None)
-        if cache is None:
-            cache = user._country_review_cache = {}
-        if self.country_id not in cache:
-            cache[self.country_id] = user.groups.filter(
-                reviewed_country__pk=self.country_id
-            ).exists()
-        return cache[self.country_id]
+        return user_reviews(user=user, country_id=self.country_id)
 
     def user_may_review(self, obj, user):
         return object_country_id(obj) == self.country_id and self.is_reviewer(user)

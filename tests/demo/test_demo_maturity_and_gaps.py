@@ -4,9 +4,9 @@ capabilities, so the gap analysis and the comparison have something to show."""
 import pytest
 from django.core.management import call_command
 
-from plans.gaps import plan_gaps
 from plans.models import PlanCapabilitySection
 from plans.selectors import published_plans
+from tracking.gaps import plan_gaps
 
 pytestmark = pytest.mark.django_db
 

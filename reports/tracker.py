@@ -11,8 +11,7 @@ from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from plans import selectors as plan_selectors
 from plans.models import Capability, Commitment
 from stakeholders.models import Agency
-
-from . import selectors
+from tracking import selectors
 
 
 def _visible(user):

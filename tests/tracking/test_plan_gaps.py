@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from plans.gaps import plan_gaps
 from plans.models import Commitment
 from stakeholders.models import Agency
+from tracking.gaps import plan_gaps
 
 from ..factories import AgencyFactory, make_commitment, make_plan
 
@@ -30,7 +30,7 @@ def agencies(kenya, ke_police, ke_helpline, ke_education):
         country=kenya, name="Ministry", sector=Agency.Sector.GOVERNMENT_MINISTRY
     )
     regulator = AgencyFactory(country=kenya, name="Regulator", sector=Agency.Sector.ICT_REGULATOR)
-    # The sector each MNR-2016 domain expects a lead from (see plans.gaps).
+    # The sector each MNR-2016 domain expects a lead from (see tracking.gaps).
     return {1: ministry, 2: ke_police, 3: ke_helpline, 4: ke_education, 5: regulator, 6: ministry}
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from plans.maturity import estimate
 from plans.models import MaturityLevel, PlanCapabilitySection
 from plans.selectors import capability_map
+from tracking.maturity import estimate
 
 from ..factories import make_commitment
 

@@ -27,9 +27,17 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from home.i18n import in_default_locale
+from plans.models import (
+    Capability,
+    Commitment,
+    CommitmentIndicator,
+    Domain,
+    PlanCapabilitySection,
+)
+from plans.selectors import public_commitment_rows
 from stakeholders.models import Agency
 
-from .models import Capability, Commitment, CommitmentIndicator, Domain, PlanCapabilitySection
+from .selectors import commitments_overdue, commitments_stale
 
 S = Agency.Sector
 # MNR-2016 domain number -> sectors of which at least one lead agency is expected.
@@ -87,8 +95,6 @@ def _section_capability_ids(plan, *, public) -> list[int]:
 
 
 def _commitments(plan, *, public):
-    from .selectors import public_commitment_rows
-
     english = in_default_locale(plan)
     rows = public_commitment_rows() if public else Commitment.objects.all()
     return rows.filter(plan=english).exclude(status=Commitment.Status.DROPPED)
@@ -96,8 +102,6 @@ def _commitments(plan, *, public):
 
 def plan_gaps(plan, *, public: bool = False, on: datetime.date | None = None) -> PlanGaps:
     """The gaps of a plan, in a fixed number of queries whatever its size."""
-    from tracking.selectors import commitments_overdue, commitments_stale
-
     on = on or timezone.localdate()
     gaps = PlanGaps()
     capabilities = {

@@ -15,10 +15,9 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistor
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from plans.models import Commitment, NationalPlanPage
 from stakeholders.models import Agency, Country, Membership
 from stakeholders.permissions import coordinated_countries
-
-from .models import Commitment, NationalPlanPage
 
 
 def _ids(queryset):
