@@ -56,6 +56,7 @@ run: install runtime-deps .env
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 check: install-dev
 	$(TEST_ENV) $(PY) manage.py check

@@ -21,10 +21,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import base36_to_int, urlsafe_base64_decode
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user, user_has_device
 from django_otp.oath import TOTP
@@ -33,7 +32,7 @@ from django_otp.util import random_hex
 from wagtail.models import ModelLogEntry
 
 from home import outbox
-from home.mail import send_templated_mail
+from home.mail import send_templated_mail, user_token_link
 
 from .audit import (
     OTP_LINK_ISSUED,
@@ -91,14 +90,7 @@ def _log(user):
 
 
 def link_url(user) -> str:
-    path = reverse(
-        "accounts_two_factor_link",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": token_generator.make_token(user),
-        },
-    )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return user_token_link("accounts_two_factor_link", user=user, token_generator=token_generator)
 
 
 def user_for_link(uidb64, token):
@@ -144,7 +136,7 @@ def resend_refusal(user) -> str | None:
 
 def request_link(user, *, request=None, reason: str) -> None:
     """E-mail `user` a link (after the current transaction), and record that it was asked."""
-    from . import tasks
+    from . import tasks  # the task module imports this one
 
     by = user if request is not None else None
     to = mask_email(user.email)

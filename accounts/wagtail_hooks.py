@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import views
+from . import admin_views
 from .audit import ACTIONS
 from .permissions import has_two_factor
 
@@ -10,10 +10,12 @@ from .permissions import has_two_factor
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
     return [
-        path("two-factor/setup/", views.setup, name="accounts_two_factor_setup"),
+        path("two-factor/setup/", admin_views.setup, name="accounts_two_factor_setup"),
         # Under setup/, so the two-factor redirect lets it through (accounts.middleware).
-        path("two-factor/setup/<uidb64>/<token>/", views.link, name="accounts_two_factor_link"),
-        path("two-factor/verify/", views.verify, name="accounts_two_factor_verify"),
+        path(
+            "two-factor/setup/<uidb64>/<token>/", admin_views.link, name="accounts_two_factor_link"
+        ),
+        path("two-factor/verify/", admin_views.verify, name="accounts_two_factor_verify"),
     ]
 
 

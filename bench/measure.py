@@ -115,7 +115,7 @@ class Bench:
 
     def public(self, url, *, uncached_scope="plan"):
         """Uncached (a new cache generation before each request) and cached times."""
-        from plans import caching
+        from publishing import caching
 
         def bump():
             if uncached_scope == "plan":
@@ -173,7 +173,7 @@ def measure_size(world, size, *, budget_s, min_n, pdf):
     from django.utils import timezone
 
     from bench import data
-    from plans import pdf as plan_pdf
+    from publishing import pdf as plan_pdf
     from tracking import reminders
 
     result = {"size": size}
@@ -214,7 +214,7 @@ def measure_size(world, size, *, budget_s, min_n, pdf):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from plans import caching
+        from publishing import caching
 
         render_times = []
         original = plan_pdf.render_plan_pdf
@@ -290,7 +290,7 @@ def measure_size(world, size, *, budget_s, min_n, pdf):
 def pdf_only(world, size):
     """The PDF alone (for 300 commitments): render_plan_pdf as the worker runs it."""
     from bench import data
-    from plans import pdf as plan_pdf
+    from publishing import pdf as plan_pdf
 
     data.fill_plan(world, size)
     analyze()

@@ -6,11 +6,11 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import LogoutView
+from accounts.admin_views import LogoutView
 from config.api import api_router
 from home import admin_endpoints
 from home.views import healthz
-from plans.views import compare, compare_csv, export, search
+from publishing.views import compare, compare_csv, export, search
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -32,7 +32,7 @@ urlpatterns = [
         "admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
         require_admin_access(admin_endpoints.snippets_api_detail),
     ),
-    # Before Wagtail's own logout URL, which signs people out on a GET (accounts.views).
+    # Before Wagtail's own logout URL, which signs people out on a GET (accounts.admin_views).
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
+        # Wagtail's admin views exist only once the apps are loaded.
         from .spreadsheets import protect_wagtail_exports
 
         protect_wagtail_exports()

@@ -5,10 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.i18n import LocalizedPageMixin
-from plans.caching import PublicCacheMixin
+from home.rendering import RenderedPageMixin
 
 
-class HomePage(PublicCacheMixin, LocalizedPageMixin, Page):
+class HomePage(RenderedPageMixin, LocalizedPageMixin, Page):
     """The site's front door: what the product is, and the way to every published plan."""
 
     intro = RichTextField(
@@ -25,13 +25,6 @@ class HomePage(PublicCacheMixin, LocalizedPageMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from plans.selectors import public_overview
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(public_overview())
-        return context
 
 
 class QueuedTask(models.Model):

@@ -8,10 +8,11 @@ again. The user's save has already been committed either way.
 
 import logging
 from functools import partial
-from importlib import import_module
 
 from celery import current_app
 from django.db import transaction
+
+from .models import QueuedTask
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +24,6 @@ def send(task, *args, **kwargs) -> bool:
     try:
         task.apply_async(args=args, kwargs=kwargs, retry=True, retry_policy=RETRY_POLICY)
     except Exception as error:  # the broker, or an eager task's own failure
-        from .models import QueuedTask
-
         QueuedTask.objects.create(
             name=task.name, args=list(args), kwargs=kwargs, last_error=repr(error)[:2000]
         )
@@ -39,12 +38,11 @@ def send_on_commit(task, *args, **kwargs) -> None:
 
 def flush(*, limit: int = 200) -> int:
     """Send kept tasks again, oldest first; stops at the first that still fails."""
-    from .models import QueuedTask
-
     sent = 0
+    # Task modules register on import; a flush in a web process may not have them yet.
+    # Names are kept when a task moves module, so import every app's tasks.
+    current_app.loader.import_default_modules()
     for queued in QueuedTask.objects.all()[:limit]:
-        # Task modules register on import; a beat-started flush may not have them yet.
-        import_module(queued.name.rsplit(".", 1)[0])
         task = current_app.tasks[queued.name]
         try:
             task.apply_async(

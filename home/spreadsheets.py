@@ -13,6 +13,9 @@ ours (the commitment listing, the Activity report, the Commitment tracker) and
 Wagtail's own (site history, page reports, workflows, redirects, form submissions).
 """
 
+import csv
+import io
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -31,8 +34,16 @@ def spreadsheet_text(text: str) -> str:
     return text
 
 
-def spreadsheet_row(values) -> list:
-    return [spreadsheet_cell(value) for value in values]
+def csv_text(header, rows) -> str:
+    """A CSV download: the header, then each row's cells through `spreadsheet_cell` (None
+    as an empty cell), after a byte-order mark so spreadsheet programs read Arabic and
+    Spanish as UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if value is None else spreadsheet_cell(value) for value in row])
+    return "\ufeff" + buffer.getvalue()
 
 
 def protect_wagtail_exports():

@@ -1,6 +1,7 @@
 import logging
 import uuid
 
+from celery import current_app
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -38,10 +39,8 @@ def _cache_ok() -> bool:
 def _broker_ok() -> bool:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return True  # no broker: tasks run in the web process
-    from config.celery import app
-
     try:
-        with app.connection_for_write() as conn:
+        with current_app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception:
         logger.exception("Health check: broker unreachable")

@@ -58,7 +58,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Revision, WorkflowTask
 from wagtail.search.index import insert_or_update_object
 
-from plans import caching, services
+from plans import services
 from plans.models import (
     Capability,
     Commitment,
@@ -68,6 +68,7 @@ from plans.models import (
     NationalPlanPage,
     PlanIndexPage,
 )
+from publishing import caching
 from stakeholders import services as stakeholder_services
 from stakeholders.models import Agency, Country, Membership
 from tracking.evidence import country_evidence_collection

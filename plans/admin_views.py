@@ -27,7 +27,7 @@ from home.admin_permissions import InstancePermissionViewMixin
 from stakeholders.models import Agency
 
 from . import permissions, selectors, services
-from .models import Capability, Commitment, NationalPlanPage
+from .models import Capability, Commitment, CountryReviewSetup, NationalPlanPage
 
 policy = permissions.commitment_policy
 
@@ -143,10 +143,7 @@ class CommitmentCreateView(SyncPermissionsOnSaveMixin, snippet_views.CreateView)
         )
         if len(countries) != 1:
             return None  # several countries (a superuser): save first, then submit
-        from .models import CountryReviewSetup
-
-        setup = CountryReviewSetup.objects.filter(country__in=countries).first()
-        return setup.commitment_workflow if setup and setup.commitment_workflow.active else None
+        return CountryReviewSetup.commitment_workflow_of(country_id=countries.pop())
 
     def submit_action(self):
         workflow = self.object.get_workflow()

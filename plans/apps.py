@@ -7,7 +7,6 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self):
-        from . import receivers
+        from . import receivers  # signals are connected once the models are loaded
 
         receivers.connect()
-        receivers.connect_public_cache()

@@ -1,9 +1,4 @@
-"""Middleware: the public cache's fast path, and guards for Wagtail admin views.
-
-`FastPathMiddleware` (right after WhiteNoise) answers anonymous requests for cached
-public pages from the cache alone; see `plans.caching`, "The fast path".
-
-The guards are for Wagtail admin views that show a page before asking about rights on it.
+"""Guards for Wagtail admin views that show a page before asking about rights on it.
 
 Found by a review of every admin URL: these views put a plan's (draft or unpublished)
 title or its review status into the response or a flash message for any admin user.
@@ -120,18 +115,3 @@ class AdminPagePrivacyMiddleware:
             if not all(_visible(user, page) for page in pages):
                 raise Http404
         return None
-
-
-class FastPathMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        from . import caching
-
-        response = caching.fast_path_response(request)
-        if response is not None:
-            return response
-        response = self.get_response(request)
-        caching.remember_for_fast_path(request, response)
-        return response

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
-from home.mail import send_templated_mail
+from home.mail import email_link, send_templated_mail
 
 EVENTS = ("submitted", "approved", "rejected")
 
@@ -21,7 +21,7 @@ def _admin_url(content) -> str:
         path = reverse("wagtailadmin_pages:edit", args=[content.pk])
     else:
         path = reverse("wagtailsnippets_plans_commitment:edit", args=[content.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return email_link(path)
 
 
 def _wants(user, event) -> bool:

@@ -231,9 +231,6 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
             or self.instances_user_has_permission_for(user, action).exists()
         )
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
     def user_has_permission_for_instance(self, user, action, instance):
         if not is_active_user(user):
             return False
@@ -252,9 +249,6 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         if action == "delete" and commitment_was_published(instance):
             return False
         return _checker(user).has_perm(f"{action}_commitment", instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not is_active_user(user):
@@ -277,9 +271,6 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         # filter on; a plain id list works everywhere (listing search, chooser search).
         return Commitment.objects.filter(pk__in=cache[key])
 
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
-
     def users_with_any_permission_for_instance(self, actions, instance):
         from django.contrib.auth import get_user_model
         from guardian.shortcuts import get_groups_with_perms
@@ -292,9 +283,6 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         ]
         users = get_user_model().objects.filter(is_active=True)
         return (users.filter(groups__in=groups) | users.filter(is_superuser=True)).distinct()
-
-    def users_with_permission_for_instance(self, action, instance):
-        return self.users_with_any_permission_for_instance([action], instance)
 
 
 commitment_policy = CommitmentPermissionPolicy()

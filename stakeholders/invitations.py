@@ -3,25 +3,17 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from home.mail import send_templated_mail
+from home.mail import send_templated_mail, user_token_link
 
 from .models import Membership
 
 
 def set_password_url(user) -> str:
     """Wagtail's own password-reset confirmation: the link dies once a password is set."""
-    path = reverse(
-        "wagtailadmin_password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
+    return user_token_link(
+        "wagtailadmin_password_reset_confirm", user=user, token_generator=default_token_generator
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def send_invitation(*, membership_id, inviter_id=None) -> int:

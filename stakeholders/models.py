@@ -160,6 +160,7 @@ class Agency(index.Indexed, models.Model):
 
     @classproperty
     def base_form_class(cls):
+        # The form module imports these models.
         from .forms import AgencyForm
 
         return AgencyForm
@@ -227,6 +228,7 @@ class Membership(models.Model):
 
     @classproperty
     def base_form_class(cls):
+        # The form module imports these models.
         from .forms import MembershipForm
 
         return MembershipForm

@@ -124,9 +124,6 @@ class CountryScopedPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         return self._allowed(user, action) and (user.is_superuser or bool(_coordinated_ids(user)))
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
     def user_has_permission_for_instance(self, user, action, instance):
         if not self._allowed(user, action):
             return False
@@ -135,9 +132,6 @@ class CountryScopedPermissionPolicy(BasePermissionPolicy):
         country_id = self._country_id(instance)
         return country_id is not None and user_coordinates(user=user, country_id=country_id)
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
     def instances_user_has_any_permission_for(self, user, actions):
         if not any(self._allowed(user, action) for action in actions):
             return self.model.objects.none()
@@ -145,9 +139,6 @@ class CountryScopedPermissionPolicy(BasePermissionPolicy):
             return self.model.objects.all()
         countries = coordinated_countries(user=user)
         return self.model.objects.filter(Q(**{f"{self.country_lookup}__in": countries}))
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
 
 
 class CountryPermissionPolicy(CountryScopedPermissionPolicy):

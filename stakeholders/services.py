@@ -9,14 +9,19 @@ transaction, and records a django-reversion revision with who did it and why.
 from contextlib import contextmanager
 
 import reversion
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from wagtail.log_actions import log
 
+from home import outbox
+
 from . import permissions
 from .models import Agency, Country, Membership
+from .tasks import send_invitation
 
 # Group fields each model owns; excluded from full_clean() because they are filled here.
 COUNTRY_GROUP_FIELDS = ("coordinators_group", "reviewers_group", "viewers_group")
@@ -239,13 +244,6 @@ def person_invite(
     inviter included) can sign in as them; a role that needs two-factor authentication
     asks them to set it up at their first sign-in.
     """
-    from django.contrib.auth import get_user_model
-    from django.core.validators import validate_email
-
-    from home import outbox
-
-    from .tasks import send_invitation
-
     email = (email or "").strip().lower()
     validate_email(email)
     User = get_user_model()

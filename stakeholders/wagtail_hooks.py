@@ -6,7 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from . import permissions, views
+from . import admin_views, permissions
 from .models import Agency, Country, Membership
 from .permissions import agency_policy, country_policy, membership_policy
 
@@ -19,10 +19,10 @@ register_permission_policy(Membership, membership_policy)
 class ScopedViewSet(ModelViewSet):
     """Listing, inspect, history and usage only for objects of the user's country."""
 
-    index_view_class = views.ScopedIndexView
-    inspect_view_class = views.ScopedInspectView
-    history_view_class = views.ScopedHistoryView
-    usage_view_class = views.ScopedUsageView
+    index_view_class = admin_views.ScopedIndexView
+    inspect_view_class = admin_views.ScopedInspectView
+    history_view_class = admin_views.ScopedHistoryView
+    usage_view_class = admin_views.ScopedUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
 
@@ -34,8 +34,8 @@ class CountryViewSet(ScopedViewSet):
     menu_label = _("Countries")
     list_display = ["name", "code", "default_language"]
     search_fields = ["name", "code"]
-    add_view_class = views.CountryCreateView
-    edit_view_class = views.CountryEditView
+    add_view_class = admin_views.CountryCreateView
+    edit_view_class = admin_views.CountryEditView
 
 
 class AgencyViewSet(ScopedViewSet):
@@ -47,11 +47,11 @@ class AgencyViewSet(ScopedViewSet):
     list_filter = ["country", "sector", "is_active"]
     # Agency is indexed: its search fields are the model's own (naming fields here makes
     # SQLite's full-text backend look for columns that do not exist: a server error).
-    add_view_class = views.AgencyCreateView
-    edit_view_class = views.AgencyEditView
+    add_view_class = admin_views.AgencyCreateView
+    edit_view_class = admin_views.AgencyEditView
 
 
-class MembershipIndexView(views.ScopedIndexView):
+class MembershipIndexView(admin_views.ScopedIndexView):
     @property
     def header_buttons(self):
         buttons = list(super().header_buttons)
@@ -73,9 +73,9 @@ class MembershipViewSet(ScopedViewSet):
     list_filter = ["agency__country", "agency__sector", "role"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name"]
     index_view_class = MembershipIndexView
-    add_view_class = views.MembershipCreateView
-    edit_view_class = views.MembershipEditView
-    delete_view_class = views.MembershipDeleteView
+    add_view_class = admin_views.MembershipCreateView
+    edit_view_class = admin_views.MembershipEditView
+    delete_view_class = admin_views.MembershipDeleteView
 
 
 class StakeholdersViewSetGroup(ViewSetGroup):
@@ -93,15 +93,15 @@ def register_viewset():
 @hooks.register("register_admin_urls")
 def register_versions_urls():
     return [
-        path("memberships/invite/", views.InviteView.as_view(), name="membership_invite"),
+        path("memberships/invite/", admin_views.InviteView.as_view(), name="membership_invite"),
         path(
             "stakeholders/<slug:model_name>/<int:pk>/versions/",
-            views.VersionsView.as_view(),
+            admin_views.VersionsView.as_view(),
             name="stakeholder_versions",
         ),
         path(
             "stakeholders/<slug:model_name>/<int:pk>/versions/<int:version_id>/revert/",
-            views.VersionsView.as_view(),
+            admin_views.VersionsView.as_view(),
             name="stakeholder_version_revert",
         ),
     ]

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .checker import Finding, describe, find_in_value, parse_quotations
+from .selectors import is_rich, rules_for, text_fields
 
 AVOID_TERM_BLOCKS = _(
     "“%(text)s” is a term to avoid: use “%(replacement)s”. Change it before submitting "
@@ -65,8 +66,6 @@ class TerminologyFormMixin:
     # --- Checking -------------------------------------------------------------------
 
     def _check_terminology(self, *, bound: bool):
-        from .selectors import is_rich, rules_for, text_fields
-
         rules = rules_for(self.instance)
         self._located_findings = []
         if not rules:

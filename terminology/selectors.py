@@ -4,6 +4,7 @@ from django.db import models
 from wagtail.fields import RichTextField, StreamField
 
 from .checker import Finding, TermRule, find_in_value, parse_quotations
+from .models import Term
 
 # Text that is not prose: identifiers, addresses, and the list of accepted quotations.
 SKIPPED_FIELDS = frozenset({"terminology_quotations", "slug", "url_path", "draft_title"})
@@ -12,8 +13,6 @@ BASE_LANGUAGE = "en"
 
 
 def active_rules(*, languages=(BASE_LANGUAGE,)) -> tuple[TermRule, ...]:
-    from .models import Term
-
     return tuple(t.as_rule() for t in Term.objects.filter(active=True, language__in=languages))
 
 

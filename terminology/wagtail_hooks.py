@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from . import selectors, views
+from . import admin_views, selectors
 from .models import Term
 from .permissions import term_policy
 
@@ -27,8 +27,8 @@ class TermViewSet(ModelViewSet):
     form_fields = ["language", "phrase", "kind", "replacement", "reason", "variants", "active"]
     inspect_view_enabled = True
     copy_view_enabled = False
-    add_view_class = views.TermCreateView
-    edit_view_class = views.TermEditView
+    add_view_class = admin_views.TermCreateView
+    edit_view_class = admin_views.TermEditView
 
 
 @hooks.register("register_admin_viewset")
@@ -41,7 +41,7 @@ def register_urls():
     return [
         path(
             "terminology/<int:pk>/versions/",
-            views.TermVersionsView.as_view(),
+            admin_views.TermVersionsView.as_view(),
             name="terminology_term_versions",
         ),
     ]

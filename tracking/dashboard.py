@@ -3,7 +3,6 @@
 Every panel costs a fixed number of queries, whatever the number of commitments.
 """
 
-from django.conf import settings
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -28,24 +27,12 @@ class MyAgencyCommitmentsPanel(Component):
 
     def get_context_data(self, parent_context):
         commitments = list(
-            selectors.with_last_update(
-                Commitment.objects.filter(lead_agency__in=self.agencies, live=True)
+            selectors.with_lateness(
+                Commitment.objects.filter(lead_agency__in=self.agencies, live=True), on=self.today
             )
             .select_related("lead_agency", "capability")
             .order_by("due_date", "title")[:100]
         )
-        stale_before = self.today - timezone.timedelta(days=settings.TRACKING_STALE_AFTER_DAYS)
-        for commitment in commitments:
-            commitment.is_overdue = bool(
-                commitment.due_date
-                and commitment.due_date < self.today
-                and commitment.status not in selectors.CLOSED
-            )
-            commitment.is_stale = bool(
-                commitment.last_update_on
-                and commitment.last_update_on < stale_before
-                and commitment.status not in selectors.CLOSED
-            )
         return {"commitments": commitments, "today": self.today}
 
 

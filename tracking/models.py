@@ -113,6 +113,7 @@ class ProgressUpdate(ClusterableModel):
 
     @classproperty
     def base_form_class(cls):
+        # The form module imports these models.
         from .forms import ProgressUpdateForm
 
         return ProgressUpdateForm

@@ -65,9 +65,6 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
             return Membership.objects.filter(user=user).exists()
         return self.instances_user_has_permission_for(user, action).exists()
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
     def user_has_permission_for_instance(self, user, action, instance):
         if not is_active_user(user):
             return False
@@ -85,9 +82,6 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
                 user=user, agency_id=instance.agency_id, role__in=REPORTING_ROLES
             ).exists()
         return False
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not is_active_user(user):
@@ -108,9 +102,6 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
             )
             mine = mine | ProgressUpdate.objects.filter(commitment__in=visible)
         return mine.distinct()
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
 
 
 progress_update_policy = ProgressUpdatePermissionPolicy(ProgressUpdate)

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from home.mail import send_templated_mail
+from home.mail import email_link, send_templated_mail
 from plans.models import Commitment
 from stakeholders.models import Membership
 
@@ -86,7 +86,7 @@ def _send(template, to, context):
 
 def _edit_url(commitment):
     path = reverse("wagtailsnippets_plans_commitment:edit", args=[commitment.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return email_link(path)
 
 
 def send_reminders(*, on: datetime.date, dry_run=False, batch_size=None) -> Outcome:

@@ -3,7 +3,19 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Avg, Count, DateField, F, Max, Q, Sum
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    F,
+    Max,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce
 
 from plans.models import Commitment
@@ -17,10 +29,37 @@ def live_commitments():
     return Commitment.objects.filter(live=True)
 
 
+# Lateness is derived, never stored: these two rules are the only definitions of it.
+
+
+def overdue_q(*, on: datetime.date) -> Q:
+    """Overdue: the due date has passed and it is neither completed nor dropped."""
+    return Q(due_date__lt=on) & ~Q(status__in=CLOSED)
+
+
+def stale_q(*, on: datetime.date, days=None) -> Q:
+    """Stale: open, with no published update (nor publication) for `days` before `on`.
+    Needs `last_update_on` (`with_last_update`)."""
+    days = settings.TRACKING_STALE_AFTER_DAYS if days is None else days
+    cutoff = on - datetime.timedelta(days=days)
+    return Q(last_update_on__lt=cutoff) & ~Q(status__in=CLOSED)
+
+
+def with_lateness(queryset, *, on: datetime.date, days=None):
+    """Annotate `last_update_on`, `is_overdue` and `is_stale` on each commitment."""
+
+    def flag(rule):
+        return Case(When(rule, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+    return with_last_update(queryset).annotate(
+        is_overdue=flag(overdue_q(on=on)), is_stale=flag(stale_q(on=on, days=days))
+    )
+
+
 def commitments_overdue(*, on: datetime.date, queryset=None):
     """Due before `on` and neither completed nor dropped."""
     queryset = live_commitments() if queryset is None else queryset
-    return queryset.filter(due_date__lt=on).exclude(status__in=CLOSED)
+    return queryset.filter(overdue_q(on=on))
 
 
 def commitments_due_soon(*, on: datetime.date, within_days=None, queryset=None):
@@ -48,10 +87,8 @@ def with_last_update(queryset):
 
 def commitments_stale(*, on: datetime.date, days=None, queryset=None):
     """Open commitments with no published update for `days` (setting) before `on`."""
-    days = settings.TRACKING_STALE_AFTER_DAYS if days is None else days
     queryset = live_commitments() if queryset is None else queryset
-    cutoff = on - datetime.timedelta(days=days)
-    return with_last_update(queryset.exclude(status__in=CLOSED)).filter(last_update_on__lt=cutoff)
+    return with_last_update(queryset).filter(stale_q(on=on, days=days))
 
 
 def published_updates(*, commitment):

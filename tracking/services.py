@@ -104,6 +104,24 @@ def progress_update_assign_reporter(*, actor, update: ProgressUpdate) -> Progres
 
 
 @transaction.atomic
+def progress_update_save(*, actor, form, publish: bool = False) -> ProgressUpdate:
+    """Save an update from its admin form, with the measurements and people trained the
+    form holds; publish it, or carry a published one's new status onto its commitment."""
+    update = progress_update_assign_reporter(actor=actor, update=form.instance)
+    is_new = update.pk is None
+    with reversion.create_revision():
+        reversion.set_user(actor)
+        reversion.set_comment("Added progress update" if is_new else "Edited progress update")
+        update = form.save()
+    log(instance=update, action="wagtail.create" if is_new else "wagtail.edit", user=actor)
+    if publish and not update.is_published:
+        progress_update_publish(actor=actor, update=update)
+    elif update.is_published and not update.is_contribution:
+        commitment_roll_up(commitment=update.commitment)
+    return update
+
+
+@transaction.atomic
 def progress_update_publish(*, actor, update: ProgressUpdate) -> ProgressUpdate:
     """Publish an update; the lead agency's latest published update sets the status."""
     if (

@@ -3,7 +3,8 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from . import views
+from . import admin_views
+from .dashboard import panels_for
 from .models import ProgressUpdate
 from .permissions import progress_update_policy
 
@@ -22,13 +23,13 @@ class ProgressUpdateViewSet(ModelViewSet):
     list_filter = ["status", "is_contribution", "reporting_date"]
     inspect_view_enabled = True
     copy_view_enabled = False
-    index_view_class = views.UpdateIndexView
-    add_view_class = views.UpdateCreateView
-    edit_view_class = views.UpdateEditView
-    delete_view_class = views.UpdateDeleteView
-    inspect_view_class = views.UpdateInspectView
-    history_view_class = views.UpdateHistoryView
-    usage_view_class = views.UpdateUsageView
+    index_view_class = admin_views.UpdateIndexView
+    add_view_class = admin_views.UpdateCreateView
+    edit_view_class = admin_views.UpdateEditView
+    delete_view_class = admin_views.UpdateDeleteView
+    inspect_view_class = admin_views.UpdateInspectView
+    history_view_class = admin_views.UpdateHistoryView
+    usage_view_class = admin_views.UpdateUsageView
 
 
 @hooks.register("register_admin_viewset")
@@ -38,6 +39,4 @@ def register_viewset():
 
 @hooks.register("construct_homepage_panels")
 def add_tracking_panels(request, panels):
-    from .dashboard import panels_for
-
     panels.extend(panels_for(request.user))

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "plans",
     "terminology",
     "tracking",
+    # The public site: page rendering, caching, exports, PDF, search, comparison.
+    "publishing",
     # Admin reports that read several apps (activity, tracker, terminology, gaps).
     "reports",
     # Spreadsheet import and plan bundles, and their commands.
@@ -104,8 +106,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # https://whitenoise.readthedocs.io/en/stable/django.html
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous hits on cached public pages, answered before routing (plans/caching.py).
-    "plans.middleware.FastPathMiddleware",
+    # Anonymous hits on cached public pages, answered before routing (publishing/caching.py).
+    "publishing.middleware.FastPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -235,7 +237,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_LOCKOUT_CALLABLE = "accounts.admin_views.lockout"
 # Behind proxies that append to X-Forwarded-For: how many (see accounts.audit.axes_client_ip).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "accounts.audit.axes_client_ip"
@@ -325,7 +327,7 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Avatars from gravatar.com would send hashed e-mail addresses to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Approval by a country's own reviewers publishes without model-wide rights; see the function.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "plans.workflows.publish_workflow_state"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "plans.approval.publish_workflow_state"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # Evidence is attendance sheets and reports, not recordings: refuse anything larger.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)

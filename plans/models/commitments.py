@@ -35,6 +35,8 @@ from wagtail.search import index
 from plans.panels import UnpublishedChangesPanel
 from terminology.fields import quotations_field
 
+from .workflows import CountryReviewSetup
+
 CAPABILITY_NOT_IN_PLAN = _(
     "“%(capability)s” is not one of this plan's capability sections. Choose one of the "
     "plan's sections, or ask the national coordinator to add it to the plan."
@@ -277,18 +279,9 @@ class Commitment(
 
     def get_workflow(self):
         """The review workflow of the commitment's country (Wagtail's default is per model)."""
-        from .workflows import CountryReviewSetup
-
         if not self.plan_id:
             return None
-        setup = (
-            CountryReviewSetup.objects.filter(country__plans=self.plan_id)
-            .select_related("commitment_workflow")
-            .first()
-        )
-        if setup is None or not setup.commitment_workflow.active:
-            return None
-        return setup.commitment_workflow
+        return CountryReviewSetup.commitment_workflow_of(country__plans=self.plan_id)
 
     def clean(self):
         super().clean()

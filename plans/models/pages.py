@@ -2,8 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -16,27 +14,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.concurrency import STALE_SAVE, posted_from_stale_revision
-from home.i18n import LocalizedPageMixin, LocalizedUrlMixin, in_default_locale
-from plans.caching import PublicCacheMixin, plan_scope
+from home.i18n import LocalizedPageMixin, LocalizedUrlMixin
+from home.rendering import RenderedPageMixin, renderer_for
 from plans.panels import UnpublishedChangesPanel
-from stakeholders.models import Agency
 from stakeholders.permissions import coordinated_countries
 from terminology.fields import quotations_field
 from terminology.forms import TerminologyFormMixin
 
-from .commitments import Commitment
-
 RICH_TEXT = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
-
-
-def _int_or_none(value):
-    # Ids and page numbers fit in 32 bits; a longer number from a visitor is no filter
-    # (SQLite cannot even compare with it).
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if -(2**31) < number < 2**31 else None
 
 
 DUPLICATE_SECTION = _("“%(capability)s” is already a section of this plan.")
@@ -54,7 +39,7 @@ TARGET_BELOW_BASELINE = _(
 )
 
 
-class PlanIndexPage(PublicCacheMixin, LocalizedPageMixin, Page):
+class PlanIndexPage(RenderedPageMixin, LocalizedPageMixin, Page):
     """`/plans/`: every published national plan, one link each."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
@@ -67,13 +52,6 @@ class PlanIndexPage(PublicCacheMixin, LocalizedPageMixin, Page):
 
     class Meta:
         verbose_name = _("plan index")
-
-    def get_context(self, request, *args, **kwargs):
-        from plans.selectors import public_overview
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(public_overview())
-        return context
 
 
 class NationalPlanPageForm(TerminologyFormMixin, WagtailAdminPageForm):
@@ -117,7 +95,7 @@ class NationalPlanPageForm(TerminologyFormMixin, WagtailAdminPageForm):
         return cleaned_data
 
 
-class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, Page):
+class NationalPlanPage(RenderedPageMixin, LocalizedUrlMixin, RoutablePageMixin, Page):
     class PlanStatus(models.TextChoices):
         DRAFTING = "drafting", _("Drafting")
         CONSULTATION = "consultation", _("Consultation")
@@ -215,11 +193,8 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
 
     @property
     def public_commitments(self):
-        """The live version of each live commitment, as the exports show it."""
-        from plans.exports import commitment_as_dict
-        from plans.selectors import public_commitments
-
-        return [commitment_as_dict(c) for c in public_commitments(plan=self)]
+        """For the read API: the live version of each live commitment, as exported."""
+        return renderer_for(self).public_commitments(self)
 
     @property
     def period_label(self):
@@ -253,104 +228,14 @@ class NationalPlanPage(PublicCacheMixin, LocalizedUrlMixin, RoutablePageMixin, P
                     }
                 )
 
-    def get_context(self, request, *args, **kwargs):
-        from django.http import Http404
-
-        from plans.selectors import (
-            capability_map,
-            plan_last_updated,
-            plan_public_structure,
-            public_commitments,
-        )
-        from tracking.gaps import plan_gaps
-
-        context = super().get_context(request, *args, **kwargs)
-        filters = self.public_filters(request)
-        context["filters"] = filters
-        context["domains"], pagination = plan_public_structure(
-            plan=self, **filters, page=self.public_page(request)
-        )
-        if pagination is None:
-            raise Http404  # a page number past the end: never cached
-        context["pagination"] = pagination
-        # The filters again, for the links to other pages of commitments.
-        context["filter_query"] = urlencode({k: v for k, v in filters.items() if v})
-        context["capability_map"] = capability_map(plan=self)
-        context["gaps"] = plan_gaps(self, public=True)
-        context["last_updated"] = plan_last_updated(plan=self)
-        live = public_commitments(plan=self)
-        context["filter_agencies"] = Agency.objects.filter(
-            Q(pk__in=live.values("lead_agency")) | Q(pk__in=live.values("supporting_agencies"))
-        ).order_by("name")
-        context["filter_statuses"] = Commitment.Status.choices
-        context["filter_capabilities"] = self.capability_sections.select_related(
-            "capability"
-        ).order_by("capability__number")
-        return context
-
-    @staticmethod
-    def public_filters(request) -> dict:
-        """The plan page's GET filters, read strictly: anything else is ignored."""
-        status = request.GET.get("status")
-        return {
-            "capability": _int_or_none(request.GET.get("capability")),
-            "agency": _int_or_none(request.GET.get("agency")),
-            "status": status if status in dict(Commitment.Status.choices) else None,
-        }
-
-    @staticmethod
-    def public_page(request) -> int:
-        """Which page of commitments (`?page=`); anything but a positive number is the first."""
-        number = _int_or_none(request.GET.get("page"))
-        return number if number is not None and number > 1 else 1
-
-    def cache_scope(self):
-        # Commitments belong to the English plan: its generation covers translations too.
-        return plan_scope(in_default_locale(self).pk)
-
-    def cache_variant(self, request) -> str:
-        variant = {**self.public_filters(request), "page": self.public_page(request)}
-        if variant["page"] == 1:
-            variant["page"] = None
-        return "&".join(f"{k}={v}" for k, v in sorted(variant.items()) if v)
-
     def get_sitemap_urls(self, request=None):
-        """The plan, and the page of each commitment the public may see."""
-        from plans.selectors import public_commitment_rows
-
-        urls = super().get_sitemap_urls(request)
-        if not urls:
-            return urls
-        base = urls[0]["location"]
-        for pk, published_at in (
-            public_commitment_rows()
-            .filter(plan=in_default_locale(self))
-            .values_list("pk", "last_published_at")
-        ):
-            urls.append(
-                {
-                    "location": base + self.reverse_subpage("commitment", args=(pk,)),
-                    "lastmod": published_at,
-                }
-            )
-        return urls
+        """The plan, and the page of each commitment the public may see (publishing)."""
+        return renderer_for(self).sitemap_urls(self, super().get_sitemap_urls(request))
 
     @path("commitments/<int:commitment_id>/", name="commitment")
     def commitment_view(self, request, commitment_id):
-        """One commitment, as published, with its published progress in time order."""
-        from django.http import Http404
-        from django.template.response import TemplateResponse
-
-        from plans.selectors import public_commitment_detail
-
-        detail = public_commitment_detail(plan=self, commitment_id=commitment_id)
-        if detail is None:
-            raise Http404
-        # Only what the commitment's template shows: never the whole plan's structure,
-        # whose cost grows with the number of commitments.
-        context = Page.get_context(self, request)
-        context.update(detail)
-        return TemplateResponse(request, "plans/commitment_detail.html", context)
+        """One commitment, as published: shown by the plan's renderer (publishing)."""
+        return renderer_for(self).serve_commitment(self, request, commitment_id)
 
 
 class PlanCapabilitySection(Orderable):

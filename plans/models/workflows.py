@@ -3,10 +3,11 @@
 Wagtail's group approval task trusts a fixed list of groups. Here the final step of every
 country's workflow is bound to that country: only its reviewers (and superusers) are
 offered "approve", whatever object reaches it, which is what makes it safe for the
-finishing action (`plans.workflows.publish_workflow_state`) to publish without asking for
+finishing action (`plans.approval.publish_workflow_state`) to publish without asking for
 model-wide publish rights.
 """
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
@@ -110,10 +111,10 @@ class LeadAgencyHeadTask(Task):
         return list(REVIEW_ACTIONS) if self.user_may_review(obj, user) else []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from plans.models import Commitment
-
         if user.is_superuser:
             return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        # By name: commitments.py imports this module (Commitment.get_workflow).
+        Commitment = apps.get_model("plans", "Commitment")
         headed = Commitment.objects.filter(lead_agency__heads_group__in=user.groups.all())
         return self.task_states.filter(
             status=TaskState.STATUS_IN_PROGRESS,
@@ -152,3 +153,12 @@ class CountryReviewSetup(models.Model):
 
     def __str__(self):
         return str(self.country)
+
+    @classmethod
+    def commitment_workflow_of(cls, **country):
+        """The active commitment workflow of one country (`country_id=`, or any lookup of
+        a country such as `country__plans=`), or None: the one place that finds it."""
+        setup = cls.objects.filter(**country).select_related("commitment_workflow").first()
+        if setup is None or not setup.commitment_workflow.active:
+            return None
+        return setup.commitment_workflow

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from plans import caching
+from publishing import caching
 
 from ..factories import make_commitment
 

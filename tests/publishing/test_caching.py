@@ -5,8 +5,9 @@ from unittest import mock
 
 import pytest
 
-from plans import pdf, services
+from plans import services
 from plans.models import Commitment
+from publishing import pdf
 from tracking import services as tracking_services
 
 from ..factories import make_commitment
@@ -117,7 +118,7 @@ def test_the_pdf_is_built_once_until_the_plan_changes(client, ke_plan, commitmen
 
 def test_with_a_worker_the_first_reader_is_asked_to_come_back(client, ke_plan, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    with mock.patch("plans.tasks.build_plan_pdf.apply_async") as delay:
+    with mock.patch("publishing.tasks.build_plan_pdf.apply_async") as delay:
         response = client.get(f"{ke_plan.url}export.pdf")
         client.get(f"{ke_plan.url}export.pdf")
     assert response.status_code == 503

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from plans.models import Capability, Commitment
-from plans.selectors import PLAN_PAGE_COMMITMENTS
+from publishing.selectors import PLAN_PAGE_COMMITMENTS
 
 from ..factories import make_commitment
 

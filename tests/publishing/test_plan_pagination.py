@@ -6,7 +6,7 @@ import re
 import pytest
 
 from plans.models import Capability, Commitment
-from plans.selectors import PLAN_PAGE_COMMITMENTS
+from publishing.selectors import PLAN_PAGE_COMMITMENTS
 
 pytestmark = pytest.mark.django_db
 

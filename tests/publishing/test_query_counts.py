@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bench.data import World, fill_plan
-from plans import caching
+from publishing import caching
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from plans.exports import CSV_FIELDS
 from plans.models import Commitment
+from publishing.exports import CSV_FIELDS
 
 from ..factories import make_commitment
 

@@ -8,10 +8,12 @@ updates on those commitments only. A fixed number of queries, whatever the size.
 
 from django.db.models import Avg, Count, Sum
 
+from plans.models import Capability, MaturityLevel, PlanCapabilitySection
+from plans.selectors import public_commitment_rows, published_plans
 from tracking.maturity import estimate
+from tracking.models import Audience, TraineeCount
 
-from .models import Capability, MaturityLevel, PlanCapabilitySection
-from .selectors import public_commitment_rows, published_plans, published_plans_in_language
+from .selectors import published_plans_in_language
 
 HELPLINE_CAPABILITY = 11  # MNR-2016: child helpline
 
@@ -32,8 +34,6 @@ def comparison():
     cells: [cell per column]}]}], "figures": [per column]}; a cell has covered, baseline,
     target, current (MaturityLevel or None), progress (%) and count.
     """
-    from tracking.models import Audience, TraineeCount
-
     english = _latest_plan_per_country()
     shown = published_plans_in_language(english)  # titles and links in the visitor's language
     plan_ids = [plan.pk for plan in english]

@@ -3,11 +3,9 @@
 Only live plans and the live version of their live commitments are ever read here.
 """
 
-import csv
-import io
 from decimal import Decimal
 
-from home.spreadsheets import spreadsheet_cell
+from home.spreadsheets import csv_text
 
 from .selectors import public_commitments
 
@@ -89,17 +87,16 @@ def plan_as_dict(plan, *, url: str) -> dict:
 
 def plan_as_csv(plan) -> str:
     """One row per published commitment, header first; lists joined with '; '."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
-    writer.writeheader()
-    for commitment in public_commitments(plan=plan):
-        row = commitment_as_dict(commitment)
-        for key in ("supporting_agencies", "inspire_strategies"):
-            row[key] = "; ".join(row[key])
-        # The JSON carries the cost as text (exact decimals); here it is a number, so a
-        # negative cost is not taken for text that could be a formula.
-        if row["estimated_cost"] is not None:
-            row["estimated_cost"] = Decimal(row["estimated_cost"])
-        writer.writerow({k: "" if v is None else spreadsheet_cell(v) for k, v in row.items()})
-    # A byte-order mark, so spreadsheet programs read Arabic and Spanish as UTF-8.
-    return "\ufeff" + buffer.getvalue()
+
+    def rows():
+        for commitment in public_commitments(plan=plan):
+            row = commitment_as_dict(commitment)
+            for key in ("supporting_agencies", "inspire_strategies"):
+                row[key] = "; ".join(row[key])
+            # The JSON carries the cost as text (exact decimals); here it is a number, so
+            # a negative cost is not taken for text that could be a formula.
+            if row["estimated_cost"] is not None:
+                row["estimated_cost"] = Decimal(row["estimated_cost"])
+            yield [row[field] for field in CSV_FIELDS]
+
+    return csv_text(CSV_FIELDS, rows())

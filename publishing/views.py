@@ -3,8 +3,6 @@
 Anything not published is a 404.
 """
 
-import csv
-import io
 import json
 import re
 
@@ -17,11 +15,11 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
-from home.spreadsheets import spreadsheet_row
+from home.spreadsheets import csv_text
+from plans.models import NationalPlanPage
+from plans.selectors import public_commitment_rows, published_plans
 
 from . import caching, comparison, exports, pdf
-from .models import NationalPlanPage
-from .selectors import public_commitment_rows, published_plans
 
 
 def published_plan_at(request, path: str) -> NationalPlanPage:
@@ -113,16 +111,6 @@ def search(request):
     )
 
 
-def _cached_public(request, *, render):
-    """Anonymous visitors get the cached rendering (site generation); others a fresh one."""
-    if not caching.is_cacheable_request(request):
-        response = render()
-        caching.mark_private(response)
-        return response
-    key = caching.page_key(version=caching.site_version(), path=request.path)
-    return caching.serve_cached(request, key=key, render=render)
-
-
 @require_safe
 def compare(request):
     """The five countries side by side, from published plans and public commitments only."""
@@ -132,7 +120,7 @@ def compare(request):
         response.render()
         return response
 
-    return _cached_public(request, render=render)
+    return caching.serve_public(request, scope=caching.SITE_SCOPE, render=render)
 
 
 @require_safe
@@ -140,13 +128,11 @@ def compare_csv(request):
     """The comparison's heat map as CSV (with a byte-order mark for spreadsheets)."""
 
     def render():
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(comparison.CSV_HEADER)
-        writer.writerows(map(spreadsheet_row, comparison.comparison_rows(comparison.comparison())))
-        return HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        rows = comparison.comparison_rows(comparison.comparison())
+        return HttpResponse(
+            csv_text(comparison.CSV_HEADER, rows), content_type="text/csv; charset=utf-8"
+        )
 
-    response = _cached_public(request, render=render)
+    response = caching.serve_public(request, scope=caching.SITE_SCOPE, render=render)
     response["Content-Disposition"] = 'attachment; filename="mnr-comparison.csv"'
     return response

@@ -55,10 +55,6 @@ def version_of(scope) -> str:
     return ".".join(str(_generation(name)) for name in scope)
 
 
-def site_version() -> str:
-    return version_of(SITE_SCOPE)
-
-
 def plan_version(plan_id: int) -> str:
     return version_of(plan_scope(plan_id))
 
@@ -145,34 +141,24 @@ def serve_cached(request, *, key: str, render):
     return response
 
 
-class PublicCacheMixin:
-    """For public page models: serve anonymous visitors from the cache.
+def serve_public(request, *, scope, render, variant="", restricted=False, fast_path=False):
+    """`render()`, cached for anonymous visitors; private for everyone else.
 
-    A page names its scope (`cache_scope`, the generations it depends on) and what in the
-    query string changes its content (`cache_variant`); everything else in the query
-    string is ignored, so random parameters cannot fill the cache.
+    `scope` names the generations the response depends on, `variant` what in the query
+    string changes it (everything else in the query string is ignored, so random
+    parameters cannot fill the cache). A `restricted` page (a view restriction) is never
+    cached. With `fast_path`, FastPathMiddleware may answer the next anonymous request
+    for the same URL from the cache alone.
     """
-
-    def cache_scope(self) -> tuple[str, ...]:
-        return SITE_SCOPE
-
-    def cache_variant(self, request) -> str:
-        return ""
-
-    def serve(self, request, *args, **kwargs):
-        def render():
-            return super(PublicCacheMixin, self).serve(request, *args, **kwargs)
-
-        if not is_cacheable_request(request) or self.get_view_restrictions().exists():
-            response = render()
-            mark_private(response)
-            return response
-        scope = self.cache_scope()
-        version = version_of(scope)
-        key = page_key(version=version, path=request.path, variant=self.cache_variant(request))
-        # For FastPathMiddleware: what this response was cached under.
+    if not is_cacheable_request(request) or restricted:
+        response = render()
+        mark_private(response)
+        return response
+    version = version_of(scope)
+    key = page_key(version=version, path=request.path, variant=variant)
+    if fast_path:
         request.public_cache_entry = {"scope": scope, "version": version, "key": key}
-        return serve_cached(request, key=key, render=render)
+    return serve_cached(request, key=key, render=render)
 
 
 # --- The fast path ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from home import outbox
+from plans.selectors import published_plans
 
 from . import caching, selectors
 
@@ -41,7 +42,7 @@ def cached_plan_pdf(*, plan_id: int, language: str) -> bytes | None:
 
 def build_plan_pdf(*, plan_id: int, language: str) -> bool:
     """Build and cache the PDF of a published plan; False if the plan is not public."""
-    plan = selectors.published_plans().filter(pk=plan_id).first()
+    plan = published_plans().filter(pk=plan_id).first()
     if plan is None:
         return False
     # The version is read before reading the content: if something is published while
@@ -64,7 +65,7 @@ def request_plan_pdf(*, plan_id: int, language: str) -> bytes | None:
 
     With Celery running eagerly (local runs, tests) the build happens here and now.
     """
-    from . import tasks
+    from . import tasks  # the task module imports this one: asked for when needed
 
     data = cached_plan_pdf(plan_id=plan_id, language=language)
     if data is not None:

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from plans.models import MaturityLevel, PlanCapabilitySection
-from plans.selectors import capability_map
+from publishing.selectors import capability_map
 from tracking.maturity import estimate
 
 from ..factories import make_commitment

@@ -1,9 +1,7 @@
 """Admin views for progress updates: scoped by `permissions`, saved with history."""
 
-import reversion
 from django.db import transaction
 from wagtail.admin.views import generic
-from wagtail.log_actions import log
 
 from home.admin_permissions import InstancePermissionViewMixin, VisibleInstancesIndexMixin
 from stakeholders.models import Country
@@ -14,24 +12,11 @@ from .models import ProgressUpdate
 
 class SaveUpdateMixin:
     def save_instance(self):
-        update = services.progress_update_assign_reporter(
-            actor=self.request.user, update=self.form.instance
+        return services.progress_update_save(
+            actor=self.request.user,
+            form=self.form,
+            publish=bool(self.form.cleaned_data.get("publish_now")),
         )
-        is_new = update.pk is None
-        with reversion.create_revision():
-            reversion.set_user(self.request.user)
-            reversion.set_comment("Added progress update" if is_new else "Edited progress update")
-            update = self.form.save()
-        log(
-            instance=update,
-            action="wagtail.create" if is_new else "wagtail.edit",
-            user=self.request.user,
-        )
-        if self.form.cleaned_data.get("publish_now") and not update.is_published:
-            services.progress_update_publish(actor=self.request.user, update=update)
-        elif update.is_published and not update.is_contribution:
-            services.commitment_roll_up(commitment=update.commitment)
-        return update
 
 
 class UpdateIndexView(VisibleInstancesIndexMixin, generic.IndexView):

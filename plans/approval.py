@@ -1,4 +1,5 @@
-"""Wagtail's finishing action for workflows, bound to the country's reviewers."""
+"""What approval does: Wagtail's finishing action for workflows, bound to the country's
+reviewers (setting WAGTAIL_FINISH_WORKFLOW_ACTION)."""
 
 
 def publish_workflow_state(workflow_state, user=None):
@@ -10,6 +11,8 @@ def publish_workflow_state(workflow_state, user=None):
     approve action was only offered to that country's reviewers, so the check has been
     made; anything else keeps Wagtail's checks.
     """
+    # Wagtail imports this function while it defines its own models: ours are not
+    # importable yet when this module is.
     from plans.models.workflows import CountryReviewTask
 
     content = workflow_state.content_object

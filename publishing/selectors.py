@@ -1,0 +1,340 @@
+"""What the public site reads: plans, their commitments with progress, and the figures.
+
+Every read starts from `plans.selectors.published_plans()` and
+`plans.selectors.public_commitment_rows()`, the one place that says what the public may
+see; nothing here writes.
+"""
+
+from collections import OrderedDict
+
+from django.conf import settings
+from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, Subquery
+from wagtail.models import Locale
+
+from home.i18n import in_default_locale
+from plans.models import (
+    Capability,
+    Commitment,
+    CommitmentIndicator,
+    Domain,
+    MaturityLevel,
+    NationalPlanPage,
+    PlanCapabilitySection,
+)
+from plans.selectors import public_commitment_q, public_commitment_rows, published_plans
+from tracking import selectors as tracking
+from tracking.maturity import estimate
+from tracking.models import IndicatorMeasurement, ProgressUpdate
+
+
+def indicators_with_latest_value():
+    """Indicators, each with the latest value from a published progress update.
+
+    One subquery in the database, so a plan's query count does not grow with its size.
+    """
+    latest = IndicatorMeasurement.objects.filter(
+        indicator=OuterRef("pk"), update__published_at__isnull=False
+    ).order_by("-measured_on", "-pk")
+    return CommitmentIndicator.objects.annotate(
+        latest_value=Subquery(latest.values("value")[:1]),
+        latest_measured_on=Subquery(latest.values("measured_on")[:1]),
+    ).order_by("sort_order", "pk")
+
+
+def published_plans_in_language(plans=None):
+    """Each published plan once: its live translation in the active language, else English.
+
+    Given plans (e.g. annotated with progress), their figures carry over to the translation.
+    """
+    plans = list(published_plans() if plans is None else plans)
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return plans
+    if locale.language_code == settings.LANGUAGE_CODE or not plans:
+        return plans
+    translations = {
+        page.translation_key: page
+        for page in NationalPlanPage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=[plan.translation_key for plan in plans])
+        .select_related("country")
+    }
+    localized = []
+    for plan in plans:
+        translation = translations.get(plan.translation_key)
+        if translation is not None:
+            for name in PROGRESS_FIGURES:
+                if hasattr(plan, name):
+                    setattr(translation, name, getattr(plan, name))
+        localized.append(translation or plan)
+    return localized
+
+
+def public_commitments(*, plan):
+    """The live version of each published commitment of a plan: all the public sees.
+
+    Commitments belong to the English plan; a translated plan page shows those.
+    """
+    return (
+        public_commitment_rows()
+        .filter(plan=in_default_locale(plan))
+        .select_related("lead_agency", "capability__domain")
+        .prefetch_related(
+            "supporting_agencies",
+            "inspire_strategies",
+            Prefetch("indicators", queryset=indicators_with_latest_value()),
+        )
+        .order_by("capability__number", "title")
+    )
+
+
+def indicator_rows(commitment):
+    """Baseline, target, latest value and share of the way for each indicator."""
+    rows = []
+    for indicator in commitment.indicators.all():
+        latest = getattr(indicator, "latest_value", None)
+        percent = (
+            tracking.percent_of_target(indicator.baseline, indicator.target, latest)
+            if latest is not None
+            else None
+        )
+        rows.append(
+            {
+                "indicator": indicator,
+                "latest": latest,
+                "measured_on": getattr(indicator, "latest_measured_on", None),
+                "percent": percent,
+            }
+        )
+    return rows
+
+
+# The public plan page shows this many commitments at a time, so that its cost does not
+# grow with the plan (the PDF and the exports still hold every commitment).
+PLAN_PAGE_COMMITMENTS = 50
+
+
+def plan_public_structure(
+    *, plan, capability=None, agency=None, status=None, page=None, per_page=None
+):
+    """Domains -> capability sections -> live commitments, for the public plan page.
+
+    The optional filters (a capability number, an agency id, a status) narrow the
+    commitments shown; sections stay, so the plan's structure remains readable.
+
+    With `page`, only that page of `per_page` commitments (in capability order) is read,
+    with the sections they fall in (a section without commitments stays where it falls
+    in capability order); returns `(domains, pagination)`, pagination being None when
+    the page does not exist. Without `page`, every commitment (the PDF): `domains` only.
+    """
+    commitments = public_commitments(plan=plan)
+    if capability:
+        commitments = commitments.filter(capability__number=capability)
+    if agency:
+        commitments = commitments.filter(
+            Q(lead_agency_id=agency) | Q(supporting_agencies__id=agency)
+        ).distinct()
+    if status:
+        commitments = commitments.filter(status=status)
+    sections = list(
+        PlanCapabilitySection.objects.filter(plan=plan)
+        .select_related("capability__domain", "baseline_level", "target_level")
+        .order_by("capability__number")
+    )
+    pagination = None
+    if page is not None:
+        # Commitments under no section of the plan are never shown: leave them out of pages.
+        commitments = commitments.filter(capability_id__in=[s.capability_id for s in sections])
+        pagination = _paginate(commitments, sections, page, per_page or PLAN_PAGE_COMMITMENTS)
+        if pagination is None:
+            return [], None
+        commitments = commitments[pagination["offset"] : pagination["offset"] + pagination["size"]]
+        sections = [s for s in sections if s.capability_id in pagination["capabilities"]]
+    commitments_by_capability = {}
+    for commitment in commitments:
+        commitment.indicator_rows = indicator_rows(commitment)
+        commitments_by_capability.setdefault(commitment.capability_id, []).append(commitment)
+    domains = OrderedDict()
+    for section in sections:
+        domain = section.capability.domain
+        entry = domains.setdefault(domain.pk, {"domain": domain, "sections": []})
+        section.public_commitments = commitments_by_capability.get(section.capability_id, [])
+        entry["sections"].append(section)
+    domains = list(domains.values())
+    return domains if page is None else (domains, pagination)
+
+
+def _paginate(commitments, sections, number, per_page):
+    """Which commitments and sections page `number` shows: one query, counts by capability.
+
+    Commitments are ordered by capability number, so each section holds a run of them: a
+    section is shown on every page its run touches; an empty one on the page where it
+    falls in capability order.
+    """
+    counts = dict(
+        commitments.order_by()
+        .values("capability_id")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("capability_id", "n")
+    )
+    total = sum(counts.values())
+    pages = max(1, -(-total // per_page))
+    if not 1 <= number <= pages:
+        return None
+    first, last = (number - 1) * per_page, min(number * per_page, total) - 1
+    capabilities, position = set(), 0
+    for section in sections:
+        count = counts.get(section.capability_id, 0)
+        if count:
+            if position <= last and position + count - 1 >= first:
+                capabilities.add(section.capability_id)
+        elif first <= position <= last or (position == total and number == pages):
+            capabilities.add(section.capability_id)
+        position += count
+    return {
+        "number": number,
+        "pages": pages,
+        "count": total,
+        "offset": first,
+        "size": per_page,
+        "first": first + 1 if total else 0,
+        "last": last + 1,
+        "previous": number - 1 if number > 1 else None,
+        "next": number + 1 if number < pages else None,
+        "page_range": range(1, pages + 1),
+        "capabilities": capabilities,
+    }
+
+
+def capability_map(*, plan):
+    """All six MNR domains and 21 capabilities: which the plan covers, and how far it got.
+
+    Progress is the average of the plan's live commitments under each capability; each
+    covered capability also has its baseline, target and estimated current maturity level
+    (`tracking.maturity`).
+    """
+    sections = {
+        section.capability_id: section
+        for section in PlanCapabilitySection.objects.filter(plan=plan).select_related(
+            "baseline_level", "target_level"
+        )
+    }
+    levels = list(MaturityLevel.objects.all())
+    progress = {
+        row["capability_id"]: row
+        for row in public_commitment_rows()
+        .filter(plan=in_default_locale(plan))
+        .values("capability_id")
+        .annotate(count=Count("pk"), average=Avg("progress"))
+    }
+    domains = []
+    for domain in Domain.objects.filter(framework__code="MNR-2016").prefetch_related(
+        Prefetch("capabilities", queryset=Capability.objects.order_by("number"))
+    ):
+        capabilities = []
+        for capability in domain.capabilities.all():
+            row = progress.get(capability.pk, {})
+            section = sections.get(capability.pk)
+            average = round(row["average"]) if row.get("average") is not None else None
+            capabilities.append(
+                {
+                    "capability": capability,
+                    "covered": section is not None,
+                    "section": section,
+                    "maturity": estimate(
+                        baseline=section.baseline_level,
+                        target=section.target_level,
+                        progress=average,
+                        levels=levels,
+                    )
+                    if section is not None
+                    else None,
+                    "count": row.get("count", 0),
+                    "average": average,
+                }
+            )
+        domains.append({"domain": domain, "capabilities": capabilities})
+    return domains
+
+
+def public_commitment_detail(*, plan, commitment_id):
+    """A live commitment of a plan with its published updates and indicator progress."""
+    commitment = public_commitments(plan=plan).filter(pk=commitment_id).first()
+    if commitment is None:
+        return None
+    return {
+        "commitment": commitment,
+        "updates": list(tracking.published_updates(commitment=commitment)),
+        "indicators": indicator_rows(commitment),
+    }
+
+
+PROGRESS_FIGURES = (
+    "commitment_count",
+    "average_progress",
+    "completed_count",
+    "on_track_count",
+    "behind_count",
+)
+
+
+def published_plans_with_progress():
+    """Published plans, each with its public commitments' count, average progress and
+    how many are completed, on track or behind (at risk or delayed)."""
+    public = public_commitment_q("commitments__")
+
+    def count(*statuses):
+        return Count("commitments", filter=public & Q(commitments__status__in=statuses))
+
+    S = Commitment.Status
+    return published_plans().annotate(
+        commitment_count=Count("commitments", filter=public),
+        average_progress=Avg("commitments__progress", filter=public),
+        completed_count=count(S.COMPLETED),
+        on_track_count=count(S.ON_TRACK),
+        behind_count=count(S.AT_RISK, S.DELAYED),
+    )
+
+
+def public_overview():
+    """The figures on the home page: every published plan, and the totals across them."""
+    english = list(published_plans_with_progress())
+    plans = published_plans_in_language(english)
+    for plan in plans:
+        plan.average_progress = (
+            round(plan.average_progress) if plan.average_progress is not None else None
+        )
+    totals = (
+        public_commitment_rows()
+        .filter(plan__in=[p.pk for p in plans])
+        .aggregate(
+            count=Count("pk"),
+            average=Avg("progress"),
+            completed=Count("pk", filter=Q(status=Commitment.Status.COMPLETED)),
+            on_track=Count("pk", filter=Q(status=Commitment.Status.ON_TRACK)),
+            behind=Count(
+                "pk", filter=Q(status__in=[Commitment.Status.AT_RISK, Commitment.Status.DELAYED])
+            ),
+        )
+    )
+    if totals["average"] is not None:
+        totals["average"] = round(totals["average"])
+    totals["plans"] = len(plans)
+    totals["countries"] = len({p.country_id for p in plans})
+    return {"plans": plans, "totals": totals}
+
+
+def plan_last_updated(*, plan):
+    """When anything the public sees of this plan last changed: the plan, one of its public
+    commitments, or a published progress update on one of them."""
+    public = public_commitment_rows().filter(plan=in_default_locale(plan))
+    dates = [
+        plan.last_published_at,
+        public.aggregate(at=Max("last_published_at"))["at"],
+        ProgressUpdate.objects.filter(commitment__in=public, published_at__isnull=False).aggregate(
+            at=Max("published_at")
+        )["at"],
+    ]
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None

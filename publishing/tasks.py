@@ -1,0 +1,32 @@
+"""Background work of the public site. Tasks take ids and call a plain function.
+
+The task names are the ones they had in `plans.tasks`: the outbox stores names, and a
+task kept there before this module existed must still be found.
+"""
+
+from celery import shared_task
+from django.conf import settings
+
+from home import outbox
+
+from . import caching, pdf
+
+
+@shared_task(name="plans.tasks.build_plan_pdf", acks_late=True, soft_time_limit=300)
+def build_plan_pdf(plan_id, language):
+    return pdf.build_plan_pdf(plan_id=plan_id, language=language)
+
+
+@shared_task(name="plans.tasks.refresh_public_cache")
+def refresh_public_cache(plan_id=None, everything=False):
+    """After a publish commits: invalidate again (a request may have cached the state
+    between the first invalidation and the commit), then rebuild the plan's PDF in the
+    site's default language so its first reader need not wait."""
+    if everything:
+        caching.invalidate_everything()
+    if plan_id is None:
+        caching.invalidate_site()
+        return
+    caching.invalidate_plan(plan_id)
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        outbox.send(build_plan_pdf, plan_id, settings.LANGUAGE_CODE)
