@@ -16,16 +16,24 @@ from home.admin_permissions import is_active_user
 from .models import Agency, Country, Membership
 
 
-def _coordinated_ids(user) -> frozenset[int]:
-    # Asked by every menu item and view of a request; cached on the user object like
-    # Django's own permission cache (a new request loads a new user).
-    ids = getattr(user, "_coordinated_country_ids", None)
-    if ids is None:
-        ids = frozenset(
-            Country.objects.filter(coordinators_group__user=user).values_list("pk", flat=True)
+def _country_ids(user, group: str) -> frozenset[int]:
+    """Ids of the countries whose `group` ("coordinators_group", "reviewers_group") the
+    user is in. Asked by every menu item and view of a request; cached on the user object
+    like Django's own permission cache (a new request loads a new user)."""
+    cache = user.__dict__.setdefault("_country_ids_by_group", {})
+    if group not in cache:
+        cache[group] = frozenset(
+            Country.objects.filter(**{f"{group}__user": user}).values_list("pk", flat=True)
         )
-        user._coordinated_country_ids = ids
-    return ids
+    return cache[group]
+
+
+def _coordinated_ids(user) -> frozenset[int]:
+    return _country_ids(user, "coordinators_group")
+
+
+def _reviewed_ids(user) -> frozenset[int]:
+    return _country_ids(user, "reviewers_group")
 
 
 def coordinated_countries(*, user):
@@ -69,17 +77,6 @@ def agency_change_refusal(*, user, agency, changed_fields) -> str | None:
     if set(changed_fields) & set(AGENCY_PUBLIC_FIELDS) and agency_is_on_public_record(agency):
         return AGENCY_NAMED_IN_PUBLIC % {"agency": agency}
     return None
-
-
-def _reviewed_ids(user) -> frozenset[int]:
-    # Cached on the user object like the coordinated countries: menus and review tasks ask.
-    ids = getattr(user, "_reviewed_country_ids", None)
-    if ids is None:
-        ids = frozenset(
-            Country.objects.filter(reviewers_group__user=user).values_list("pk", flat=True)
-        )
-        user._reviewed_country_ids = ids
-    return ids
 
 
 def user_reviews(*, user, country_id) -> bool:

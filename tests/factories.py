@@ -100,3 +100,13 @@ def make_commitment(
         publish=publish,
         **fields,
     )
+
+
+def make_update(commitment, *, actor=None, status="on_track", progress=10, **fields):
+    """A progress update through the service, as the lead agency (or `actor`) reports it."""
+    from tracking import services as tracking_services
+
+    fields.setdefault("narrative", "Started.")
+    return tracking_services.progress_update_create(
+        actor=actor, commitment=commitment, status=status, progress=progress, **fields
+    )

@@ -14,6 +14,7 @@ from plans.models import Commitment, CommitmentIndicator, NationalPlanPage
 from stakeholders.models import Agency, Membership
 
 from ..factories import AgencyFactory, UserFactory, make_commitment, make_plan, member
+from ..stakeholders.test_agency_public_name import agency_form
 
 pytestmark = pytest.mark.django_db
 
@@ -407,18 +408,8 @@ def _update_post(client, user, commitment, **extra):
 
 
 def _agency_post(client, user, agency, **changes):
-    data = {
-        "country": agency.country_id,
-        "name": agency.name,
-        "acronym": agency.acronym,
-        "sector": agency.sector,
-        "website": "",
-        "description": "",
-        "is_active": "on",
-    }
-    data.update(changes)
     _login(client, user)
-    client.post(f"/admin/agencies/edit/{agency.pk}/", data)
+    client.post(f"/admin/agencies/edit/{agency.pk}/", agency_form(agency, **changes))
     return Agency.objects.get(pk=agency.pk)
 
 

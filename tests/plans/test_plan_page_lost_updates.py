@@ -6,10 +6,9 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from home.concurrency import STALE_SAVE
 from plans.models import NationalPlanPage
-from tracking import services
 from tracking.models import ProgressUpdate
 
-from ..factories import UserFactory, make_commitment, member
+from ..factories import UserFactory, make_commitment, make_update, member
 from ..tracking.test_update_admin import form as update_form
 
 pytestmark = pytest.mark.django_db
@@ -53,13 +52,7 @@ def test_a_progress_update_saved_from_a_stale_form_is_refused(
     colleague = UserFactory(username="colleague")
     member(colleague, ke_police)
     commitment = make_commitment(ke_plan, ke_police)
-    update = services.progress_update_create(
-        actor=ke_police_drafter,
-        commitment=commitment,
-        status="on_track",
-        progress=10,
-        narrative="Started.",
-    )
+    update = make_update(commitment, actor=ke_police_drafter)
     url = f"/admin/progress_updates/edit/{update.pk}/"
     other = Client()
     mine = open_form(client, ke_police_drafter, url, "w-editor-form")
@@ -81,13 +74,7 @@ def test_a_progress_update_form_without_its_version_is_refused(
     client, ke_plan, ke_police, ke_police_drafter
 ):
     commitment = make_commitment(ke_plan, ke_police)
-    update = services.progress_update_create(
-        actor=ke_police_drafter,
-        commitment=commitment,
-        status="on_track",
-        progress=10,
-        narrative="Started.",
-    )
+    update = make_update(commitment, actor=ke_police_drafter)
     client.force_login(ke_police_drafter)
     data = update_form(commitment, narrative="Overwritten blindly.")
     response = client.post(f"/admin/progress_updates/edit/{update.pk}/", data)

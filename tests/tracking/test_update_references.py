@@ -10,7 +10,7 @@ from wagtail.documents.models import Document
 from tracking.evidence import country_evidence_collection
 from tracking.models import EVIDENCE_OF_ANOTHER_COUNTRY, ProgressUpdate
 
-from ..factories import make_commitment
+from ..factories import make_commitment, make_update
 from .test_update_admin import ADD, form
 
 pytestmark = pytest.mark.django_db
@@ -43,15 +43,7 @@ def test_another_countrys_document_is_refused_and_its_title_never_shown(
 def test_a_forged_document_on_an_existing_update_is_refused(
     client, commitment, ke_police_drafter, jordan, jo_police
 ):
-    from tracking import services
-
-    update = services.progress_update_create(
-        actor=ke_police_drafter,
-        commitment=commitment,
-        status="on_track",
-        progress=10,
-        narrative="Started.",
-    )
+    update = make_update(commitment, actor=ke_police_drafter)
     foreign = evidence(jordan, "Jordan prosecution file index")
     client.force_login(ke_police_drafter)
     edit = f"/admin/progress_updates/edit/{update.pk}/"
