@@ -1,7 +1,5 @@
 """A 2,000-row file imports in one transaction: all of it, or (one failure) none of it."""
 
-import time
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -25,14 +23,11 @@ def big_file(rows: int = ROWS) -> bytes:
 
 
 def test_two_thousand_rows_import_in_one_go(ke_plan, ke_police, ke_helpline):
-    started = time.perf_counter()
+    # How long it takes is measured by `make bench`, not asserted here: a timed test fails
+    # on a busy machine for no fault of the code.
     result = plan_import(actor=None, plan=ke_plan, file_name="big.csv", content=big_file())
-    elapsed = time.perf_counter() - started
     assert result.done and result.problems == []
     assert Commitment.objects.filter(plan=ke_plan, live=False).count() == ROWS
-    # About 35 s on SQLite on a quiet 2-core machine, 160 s on a very busy one: the limit
-    # only catches a pathological slowdown; `make bench` is where speed is measured.
-    assert elapsed < 300, f"{ROWS} rows took {elapsed:.0f} s"
 
 
 def test_a_failure_in_the_last_rows_leaves_nothing(ke_plan, ke_police, ke_helpline, monkeypatch):
