@@ -113,9 +113,11 @@ def make_world(code="ke", name="Kenya", start=2025, end=2029) -> World:
         summary="<p>A synthetic plan for the benchmark.</p>",
         vision="<p>Every child is safe online.</p>",
     )
-    for capability in Capability.objects.filter(framework__code="MNR-2016").order_by("number"):
+    capabilities = Capability.objects.filter(framework__code="MNR-2016").order_by("number")
+    for place, capability in enumerate(capabilities):
         plan.capability_sections.add(
             plan.capability_sections.model(
+                sort_order=place,
                 capability=capability,
                 objective=f"Objective for capability {capability.number}",
                 baseline_finding="What the needs assessment found.",

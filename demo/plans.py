@@ -431,12 +431,13 @@ def _plan(country) -> NationalPlanPage:
         "coordination body reviews the plan every year.</p>",
     )
     levels = {level.order: level for level in MaturityLevel.objects.all()}
-    for number, (objective, baseline) in SECTIONS.items():
+    for place, (number, (objective, baseline)) in enumerate(SECTIONS.items()):
         if number in LEFT_OUT.get(country.code, ()):
             continue
         baseline_order, target_order = MATURITY[country.code][number]
         plan.capability_sections.add(
             plan.capability_sections.model(
+                sort_order=place,
                 capability=Capability.objects.get(framework__code="MNR-2016", number=number),
                 objective=objective,
                 baseline_finding=baseline,

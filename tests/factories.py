@@ -69,9 +69,10 @@ def make_plan(country, *, capabilities=(4, 11, 21), start=2025, end=2029, publis
         period_end=end,
         live=publish,  # Page.live defaults to True; a draft must start unpublished
     )
-    for number in capabilities:
+    for place, number in enumerate(capabilities):
         plan.capability_sections.add(
             plan.capability_sections.model(
+                sort_order=place,
                 capability=Capability.objects.get(framework__code="MNR-2016", number=number),
                 objective=f"Objective for capability {number}",
             )
