@@ -1,5 +1,8 @@
 """Writes to plans and commitments. Object permissions are granted here and nowhere else."""
 
+from contextlib import contextmanager
+
+import reversion
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +22,21 @@ from .models import (
     LeadAgencyHeadTask,
     NationalPlanPage,
 )
+
+
+@contextmanager
+def reference_change(*, actor, comment: str):
+    """Saves of reference data inside make one django-reversion version: who, when, what.
+
+    The frameworks are shared by every country's plan, so their history is kept like the
+    terminology list's and the registry's.
+    """
+    with transaction.atomic(), reversion.create_revision():
+        if actor is not None and actor.is_authenticated:
+            reversion.set_user(actor)
+        reversion.set_comment(comment)
+        yield
+
 
 NOT_ALLOWED_TO_ADD = "You may not add a commitment led by %(agency)s to %(plan)s."
 NOT_ALLOWED_TO_REASSIGN = "Only the national coordinator can hand a commitment to another agency."

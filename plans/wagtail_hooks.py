@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.admin_permissions import ReferenceDataPermissionPolicy
 from stakeholders.permissions import AGENCY_PUBLIC_HOOK
 
-from . import admin_views, permissions, selectors, services
+from . import admin_views, permissions, reference_admin, selectors, services
 from .middleware import hide_superuser_only_items
 from .models import (
     Capability,
@@ -71,17 +71,34 @@ class CommitmentViewSet(SnippetViewSet):
         return queryset.select_related("plan", "capability", "lead_agency", "latest_revision")
 
 
-class FrameworkViewSet(ModelViewSet):
+class ReferenceViewSet(ModelViewSet):
+    """Reference data: superusers change it, each change is a version, and the translated
+    kinds carry their names in every language on the same form."""
+
+    add_view_class = reference_admin.ReferenceCreateView
+    edit_view_class = reference_admin.ReferenceEditView
+    inspect_view_enabled = True
+    has_translations = True
+
+    def get_form_class(self, for_update=False):
+        if not self.has_translations:
+            return super().get_form_class(for_update)
+        return reference_admin.translations_form_class(
+            self.model, self.form_fields, formfield_callback=self.formfield_for_dbfield
+        )
+
+
+class FrameworkViewSet(ReferenceViewSet):
     model = Framework
     name = "frameworks"
     icon = "doc-full"
     menu_label = _("Frameworks")
     list_display = ["name", "code", "year"]
     form_fields = ["code", "name", "publisher", "year", "url"]
-    inspect_view_enabled = True
+    has_translations = False
 
 
-class DomainViewSet(ModelViewSet):
+class DomainViewSet(ReferenceViewSet):
     model = Domain
     name = "mnr_domains"
     icon = "folder-open-inverse"
@@ -89,10 +106,9 @@ class DomainViewSet(ModelViewSet):
     list_display = ["number", "name", "framework"]
     list_filter = ["framework"]
     form_fields = ["framework", "number", "name"]
-    inspect_view_enabled = True
 
 
-class CapabilityViewSet(ModelViewSet):
+class CapabilityViewSet(ReferenceViewSet):
     model = Capability
     name = "capabilities"
     icon = "list-ol"
@@ -101,28 +117,25 @@ class CapabilityViewSet(ModelViewSet):
     list_filter = ["framework", "domain"]
     search_fields = ["name", "description"]
     form_fields = ["framework", "domain", "number", "name", "description"]
-    inspect_view_enabled = True
     list_per_page = 50
 
 
-class InspireStrategyViewSet(ModelViewSet):
+class InspireStrategyViewSet(ReferenceViewSet):
     model = InspireStrategy
     name = "inspire_strategies"
     icon = "tag"
     menu_label = _("INSPIRE strategies")
     list_display = ["number", "letter", "name"]
     form_fields = ["framework", "number", "letter", "name", "description"]
-    inspect_view_enabled = True
 
 
-class MaturityLevelViewSet(ModelViewSet):
+class MaturityLevelViewSet(ReferenceViewSet):
     model = MaturityLevel
     name = "maturity_levels"
     icon = "pick"
     menu_label = _("Maturity levels")
     list_display = ["order", "name"]
     form_fields = ["order", "name", "description"]
-    inspect_view_enabled = True
 
 
 class ReferenceDataViewSetGroup(ViewSetGroup):
@@ -200,6 +213,11 @@ def register_plan_overview_urls():
         path("plans/overview/", admin_views.PlanOverviewView.as_view(), name="plan_overview_index"),
         path(
             "plans/overview/<int:pk>/", admin_views.PlanOverviewView.as_view(), name="plan_overview"
+        ),
+        path(
+            "reference/<str:model_name>/<int:pk>/versions/",
+            reference_admin.ReferenceVersionsView.as_view(),
+            name="reference_versions",
         ),
     ]
 

@@ -148,16 +148,22 @@ CSV_HEADER = [
 
 
 def comparison_rows(data):
-    """The heat map as CSV rows (one per country and capability), as the page shows it."""
+    """The heat map as CSV rows (one per country and capability), as the page shows it.
+
+    The header names stay English (they are what scripts read); the cells are in the
+    visitor's language like the page, so `/es/compare/export.csv` names the capabilities,
+    domains and levels in Spanish. `capability_number` is the key that is the same in every
+    language, and `/compare/export.csv` is the English file.
+    """
     for entry in data["domains"]:
         for row in entry["rows"]:
             for column, cell in zip(data["columns"], row["cells"], strict=True):
                 yield [
                     column["country"].name,
                     column["plan"].title,
-                    entry["domain"].name,
+                    entry["domain"].display_name,
                     row["capability"].number,
-                    row["capability"].name,
+                    row["capability"].display_name,
                     "yes" if cell["covered"] else "no",
                     str(cell["baseline"] or ""),
                     str(cell["target"] or ""),

@@ -2,8 +2,18 @@
 
 A rule is one term of the reference list. Its pattern matches the phrase as whole words,
 case-insensitively, with hyphens or spaces between its words ("child-pornography"), and
-with the spelling variants of its language (English: plural, paedophile/pedophile,
--ise/-ize), plus the extra spellings listed on the term. Text comes from plain fields,
+with the spelling variants of its language, plus the extra spellings listed on the term:
+
+- English: plurals, paedophile/pedophile, -ise/-ize.
+- Spanish and French: with or without accents (PORNOGRAFIA, pédophile/pedophile), and
+  gender and number on every word, since adjectives agree ("niño prostituto", "niñas
+  prostitutas"; "enfant prostitué", "enfants prostituées").
+- Arabic: with or without short vowels and tatweel, any form of alef, ta marbuta or ha,
+  alef maqsura or ya, the attached conjunctions, prepositions and article ("والمواد",
+  "للأطفال"), and common plural and feminine endings.
+
+Text is compared in Unicode NFKC form, so Arabic presentation forms (text pasted from a
+PDF) and composed or decomposed accents are found alike. Text comes from plain fields,
 rich text (HTML) and StreamField values alike.
 
 A finding inside an accepted quotation (the exact official title of a law, say) is
@@ -12,6 +22,7 @@ reported but marked `quoted`, and never blocks anything.
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -99,13 +110,91 @@ def _plain_word(word: str, *, last: bool) -> str:
     return re.escape(word.lower())
 
 
+# Latin letters and their accented forms: a term is found with or without its accents.
+_ACCENT_GROUPS = ("aáàâäã", "eéèêë", "iíìîï", "oóòôöõ", "uúùûü", "cç", "nñ", "yÿ")
+_ACCENTED = {letter: f"[{group}]" for group in _ACCENT_GROUPS for letter in group}
+_APOSTROPHES = "['’]"
+
+
+def _latin_letters(text: str) -> str:
+    return "".join(
+        _ACCENTED.get(ch) or (_APOSTROPHES if ch in "'’" else re.escape(ch)) for ch in text
+    )
+
+
+def _spanish_word(word: str, *, last: bool) -> str:
+    word = word.lower()
+    if len(word) <= 3:  # de, la, con, por: never inflected
+        return _latin_letters(word)
+    if word[-1] in "oa":  # niño, niña, niños, niñas: gender and number agree
+        return _latin_letters(word[:-1]) + "[oa]s?"
+    if word.endswith(("ón", "on")):  # prostitución, prostituciones
+        return _latin_letters(word[:-2]) + "(?:[oó]n|ones)"
+    if word[-1] in "eéií":
+        return _latin_letters(word) + "s?"
+    return _latin_letters(word) + "(?:es)?"  # infantil, infantiles
+
+
+def _french_word(word: str, *, last: bool) -> str:
+    word = word.lower()
+    if len(word) <= 3:  # de, des, la, aux: never inflected
+        return _latin_letters(word)
+    if word.endswith("al"):  # sexuel/sexual forms: -al, -aux, -ale, -ales
+        return _latin_letters(word[:-2]) + "(?:al|aux|ale|ales)"
+    if word.endswith("el"):  # sexuel, sexuelle, sexuels, sexuelles
+        return _latin_letters(word) + "(?:le)?s?"
+    if word.endswith("e"):
+        return _latin_letters(word) + "s?"
+    if word[-1] in "sx":
+        return _latin_letters(word)
+    return _latin_letters(word) + "e?s?"  # prostitué, prostituée, prostitués, prostituées
+
+
+# Short vowels, the superscript alef and tatweel may sit after any letter.
+_ARABIC_MARKS = "[\u064b-\u065f\u0670\u0640]*"
+_ARABIC_LETTERS = {
+    **dict.fromkeys("اأإآٱ", "[اأإآٱ]"),
+    **dict.fromkeys("ةه", "[ةه]"),
+    **dict.fromkeys("ىي", "[ىي]"),
+}
+_ARABIC_ENDINGS = ("ات", "ون", "ين", "ان", "ة", "ها", "هم")
+
+
+def _arabic_letters(text: str) -> str:
+    return "".join((_ARABIC_LETTERS.get(ch) or re.escape(ch)) + _ARABIC_MARKS for ch in text)
+
+
+def _arabic_word(word: str, *, last: bool) -> str:
+    word = re.sub(_ARABIC_MARKS, "", word)
+    m = _ARABIC_MARKS
+    conjunction = f"(?:[وف]{m})?"
+    if word.startswith("ال"):
+        # The article, after a preposition (بال, كال) or contracted with li- (لل).
+        article = f"(?:(?:[بك]{m})?[اأإآٱ]{m}ل{m}|ل{m}ل{m})"
+        pattern = conjunction + article + _arabic_letters(word[2:])
+    else:
+        pattern = conjunction + f"(?:[بلك]{m})?" + _arabic_letters(word)
+    if last:
+        pattern += "(?:" + "|".join(_arabic_letters(e) for e in _ARABIC_ENDINGS) + ")?"
+    return pattern
+
+
 # Per language: how one word of a phrase may be spelled. Other languages are checked for
 # the exact phrase and the spellings listed on each term until they get their own rules.
-WORD_PATTERNS: dict[str, Callable[..., str]] = {"en": _english_word}
+WORD_PATTERNS: dict[str, Callable[..., str]] = {
+    "en": _english_word,
+    "es": _spanish_word,
+    "fr": _french_word,
+    "ar": _arabic_word,
+}
+
+
+def normalized(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
 def phrase_pattern(phrase: str, language: str = "en") -> str:
-    words = [w for w in re.split(SEPARATOR, phrase.strip()) if w]
+    words = [w for w in re.split(SEPARATOR, normalized(phrase).strip()) if w]
     word = WORD_PATTERNS.get(language, _plain_word)
     return SEPARATOR.join(word(w, last=i == len(words) - 1) for i, w in enumerate(words))
 
@@ -122,7 +211,7 @@ def compile_rule(rule: TermRule) -> re.Pattern:
 
 @lru_cache(maxsize=512)
 def _quotation_pattern(passage: str) -> re.Pattern | None:
-    words = [w for w in re.split(SEPARATOR, passage) if w]
+    words = [w for w in re.split(SEPARATOR, normalized(passage)) if w]
     if not words:
         return None
     return re.compile(SEPARATOR.join(re.escape(w) for w in words), re.IGNORECASE)
@@ -180,6 +269,7 @@ def find_in_text(
     is one finding, not two)."""
     if not text:
         return []
+    text = normalized(text)
     found = []
     for rule in rules:
         for m in compile_rule(rule).finditer(text):

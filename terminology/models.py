@@ -28,8 +28,9 @@ class Term(models.Model):
         _("phrase"),
         max_length=120,
         help_text=_(
-            "As in the guidelines, in the singular. Plurals, hyphens and British/American "
-            "spellings are found without listing them."
+            "As in the guidelines, in the singular (and masculine, in Spanish and French). "
+            "Plurals, hyphens, British/American spellings, accents, gender and Arabic "
+            "prefixes and short vowels are found without listing them."
         ),
     )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.AVOID)
@@ -41,6 +42,20 @@ class Term(models.Model):
         _("other spellings"),
         blank=True,
         help_text=_("Further forms to find, one a line (e.g. an abbreviation)."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the term and its agreed alternative are published in this language."),
+    )
+    draft = models.BooleanField(
+        _("draft"),
+        default=False,
+        help_text=_(
+            "Not (entirely) taken from a published source: the development team's "
+            "translation, to be reviewed by a native speaker."
+        ),
     )
     active = models.BooleanField(_("active"), default=True)
     updated_at = models.DateTimeField(auto_now=True)

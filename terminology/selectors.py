@@ -17,10 +17,27 @@ def active_rules(*, languages=(BASE_LANGUAGE,)) -> tuple[TermRule, ...]:
 
 
 def languages_for(obj) -> tuple[str, ...]:
-    """English always (plans are co-drafted in it), and the language of the object's country."""
+    """The languages the object's text is checked in: the language it is written in (its
+    locale, for a translated page or snippet), its country's language, and English always
+    (plans are co-drafted in it, and English passages turn up in every language)."""
     country = country_of(obj)
-    language = getattr(country, "default_language", None) or BASE_LANGUAGE
-    return tuple(dict.fromkeys((BASE_LANGUAGE, language)))
+    languages = (BASE_LANGUAGE, getattr(country, "default_language", None), locale_of(obj))
+    return tuple(dict.fromkeys(_base(code) for code in languages if code))
+
+
+def locale_of(obj) -> str | None:
+    """The language code of the object's Wagtail locale, if it has one."""
+    obj = getattr(obj, "specific", obj)
+    if not getattr(obj, "locale_id", None):
+        return None
+    try:
+        return obj.locale.language_code
+    except (AttributeError, models.ObjectDoesNotExist):
+        return None
+
+
+def _base(code: str) -> str:
+    return code.split("-")[0].lower()
 
 
 def rules_for(obj) -> tuple[TermRule, ...]:

@@ -21,10 +21,20 @@ class TermViewSet(ModelViewSet):
     menu_label = _("Terminology")
     menu_order = 410
     add_to_admin_menu = True
-    list_display = ["phrase", "kind", "replacement", "language", "active"]
-    list_filter = ["kind", "language", "active"]
+    list_display = ["phrase", "kind", "replacement", "language", "draft", "active"]
+    list_filter = ["kind", "language", "draft", "active"]
     search_fields = ["phrase", "replacement", "variants"]
-    form_fields = ["language", "phrase", "kind", "replacement", "reason", "variants", "active"]
+    form_fields = [
+        "language",
+        "phrase",
+        "kind",
+        "replacement",
+        "reason",
+        "variants",
+        "source",
+        "draft",
+        "active",
+    ]
     inspect_view_enabled = True
     copy_view_enabled = False
     add_view_class = admin_views.TermCreateView

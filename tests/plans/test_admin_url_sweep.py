@@ -330,6 +330,7 @@ REFERENCE_DATA = {
     "maturity_levels": "plans.MaturityLevel",
     "terminology": "terminology.Term",
     "terminology_term_versions": "terminology.Term",
+    "reference_versions": "plans.Capability",
 }
 # (app label, model name) parameters, by URL name (default: the plan page model).
 MODEL_PARAMS = {
@@ -338,6 +339,7 @@ MODEL_PARAMS = {
     "wagtailadmin_editing_sessions:ping": ("wagtailcore", "page"),
     "stakeholder_versions": ("stakeholders", "agency"),
     "stakeholder_version_revert": ("stakeholders", "agency"),
+    "reference_versions": ("plans", "capability"),
 }
 
 

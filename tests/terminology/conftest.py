@@ -6,7 +6,7 @@ from terminology.models import Term
 
 @pytest.fixture
 def avoid_terms(db):
-    """Every term to avoid of the reference list, as the data migration loaded it."""
-    terms = list(Term.objects.filter(kind=AVOID, active=True))
+    """Every English term to avoid of the reference list, as the data migration loaded it."""
+    terms = list(Term.objects.filter(kind=AVOID, active=True, language="en"))
     assert len(terms) >= 7
     return terms
