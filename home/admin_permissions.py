@@ -10,6 +10,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from django.views.generic import View
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -63,11 +64,23 @@ class InstancePermissionViewMixin:
     def setup(self, request, *args, **kwargs):
         # Before Wagtail's own setup, which already reads the object and the policy.
         self.guarded_object = get_object_or_404(self.model, pk=unquote(str(kwargs["pk"])))
-        if not self.registered_policy.user_has_permission_for_instance(
+        self.permission_refused = not self.registered_policy.user_has_permission_for_instance(
             request.user, self.object_action, self.guarded_object
-        ):
-            raise PermissionDenied
-        super().setup(request, *args, **kwargs)
+        )
+        if self.permission_refused:
+            # Django's own setup only: Wagtail's would go on to read the object.
+            View.setup(self, request, *args, **kwargs)
+        else:
+            super().setup(request, *args, **kwargs)
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.permission_refused:
+            return self.refuse(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def refuse(self, request):
+        """The answer to a user without the right; a view may explain, never reveal."""
+        raise PermissionDenied
 
     @cached_property
     def permission_policy(self):

@@ -7,17 +7,22 @@ commitment, then answers all of Wagtail's own questions about that same commitme
 the user may see.
 """
 
+from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django_filters import ChoiceFilter
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import TaskState
 from wagtail.snippets.views import chooser
@@ -26,7 +31,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from home.admin_permissions import InstancePermissionViewMixin
 from stakeholders.models import Agency
 
-from . import permissions, selectors, services
+from . import permissions, reviews, selectors, services
 from .models import Capability, Commitment, CountryReviewSetup, NationalPlanPage
 
 policy = permissions.commitment_policy
@@ -36,6 +41,25 @@ class CommitmentObjectMixin(InstancePermissionViewMixin):
     """Every view of one commitment: see `home.admin_permissions`."""
 
     model = Commitment
+
+    def refuse(self, request):
+        # People of the commitment's country are told why and whom to ask (nothing of
+        # its content unless they may read it); anyone else learns nothing about it.
+        commitment = self.guarded_object
+        if not permissions.user_belongs_to_country(
+            user=request.user, country_id=commitment.plan.country_id
+        ):
+            return super().refuse(request)
+        reason = permissions.edit_refusal(user=request.user, commitment=commitment)
+        if policy.user_has_permission_for_instance(request.user, "view", commitment):
+            messages.info(request, reason)
+            return redirect("wagtailsnippets_plans_commitment:inspect", commitment.pk)
+        return TemplateResponse(
+            request,
+            "plans/admin/commitment_refused.html",
+            {"reason": reason, "page_title": _("Not yours to open")},
+            status=403,
+        )
 
 
 class SyncPermissionsOnSaveMixin:
@@ -52,6 +76,29 @@ def _scope_choices():
     return [("mine", _("Led by my agency")), ("all", _("All I can see"))]
 
 
+# Apps above plans add columns to the commitment listing through this hook: a function
+# returning (annotate, columns), `annotate` taking the listing's queryset and returning it
+# with what the columns read (tracking adds lateness and the last update).
+LISTING_COLUMNS_HOOK = "register_commitment_listing_columns"
+
+
+def listing_extensions():
+    return [fn() for fn in hooks.get_hooks(LISTING_COLUMNS_HOOK)]
+
+
+def _state_choices():
+    return list(selectors.REVIEW_STATES.items())
+
+
+STATE_FILTERS = {
+    "draft": Q(live=False, review_step__isnull=True, changes_requested=False),
+    "in_review": Q(review_step__isnull=False),
+    "changes_requested": Q(review_step__isnull=True, changes_requested=True),
+    "live": Q(live=True, has_unpublished_changes=False, review_step__isnull=True),
+    "live_with_changes": Q(live=True, has_unpublished_changes=True, review_step__isnull=True),
+}
+
+
 class CommitmentFilterSet(WagtailFilterSet):
     scope = ChoiceFilter(
         label=_("Show"),
@@ -59,6 +106,7 @@ class CommitmentFilterSet(WagtailFilterSet):
         method="filter_scope",
         empty_label=None,
     )
+    state = ChoiceFilter(label=_("State"), choices=_state_choices, method="filter_state")
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -80,13 +128,30 @@ class CommitmentFilterSet(WagtailFilterSet):
         # Applied in CommitmentViewSet.get_queryset so that it is also the default.
         return queryset
 
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(STATE_FILTERS[value]) if value in STATE_FILTERS else queryset
+
     class Meta:
         model = Commitment
-        fields = ["scope", "plan", "capability", "lead_agency", "status", "live", "is_internal"]
+        fields = ["scope", "state", "plan", "capability", "lead_agency", "status", "is_internal"]
+
+
+class StateColumn(Column):
+    """Draft, in review (with the step), changes requested, live, live with changes."""
+
+    def get_value(self, instance):
+        return selectors.review_state_label(instance)
 
 
 class CommitmentIndexView(snippet_views.IndexView):
     """Row links are decided per row, from permissions prefetched for the whole page."""
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        for _annotate, extra in listing_extensions():
+            columns[-1:-1] = extra  # before the last (updated) column
+        return columns
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -172,6 +237,13 @@ class CommitmentEditView(CommitmentObjectMixin, SyncPermissionsOnSaveMixin, snip
                 self.__dict__.pop(name, None)
             return super().post(request, *args, **kwargs)
 
+    def get_success_message(self, instance=None):
+        if self.action == "workflow-action" and self.workflow_action in ("approve", "reject"):
+            return reviews.review_message(
+                obj=instance or self.object, action=self.workflow_action, user=self.request.user
+            )
+        return super().get_success_message(instance)
+
     def is_valid(self, form):
         # Wagtail refuses stale saves only for autosave; an ordinary save from a page
         # opened before someone else's save would silently replace their work.
@@ -195,7 +267,30 @@ class CommitmentHistoryView(CommitmentObjectMixin, snippet_views.HistoryView):
 
 
 class CommitmentInspectView(CommitmentObjectMixin, snippet_views.InspectView):
+    """What people who may read but not change a commitment see: its latest version as
+    the public would read it, where it stands in review, who leads it, whom to ask."""
+
     object_action = "view"
+    template_name = "plans/admin/commitment_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            working=self.object.get_latest_revision_as_object(),
+            state=selectors.review_state_label(self.object),
+            public_url=self._public_url(),
+            refusal=None
+            if policy.user_has_permission_for_instance(user, "change", self.object)
+            else permissions.edit_refusal(user=user, commitment=self.object),
+        )
+        return context
+
+    def _public_url(self):
+        if not (self.object.live and not self.object.is_internal and self.object.plan.live):
+            return None
+        plan = self.object.plan.specific
+        return plan.full_url + plan.reverse_subpage("commitment", args=(self.object.pk,))
 
 
 class CommitmentPreviewOnEditView(CommitmentObjectMixin, snippet_views.PreviewOnEditView):

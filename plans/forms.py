@@ -1,8 +1,10 @@
 """Admin forms: offer each user only the plans, agencies and capabilities valid for them."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.currencies import country_currency, currency_choices
 from stakeholders.models import Agency
 from terminology.forms import TerminologyFormMixin
 
@@ -48,6 +50,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             self._limit_for_existing()
         else:
             self._limit_for_new()
+        self._currency_choices()
 
     def _set_queryset(self, name, queryset):
         if name in self.fields:
@@ -66,8 +69,32 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             "supporting_agencies",
             Agency.objects.filter(country__in=countries, is_active=True),
         )
-        if "plan" in self.fields and plans.count() == 1:
-            self.fields["plan"].initial = plans.get().pk
+        self._preselect_single_choices("plan", "lead_agency", "capability")
+
+    def _preselect_single_choices(self, *names):
+        """A select with one possible answer starts on it."""
+        for name in names:
+            field = self.fields.get(name)
+            if field is not None and field.initial is None:
+                only = list(field.queryset[:2])
+                if len(only) == 1:
+                    field.initial = only[0].pk
+
+    def _currency_choices(self):
+        """ISO 4217 codes in use, with names; a new commitment starts in its country's."""
+        field = self.fields.get("currency")
+        if field is None:
+            return
+        choices = currency_choices()
+        current = self.instance.currency
+        if current and current not in dict(choices):
+            choices.append((current, current))  # a code from before the list, kept
+        field.widget = forms.Select(choices=[("", "---------"), *choices])
+        if not self.instance.pk and not current:
+            plans = self.fields["plan"].queryset if "plan" in self.fields else []
+            countries = {plan.country.code for plan in plans}
+            if len(countries) == 1:
+                field.initial = country_currency(countries.pop())
 
     def _limit_for_existing(self):
         plan = self.instance.plan

@@ -23,8 +23,10 @@ places; the admin views for a single commitment ask it about that commitment ins
 (`home.admin_permissions`).
 """
 
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
 from guardian.core import ObjectPermissionChecker
-from guardian.shortcuts import get_objects_for_user
+from guardian.shortcuts import get_groups_with_perms, get_objects_for_user
 from wagtail.permission_policies import BasePermissionPolicy
 
 from stakeholders.models import Agency, Membership
@@ -195,6 +197,46 @@ def user_can_reassign_lead(*, user, commitment) -> bool:
     return user_coordinates(user=user, country_id=commitment.plan.country_id)
 
 
+def user_belongs_to_country(*, user, country_id) -> bool:
+    return is_active_user(user) and (
+        user.is_superuser
+        or Membership.objects.filter(user=user, agency__country_id=country_id).exists()
+    )
+
+
+def people_who_may_edit(commitment) -> dict:
+    """Whom to ask about a commitment: its lead agency's drafters, the country's coordinators."""
+    User = get_user_model()
+    country_id = commitment.plan.country_id
+    return {
+        "drafters": User.objects.filter(
+            is_active=True,
+            memberships__agency=commitment.lead_agency_id,
+            memberships__role__in=DRAFTING_ROLES,
+        ).distinct(),
+        "coordinators": User.objects.filter(
+            is_active=True,
+            memberships__agency__country=country_id,
+            memberships__role=Membership.Role.COORDINATOR,
+        ).distinct(),
+    }
+
+
+def _names(users) -> str:
+    return ", ".join(user.get_full_name() or user.get_username() for user in users)
+
+
+def edit_refusal(*, user, commitment) -> str:
+    """Why this user, who may read the commitment, may not change it, and whom to ask."""
+    commitment = commitment.get_latest_revision_as_object() if commitment.pk else commitment
+    people = people_who_may_edit(commitment)
+    ask = _names([*people["drafters"], *people["coordinators"]]) or _("the national coordinator")
+    return _(
+        "Led by %(agency)s: only its drafters and the national coordinator change it. "
+        "To suggest a change, ask %(people)s."
+    ) % {"agency": commitment.lead_agency, "people": ask}
+
+
 def commitment_was_published(commitment) -> bool:
     """Once public, a commitment is part of the accountability record: deleting it would
     take it off the public site without review. It is dropped (a status, reviewed) or
@@ -272,9 +314,6 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
         return Commitment.objects.filter(pk__in=cache[key])
 
     def users_with_any_permission_for_instance(self, actions, instance):
-        from django.contrib.auth import get_user_model
-        from guardian.shortcuts import get_groups_with_perms
-
         wanted = {f"{a}_commitment" for a in actions}
         groups = [
             group

@@ -5,8 +5,11 @@ What the public may see is decided here, once: `published_plans()` and
 on them.
 """
 
-from django.db.models import Q
-from wagtail.models import Locale
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, WorkflowState
 
 from . import permissions
 from .models import Commitment, NationalPlanPage
@@ -63,3 +66,58 @@ def user_drafts_only(*, user) -> bool:
         return False
     roles = set(user.memberships.values_list("role", flat=True))
     return bool(roles) and roles <= set(permissions.DRAFTING_ROLES)
+
+
+# --- Where a commitment stands in its review (for the admin) ------------------------
+
+
+def _workflow_states():
+    return WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Commitment),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    )
+
+
+def with_review_state(queryset):
+    """Annotate `review_step` (the task of a review in progress) and `changes_requested`:
+    with `live` and `has_unpublished_changes`, all `review_state_label` needs, in one query."""
+    in_progress = _workflow_states().filter(status=WorkflowState.STATUS_IN_PROGRESS)
+    return queryset.annotate(
+        review_step=Subquery(in_progress.values("current_task_state__task__name")[:1]),
+        changes_requested=Exists(
+            _workflow_states().filter(status=WorkflowState.STATUS_NEEDS_CHANGES)
+        ),
+    )
+
+
+REVIEW_STATES = {
+    "draft": _("Draft"),
+    "in_review": _("In review"),
+    "changes_requested": _("Changes requested"),
+    "live": _("Live"),
+    "live_with_changes": _("Live, with unpublished changes"),
+}
+
+
+def review_state(commitment) -> str:
+    """One of REVIEW_STATES, from `with_review_state`'s annotations (or the object itself)."""
+    if not hasattr(commitment, "review_step"):
+        task = commitment.current_workflow_task if commitment.pk else None
+        commitment.review_step = task.name if task else None
+        state = commitment.current_workflow_state if commitment.pk else None
+        commitment.changes_requested = bool(
+            state and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+        )
+    if commitment.review_step:
+        return "in_review"
+    if commitment.changes_requested:
+        return "changes_requested"
+    if commitment.live:
+        return "live_with_changes" if commitment.has_unpublished_changes else "live"
+    return "draft"
+
+
+def review_state_label(commitment) -> str:
+    state = review_state(commitment)
+    label = str(REVIEW_STATES[state])
+    return f"{label}: {commitment.review_step}" if state == "in_review" else label

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.admin_permissions import ReferenceDataPermissionPolicy
 from stakeholders.permissions import AGENCY_PUBLIC_HOOK
 
-from . import admin_views, permissions, reference_admin, selectors, services
+from . import admin_views, permissions, reference_admin, reviews, selectors, services
 from .middleware import hide_superuser_only_items
 from .models import (
     Capability,
@@ -35,7 +35,13 @@ class CommitmentViewSet(SnippetViewSet):
     menu_label = _("Commitments")
     menu_order = 150
     add_to_admin_menu = True
-    list_display = ["title", "capability", "lead_agency", "status", "is_internal", "plan"]
+    list_display = [
+        "title",
+        admin_views.StateColumn("state", label=_("State")),
+        "lead_agency",
+        "due_date",
+        "progress",
+    ]
     list_export = ["title", "plan", "capability", "lead_agency", "status", "progress", "due_date"]
     filterset_class = admin_views.CommitmentFilterSet
     list_per_page = 50
@@ -68,6 +74,9 @@ class CommitmentViewSet(SnippetViewSet):
         queryset = selectors.commitments_visible_to(user=request.user)
         if request.GET.get("scope") != "all" and selectors.user_drafts_only(user=request.user):
             queryset = selectors.commitments_led_by_users_agencies(user=request.user)
+        queryset = selectors.with_review_state(queryset)
+        for annotate, _columns in admin_views.listing_extensions():
+            queryset = annotate(queryset)
         return queryset.select_related("plan", "capability", "lead_agency", "latest_revision")
 
 
@@ -154,6 +163,36 @@ class ReferenceDataViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [CommitmentViewSet(), ReferenceDataViewSetGroup()]
+
+
+# The reviewer of the current step sees Approve as the primary button, then Request
+# changes and Approve with comment first in the menu, beside the diff of the changes.
+def _review_rank(item) -> int:
+    if item.name == "approve" and not item.launch_modal:
+        return 0
+    return 1 if item.name == "reject" else 2
+
+
+def review_actions_first(menu_items, request, context):
+    review = [item for item in menu_items if getattr(item, "name", None) in ("approve", "reject")]
+    if not review:
+        return
+    review.sort(key=_review_rank)
+    menu_items[:] = review + [item for item in menu_items if item not in review]
+
+
+hooks.register("construct_snippet_action_menu", review_actions_first)
+hooks.register("construct_page_action_menu", review_actions_first)
+
+
+@hooks.register("after_edit_page")
+def say_who_reviewed(request, page):
+    """Wagtail says only "Page ... updated" after an approval from the page editor."""
+    if request.POST.get("action-workflow-action") is not None:
+        reviews.replace_update_message(request, obj=page.specific)
+
+
+hooks.register("register_log_actions", reviews.register_review_log_actions)
 
 
 # Menus show only what the role can use (plans/middleware.py refuses the rest).

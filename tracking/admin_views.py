@@ -34,7 +34,13 @@ class EvidenceCollectionMixin:
 
 
 class UpdateCreateView(EvidenceCollectionMixin, SaveUpdateMixin, generic.CreateView):
-    pass
+    def get_initial(self):
+        # "Add a progress update" from a commitment's row says which commitment.
+        initial = super().get_initial()
+        chosen = self.request.GET.get("commitment", "")
+        if chosen.isdigit():
+            initial["commitment"] = int(chosen)
+        return initial
 
 
 class UpdateEditView(InstancePermissionViewMixin, SaveUpdateMixin, generic.EditView):

@@ -35,11 +35,44 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
             self.fields["commitment"].disabled = True
         else:
             self.fields["commitment"].queryset = reportable
+        self._limit_indicators(reportable)
+
+    def _chosen_commitment_id(self):
+        if self.instance.pk:
+            return self.instance.commitment_id
+        raw = self.data.get(self.add_prefix("commitment")) if self.is_bound else None
+        raw = raw or self.initial.get("commitment")
+        try:
+            return int(getattr(raw, "pk", raw))
+        except (TypeError, ValueError):
+            return None
+
+    def _limit_indicators(self, reportable):
+        """The measurement rows offer the chosen commitment's indicators only (else those
+        of every commitment the user reports on, named with their commitment); another
+        commitment's indicator is refused with a message that says so."""
         measurements = self.formsets.get("measurements")
-        if measurements is not None:
-            indicators = CommitmentIndicator.objects.filter(commitment__in=reportable)
-            for form in [*measurements.forms, measurements.empty_form]:
-                form.fields["indicator"].queryset = indicators
+        if measurements is None:
+            return
+        indicators = CommitmentIndicator.objects.filter(commitment__in=reportable)
+        chosen = self._chosen_commitment_id()
+        if chosen is not None and not self.is_bound:
+            indicators = indicators.filter(commitment_id=chosen)
+        indicators = indicators.select_related("commitment")
+        label = (lambda i: i.name) if chosen else (lambda i: f"{i.name} ({i.commitment})")
+        base = measurements.form
+
+        class MeasurementForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                field = self.fields["indicator"]
+                field.queryset = indicators
+                field.label_from_instance = label
+                field.error_messages["invalid_choice"] = INDICATOR_OF_ANOTHER_COMMITMENT
+
+        # Every row, the blank one the "Add" button copies included, is built from this.
+        measurements.form = MeasurementForm
+        measurements.__dict__.pop("forms", None)
 
     def terminology_leads_to_public(self):
         # An update has no review: publishing it, or editing a published one, is public.

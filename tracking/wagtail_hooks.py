@@ -1,9 +1,13 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views
+from plans.admin_views import LISTING_COLUMNS_HOOK
+
+from . import admin_views, selectors
 from .dashboard import panels_for
 from .models import ProgressUpdate
 from .permissions import progress_update_policy
@@ -40,3 +44,20 @@ def register_viewset():
 @hooks.register("construct_homepage_panels")
 def add_tracking_panels(request, panels):
     panels.extend(panels_for(request.user))
+
+
+@hooks.register(LISTING_COLUMNS_HOOK)
+def lateness_in_the_commitment_listing():
+    """Overdue and the last published update, beside each commitment in the listing."""
+
+    def annotate(queryset):
+        return selectors.with_lateness(queryset, on=timezone.localdate())
+
+    return annotate, [
+        Column(
+            "is_overdue",
+            label=_("Overdue"),
+            accessor=lambda c: _("Overdue") if getattr(c, "is_overdue", False) else "",
+        ),
+        DateColumn("last_update_on", label=_("Last update")),
+    ]

@@ -32,7 +32,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from plans.panels import UnpublishedChangesPanel
+from plans.panels import ReviewFeedbackPanel, UnpublishedChangesPanel
 from terminology.fields import quotations_field
 
 from .workflows import CountryReviewSetup
@@ -180,6 +180,7 @@ class Commitment(
         [
             ObjectList(
                 [
+                    ReviewFeedbackPanel(),
                     UnpublishedChangesPanel(),
                     # A select, not the page chooser: it offers only the user's plans.
                     FieldPanel("plan", widget=forms.Select),

@@ -16,7 +16,7 @@ from wagtail.search import index
 from home.concurrency import STALE_SAVE, posted_from_stale_revision
 from home.i18n import LocalizedPageMixin, LocalizedUrlMixin
 from home.rendering import RenderedPageMixin, renderer_for
-from plans.panels import UnpublishedChangesPanel
+from plans.panels import ReviewFeedbackPanel, UnpublishedChangesPanel
 from stakeholders.permissions import coordinated_countries
 from terminology.fields import quotations_field
 from terminology.forms import TerminologyFormMixin
@@ -136,6 +136,7 @@ class NationalPlanPage(RenderedPageMixin, LocalizedUrlMixin, RoutablePageMixin, 
     terminology_quotations = quotations_field()
 
     content_panels = [
+        ReviewFeedbackPanel(),
         UnpublishedChangesPanel(),
         *Page.content_panels,
         MultiFieldPanel(

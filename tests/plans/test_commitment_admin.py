@@ -105,7 +105,9 @@ def test_coordinator_reassigns_lead_and_rights_move(
     assert response.status_code == 302, response.content.decode()[:3000]
 
     client.force_login(ke_police_drafter)
-    assert client.get(edit_url(commitment)).status_code == 302
+    refused = client.get(edit_url(commitment))
+    assert refused.status_code == 403
+    assert f"Led by {ke_helpline.name}" in refused.content.decode()
     client.force_login(ke_helpline_drafter)
     assert client.get(edit_url(commitment)).status_code == 200
 

@@ -80,7 +80,8 @@ def test_revert_is_refused_to_a_supporting_agency(client, edited, ke_helpline_dr
     first = edited.revisions.order_by("created_at").first()
     client.force_login(ke_helpline_drafter)
     response = client.get(f"{BASE}/history/{edited.pk}/revisions/{first.pk}/revert/")
-    assert response.status_code == 302
+    assert response.status_code == 403
+    assert "Led by" in response.content.decode()
 
 
 def test_edit_view_shows_what_changed_since_publication(client, edited, ke_reviewer):
