@@ -82,7 +82,9 @@ class PlanImportView(WagtailAdminTemplateMixin, FormView):
     header_icon = "upload"
 
     def dispatch(self, request, *args, pk, **kwargs):
-        self.plan = get_object_or_404(NationalPlanPage.objects.select_related("country"), pk=pk)
+        self.plan = get_object_or_404(
+            NationalPlanPage.objects.originals().select_related("country"), pk=pk
+        )
         if not permissions.user_can_import_into_plan(user=request.user, plan=self.plan):
             return _forbidden(request, IMPORT_REFUSED % {"country": self.plan.country})
         return super().dispatch(request, *args, **kwargs)

@@ -203,11 +203,7 @@ def export_bundle(*, country, out) -> dict:
             raise BundleError("No country with this code.")
     usernames = dict(get_user_model().objects.values_list("pk", "username"))
     agencies = list(Agency.objects.filter(country=country).select_related("group", "heads_group"))
-    plans = list(
-        NationalPlanPage.objects.filter(country=country, locale=Locale.get_default()).order_by(
-            "path"
-        )
-    )
+    plans = list(NationalPlanPage.objects.originals().filter(country=country).order_by("path"))
     translated = NationalPlanPage.objects.filter(country=country).count() - len(plans)
     commitments = list(Commitment.objects.filter(plan__in=plans).order_by("pk"))
     updates = list(ProgressUpdate.objects.filter(commitment__in=commitments).order_by("pk"))

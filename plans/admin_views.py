@@ -10,21 +10,23 @@ the user may see.
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 from django_filters import ChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.models import TaskState
+from wagtail.models import Locale, TaskState
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views import snippets as snippet_views
 
@@ -35,6 +37,8 @@ from . import permissions, reviews, selectors, services
 from .models import Capability, Commitment, CountryReviewSetup, NationalPlanPage
 
 policy = permissions.commitment_policy
+
+TRANSLATION_NO_LANGUAGE = _("Choose a language to translate the plan into.")
 
 
 class CommitmentObjectMixin(InstancePermissionViewMixin):
@@ -469,5 +473,69 @@ class PlanOverviewView(WagtailAdminTemplateMixin, TemplateView):
                 user=self.request.user, plan=self.plan
             ),
             may_edit_page=self.plan.permissions_for_user(self.request.user).can_edit(),
+            may_translate=permissions.user_may_translate_plan(
+                user=self.request.user, plan=self.plan
+            ),
+            translations=selectors.plan_translations(self.plan),
         )
         return context
+
+
+# --- Translations of a plan (coordinators of its country) ---------------------------
+
+
+class PlanTranslationStartView(View):
+    """POST: start a draft translation of a plan into one language, then edit it."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        plan = get_object_or_404(NationalPlanPage.objects.originals(), pk=pk)
+        if not permissions.user_may_translate_plan(user=request.user, plan=plan):
+            raise PermissionDenied
+        locale = Locale.objects.filter(language_code=request.POST.get("locale", "")).first()
+        if locale is None:
+            messages.error(request, TRANSLATION_NO_LANGUAGE)
+            return redirect("plan_overview", plan.pk)
+        try:
+            translated = services.plan_translation_start(
+                actor=request.user, plan=plan, locale=locale
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("plan_overview", plan.pk)
+        messages.success(
+            request,
+            _(
+                "A %(language)s translation of “%(plan)s” is started as a draft. Translate it "
+                "here, then submit it for review from “Our plan”."
+            )
+            % {"language": locale.get_display_name(), "plan": plan.title},
+        )
+        return redirect("wagtailadmin_pages:edit", translated.pk)
+
+
+class PlanTranslationSubmitView(View):
+    """POST: send a translation's latest draft into the country's plan review."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        translated = get_object_or_404(NationalPlanPage, pk=pk)
+        try:
+            original = services.original_of(translated)
+        except ValidationError as error:
+            raise Http404 from error
+        if not permissions.user_may_translate_plan(user=request.user, plan=original):
+            raise PermissionDenied
+        try:
+            services.plan_translation_submit(actor=request.user, translated=translated)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The %(language)s translation is submitted for review.")
+                % {"language": translated.locale.get_display_name()},
+            )
+        return redirect("plan_overview", original.pk)

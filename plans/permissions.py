@@ -126,7 +126,7 @@ def agencies_user_may_lead_for(*, user):
 def plans_user_may_add_to(*, user):
     if not is_active_user(user):
         return NationalPlanPage.objects.none()
-    plans = NationalPlanPage.objects.select_related("country")
+    plans = NationalPlanPage.objects.originals().select_related("country")
     if user.is_superuser:
         return plans
     countries = memberships_that_draft(user).values("agency__country")
@@ -137,7 +137,7 @@ def plans_user_may_view(*, user):
     """Plans whose admin overview the user may read: every member of the country."""
     if not is_active_user(user):
         return NationalPlanPage.objects.none()
-    plans = NationalPlanPage.objects.select_related("country").order_by("-period_start")
+    plans = NationalPlanPage.objects.originals().select_related("country").order_by("-period_start")
     if user.is_superuser:
         return plans
     return plans.filter(country__in=Membership.objects.filter(user=user).values("agency__country"))
@@ -177,7 +177,7 @@ def plans_user_may_import_into(*, user):
     """Importing writes a whole plan's commitments at once: coordinators' work only."""
     if not is_active_user(user):
         return NationalPlanPage.objects.none()
-    plans = NationalPlanPage.objects.select_related("country").order_by("-period_start")
+    plans = NationalPlanPage.objects.originals().select_related("country").order_by("-period_start")
     if user.is_superuser:
         return plans
     return plans.filter(country__in=coordinated_countries(user=user))
@@ -189,6 +189,15 @@ def user_may_import(*, user) -> bool:
 
 
 def user_can_import_into_plan(*, user, plan) -> bool:
+    return user_coordinates(user=user, country_id=plan.country_id)
+
+
+def user_may_translate_plan(*, user, plan) -> bool:
+    """A country's coordinators start, edit and submit the translations of its plans.
+
+    Submitting goes through the country's review like any change of the plan page, so
+    the translation is public only once a reviewer approves it.
+    """
     return user_coordinates(user=user, country_id=plan.country_id)
 
 

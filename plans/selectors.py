@@ -28,7 +28,7 @@ def published_plans():
     return (
         NationalPlanPage.objects.live()
         .public()
-        .filter(locale=Locale.get_default())
+        .originals()
         .select_related("country")
         .order_by("country__name", "-period_start")
     )
@@ -121,3 +121,27 @@ def review_state_label(commitment) -> str:
     state = review_state(commitment)
     label = str(REVIEW_STATES[state])
     return f"{label}: {commitment.review_step}" if state == "in_review" else label
+
+
+def plan_translations(plan) -> list[dict]:
+    """Every other language of the site, with the plan's translation into it and its
+    review state, or none yet: what a coordinator needs to translate the plan."""
+    translations = {
+        page.locale_id: page
+        for page in NationalPlanPage.objects.filter(translation_key=plan.translation_key)
+        .exclude(pk=plan.pk)
+        .exclude(alias_of__isnull=False)
+    }
+    rows = []
+    for locale in Locale.objects.exclude(pk=plan.locale_id).order_by("language_code"):
+        page = translations.get(locale.pk)
+        rows.append(
+            {
+                "locale": locale,
+                "language": locale.get_display_name(),
+                "page": page,
+                "state": review_state(page) if page else None,
+                "label": review_state_label(page) if page else _("Not started"),
+            }
+        )
+    return rows

@@ -7,9 +7,11 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermission
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupPagePermission, Locale, Workflow, WorkflowPage, WorkflowTask
+from wagtail_localize.models import Translation, TranslationSource
 
 from terminology.services import ensure_publishable
 
@@ -249,3 +251,71 @@ def _plan_grant_page_permissions(*, plan: NationalPlanPage) -> None:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=plan.page_ptr, permission=permission
             )
+
+
+# --- Translations of a plan page ----------------------------------------------------
+
+TRANSLATION_REFUSED = _("Only the national coordinators of %(country)s translate its plan.")
+TRANSLATION_EXISTS = _("This plan already has a %(language)s translation: edit that one.")
+TRANSLATION_SAME_LANGUAGE = _("The plan is written in %(language)s already.")
+TRANSLATION_IN_REVIEW = _("This translation is in review already.")
+TRANSLATION_NOT_A_TRANSLATION = _("This page is not a translation of a plan.")
+
+
+def _check_translator(*, actor, plan) -> None:
+    if not permissions.user_may_translate_plan(user=actor, plan=plan):
+        raise PermissionDenied(TRANSLATION_REFUSED % {"country": plan.country})
+
+
+@transaction.atomic
+def plan_translation_start(*, actor, plan: NationalPlanPage, locale: Locale) -> NationalPlanPage:
+    """A draft translation of the plan page into `locale`, which the coordinator edits in
+    wagtail-localize's editor and submits for review; nothing is public until approved."""
+    _check_translator(actor=actor, plan=plan)
+    language = locale.get_display_name()
+    if locale.pk == plan.locale_id:
+        raise ValidationError(TRANSLATION_SAME_LANGUAGE % {"language": language})
+    if plan.get_translation_or_none(locale) is not None:
+        raise ValidationError(TRANSLATION_EXISTS % {"language": language})
+    source, _created = TranslationSource.update_or_create_from_instance(plan)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation.save_target(user=actor, publish=False)
+    translated = plan.get_translation(locale).specific
+    plan_setup(plan=translated)
+    return translated
+
+
+def original_of(page: NationalPlanPage) -> NationalPlanPage:
+    """The plan a translation translates, or refusal if it translates none."""
+    original = (
+        NationalPlanPage.objects.originals().filter(translation_key=page.translation_key).first()
+    )
+    if original is None or original.pk == page.pk:
+        raise ValidationError(TRANSLATION_NOT_A_TRANSLATION)
+    return original
+
+
+@transaction.atomic
+def plan_translation_submit(*, actor, translated: NationalPlanPage):
+    """The country's plan review, started on a draft of the translation as it stands.
+
+    wagtail-localize's editor keeps what the coordinator typed as translated segments and
+    applies them to the page only on "Publish", which coordinators do not have: the draft
+    the reviewer approves is built here, from the plan as published today and the segments
+    translated so far (untranslated ones read as written until someone translates them).
+    """
+    original = original_of(translated)
+    _check_translator(actor=actor, plan=original)
+    if translated.workflow_in_progress:
+        raise ValidationError(TRANSLATION_IN_REVIEW)
+    source = TranslationSource.objects.get_for_instance_or_none(original)
+    translation = source and source.translations.filter(target_locale=translated.locale).first()
+    if translation is not None and translation.enabled:
+        source.update_from_db()
+        translation.save_target(user=actor, publish=False)
+        translated = NationalPlanPage.objects.get(pk=translated.pk)
+    workflow = translated.get_workflow()
+    if workflow is None:  # a translation made outside this service, before its set-up
+        plan_setup(plan=translated)
+        workflow = translated.get_workflow()
+    return workflow.start(translated, actor)

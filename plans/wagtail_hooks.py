@@ -254,6 +254,16 @@ def register_plan_overview_urls():
             "plans/overview/<int:pk>/", admin_views.PlanOverviewView.as_view(), name="plan_overview"
         ),
         path(
+            "plans/overview/<int:pk>/translate/",
+            admin_views.PlanTranslationStartView.as_view(),
+            name="plan_translation_start",
+        ),
+        path(
+            "plans/translations/<int:pk>/submit/",
+            admin_views.PlanTranslationSubmitView.as_view(),
+            name="plan_translation_submit",
+        ),
+        path(
             "reference/<str:model_name>/<int:pk>/versions/",
             reference_admin.ReferenceVersionsView.as_view(),
             name="reference_versions",

@@ -82,8 +82,10 @@ def panels_for(user):
     if agencies:
         panels.append(MyAgencyCommitmentsPanel(agencies=agencies, today=today))
     if not user.is_superuser:
-        plans = NationalPlanPage.objects.filter(
-            country__in=coordinated_countries(user=user)
-        ).order_by("-period_start")[:1]
+        plans = (
+            NationalPlanPage.objects.originals()
+            .filter(country__in=coordinated_countries(user=user))
+            .order_by("-period_start")[:1]
+        )
         panels += [CountryProgressPanel(plan=plan, today=today) for plan in plans]
     return panels

@@ -10,7 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.concurrency import STALE_SAVE, posted_from_stale_revision
@@ -95,12 +96,24 @@ class NationalPlanPageForm(TerminologyFormMixin, WagtailAdminPageForm):
         return cleaned_data
 
 
+class NationalPlanPageQuerySet(PageQuerySet):
+    def originals(self):
+        """The plans as written, one row per plan: not their translations.
+
+        Commitments, rights and imports belong to the original; a translation is the same
+        plan read in another language (wagtail-localize keeps it in step).
+        """
+        return self.filter(locale=Locale.get_default())
+
+
 class NationalPlanPage(RenderedPageMixin, LocalizedUrlMixin, RoutablePageMixin, Page):
     class PlanStatus(models.TextChoices):
         DRAFTING = "drafting", _("Drafting")
         CONSULTATION = "consultation", _("Consultation")
         ADOPTED = "adopted", _("Adopted")
         SUPERSEDED = "superseded", _("Superseded")
+
+    objects = PageManager.from_queryset(NationalPlanPageQuerySet)()
 
     country = models.ForeignKey(
         "stakeholders.Country",

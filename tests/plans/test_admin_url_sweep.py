@@ -320,7 +320,14 @@ def _task_state(obj):
 
 PAGE_PARAMS = ("page_id", "parent_page_id", "page_to_move_id", "page_pk")
 # Views of one plan whose parameter is `pk`.
-PLAN_VIEWS = ("plan_overview", "plan_gaps", "plan_import", "wagtailadmin_pages:revisions_compare")
+PLAN_VIEWS = (
+    "plan_overview",
+    "plan_gaps",
+    "plan_import",
+    "plan_translation_start",
+    "plan_translation_submit",
+    "wagtailadmin_pages:revisions_compare",
+)
 SEARCHED = {"q": SECRET, "search": SECRET, "term": "jo"}
 REFERENCE_DATA = {
     "frameworks": "plans.Framework",
@@ -349,6 +356,8 @@ def _targets(w, user_key, name, kwargs):
         return _commitments(w, user_key)
     if name.startswith("wagtail_localize:") and "app_label" in kwargs:
         return _commitments(w, user_key)
+    if name == "plan_translation_submit":
+        return [w["jo_translated_page"]]
     if (
         name in PLAN_VIEWS
         or set(kwargs) & set(PAGE_PARAMS)

@@ -51,7 +51,9 @@ class Command(BaseCommand):
         country = Country.objects.filter(code=code.strip().lower()).first()
         if country is None:
             raise CommandError(f"No country with code “{code}”.")
-        plans = NationalPlanPage.objects.filter(country=country).order_by("-period_start")
+        plans = (
+            NationalPlanPage.objects.originals().filter(country=country).order_by("-period_start")
+        )
         if ref:
             found = plans.filter(pk=int(ref)) if ref.isdigit() else plans.filter(slug=ref)
             if not found.exists():
