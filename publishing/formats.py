@@ -23,6 +23,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import (
     format_decimal,
+    format_percent,
     get_currency_precision,
     get_currency_symbol,
     parse_pattern,
@@ -59,6 +60,14 @@ def number(value, language: str | None = None) -> str:
     if value == value.to_integral_value():
         value = value.quantize(Decimal(1))
     return format_decimal(value, locale=locale(language), numbering_system="latn")
+
+
+def percent(value, language: str | None = None) -> str:
+    """A percentage (0-100) as the language writes it ("70%", "70 %" in French)."""
+    if value is None or value == "":
+        return ""
+    share = Decimal(str(value)) / 100
+    return format_percent(share, locale=locale(language), numbering_system="latn")
 
 
 def money(value, currency: str, language: str | None = None) -> str:

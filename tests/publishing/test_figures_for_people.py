@@ -71,7 +71,7 @@ def test_money_and_dates_are_written_as_the_language_writes_them(
 
 def test_percentages_do_not_wrap_and_reports_are_newest_first(client, commitment):
     html = page(client, commitment)
-    assert '<span class="nowrap">70%</span>' in html
+    assert '<span class="nowrap" dir="ltr">70%</span>' in html
     assert re.search(r"\d%</progress> \d", html) is None  # never a bare "70%" to wrap
     assert html.index("Newest report.") < html.index("Oldest report.")
 
