@@ -34,9 +34,9 @@ STATUS_COLOURS = {
 }
 
 
-def status_bar(summary: dict) -> list[dict]:
+def status_bar(summary: dict, *, rtl: bool = False) -> list[dict]:
     """The status summary as segments of one bar: status, label, count, colour, x and
-    width (%)."""
+    width (%). Right to left, the bar starts at the right, as its legend does."""
     total = summary["total"]
     segments, x = [], 0.0
     if not total:
@@ -49,7 +49,7 @@ def status_bar(summary: dict) -> list[dict]:
             {
                 **item,
                 "colour": STATUS_COLOURS[item["status"]],
-                "x": round(x, 3),
+                "x": round(100 - x - width if rtl else x, 3),
                 "width": round(width, 3),
             }
         )

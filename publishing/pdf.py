@@ -45,7 +45,7 @@ def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
                 "language_code": language,
                 "language_bidi": translation.get_language_bidi(),
                 "summary": summary,
-                "status_bar": charts.status_bar(summary),
+                "status_bar": charts.status_bar(summary, rtl=translation.get_language_bidi()),
                 "capability_map": selectors.capability_map(plan=plan),
                 "gaps": plan_gaps(plan, public=True),
                 "domains": domains,

@@ -108,7 +108,7 @@ class PlanRenderer(PageRenderer):
             "gaps": plan_gaps(page, public=True),
             "last_updated": selectors.plan_last_updated(plan=page),
             "summary": summary,
-            "status_bar": charts.status_bar(summary),
+            "status_bar": charts.status_bar(summary, rtl=get_language_bidi()),
             "timeline": charts.timeline(
                 selectors.timeline_rows(plan=page, on=on),
                 period_start=page.period_start,

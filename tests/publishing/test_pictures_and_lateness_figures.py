@@ -101,3 +101,18 @@ def test_plans_index_and_home_page_count_the_overdue(client, plan):
         r'<li class="figure-overdue"><span class="figure">2</span> overdue: past their due date',
         html,
     )
+
+
+def test_right_to_left_the_status_bar_starts_at_the_right(client, plan):
+    def segments(path):
+        html = client.get(path).content.decode()
+        bar = re.search(r'<svg class="status-bar".*?</svg>', html, re.S)[0]
+        return [
+            (float(x), float(w))
+            for x, w in re.findall(r'x="([\d.]+)%" y="0" width="([\d.]+)%"', bar)
+        ]
+
+    english, arabic = segments(plan.url), segments(f"/ar{plan.url}")
+    assert english[0][0] == 0 and len(english) == len(arabic) > 1
+    assert abs(arabic[0][0] + arabic[0][1] - 100) < 0.01  # the first status, at the right
+    assert [w for _x, w in arabic] == [w for _x, w in english]
