@@ -116,3 +116,10 @@ def test_right_to_left_the_status_bar_starts_at_the_right(client, plan):
     assert english[0][0] == 0 and len(english) == len(arabic) > 1
     assert abs(arabic[0][0] + arabic[0][1] - 100) < 0.01  # the first status, at the right
     assert [w for _x, w in arabic] == [w for _x, w in english]
+
+
+def test_right_to_left_ranges_and_percentages_read_left_to_right(client, plan):
+    # Unisolated after Arabic words, "0–24%" is drawn "24%–0" and "70%" as "%70".
+    html = client.get(f"/ar{plan.url}").content.decode()
+    assert '<span class="nowrap" dir="ltr">0–24%</span>' in html
+    assert re.search(r'<span class="nowrap" dir="ltr">\d+%</span>', html)
