@@ -60,7 +60,7 @@ def test_the_country_filter_narrows_the_results(client, two_countries):
 
 
 def test_the_beginning_of_a_word_is_enough(client, two_countries):
-    html = search(client, q="referr")
+    html = search(client, q="refe")  # not a word form of "referral": only its beginning
     assert "Agree a <mark>referral</mark> procedure" in html
     assert "begin the same way" in html
 
