@@ -18,8 +18,9 @@ from django.utils.safestring import mark_safe
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy
 
-from plans.models import NationalPlanPage
+from plans.models import Commitment, NationalPlanPage
 from plans.selectors import public_commitment_rows, published_plans
+from tracking import selectors as tracking
 
 WORDS, PREFIX, SIMILAR = "words", "prefix", "similar"
 RESULTS = 50  # of each kind; the page says when there may be more
@@ -72,6 +73,7 @@ def search(terms: str, *, country=None) -> Results:
     results.plans, results.commitments, results.how = _match(terms, plans, commitments)
     results.truncated = RESULTS in (len(results.plans), len(results.commitments))
     _attach_plans(results.commitments)
+    _attach_lateness(results.commitments)
     words = re.findall(r"\w+", terms)
     for commitment in results.commitments:
         commitment.title_marked = highlight(commitment.title, words)
@@ -114,6 +116,17 @@ def _attach_plans(commitments):
     )
     for commitment in commitments:
         commitment.public_plan = by_id[commitment.plan_id]
+
+
+def _attach_lateness(commitments):
+    """`is_overdue` on each result, by tracking's one rule (a result shows its status)."""
+    overdue = set(
+        Commitment.objects.filter(pk__in=[c.pk for c in commitments])
+        .filter(tracking.overdue_q(on=tracking.today()))
+        .values_list("pk", flat=True)
+    )
+    for commitment in commitments:
+        commitment.is_overdue = commitment.pk in overdue
 
 
 def _by_country(plans, commitments) -> list[CountryResults]:

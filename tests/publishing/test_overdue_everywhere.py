@@ -106,3 +106,18 @@ def test_pdf_marks_exactly_the_overdue_commitments(client, plan):
         row = table[table.index(title) : table.index(following) if following else None]
         assert ("Overdue since" in row) == (title in OVERDUE_TITLES), (title, row)
     assert "2 are overdue" in text
+
+
+def test_search_results_mark_exactly_the_overdue(client, plan):
+    html = client.get("/search/", {"q": "Late"}).content.decode()
+    html = re.sub(r"</?mark>", "", html)
+    items = re.findall(r'dir="auto">(Late[^<]*)</a>(.*?)</li>', html, re.S)
+    assert {title for title, _rest in items} == {
+        "Late and on track",
+        "Late and delayed",
+        "Late but completed",
+        "Late but dropped",
+    }
+    for title, rest in items:
+        labelled = '<span class="tag tag-overdue">Overdue</span>' in rest
+        assert labelled == (title in OVERDUE_TITLES), title
