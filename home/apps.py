@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class HomeConfig(AppConfig):
@@ -10,3 +11,8 @@ class HomeConfig(AppConfig):
         from .spreadsheets import protect_wagtail_exports
 
         protect_wagtail_exports()
+
+        from .sites import after_migrate
+
+        # The site's real host replaces the placeholder the first migration made.
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="home.sites")

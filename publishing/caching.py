@@ -8,6 +8,9 @@ found at once (the old entries age out of the cache on their own):
 - the *site* generation covers pages that list all plans (`/`, `/plans/`);
 - each plan has its own generation, for its page, commitment pages, exports and PDF.
 
+A version also carries the date: lateness (overdue, stale) is derived from it, so nothing
+rendered on one day is served on the next (`tracking.selectors.today()`).
+
 Only anonymous GET requests for pages without view restrictions are cached, and what is
 cached is only ever the public rendering: drafts never reach these views.
 """
@@ -20,6 +23,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
+
+from tracking.selectors import today
 
 PREFIX = "public:"
 
@@ -51,8 +56,17 @@ def plan_scope(plan_id: int) -> tuple[str, str]:
     return ("epoch", f"plan:{plan_id}")
 
 
+def _joined(generations, day=None) -> str:
+    return ".".join(str(g) for g in generations) + "@" + (day or today()).isoformat()
+
+
 def version_of(scope) -> str:
-    return ".".join(str(_generation(name)) for name in scope)
+    return _joined(_generation(name) for name in scope)
+
+
+def same_generations(version: str, other: str) -> bool:
+    """Whether two versions differ only in their date (nothing was published between)."""
+    return version.split("@")[0] == other.split("@")[0]
 
 
 def plan_version(plan_id: int) -> str:
@@ -91,6 +105,11 @@ def pdf_key(*, plan_id: int, language: str, version: str | None = None) -> str:
 
 def pdf_build_lock_key(*, plan_id: int, language: str) -> str:
     return f"{PREFIX}pdf-building:{plan_version(plan_id)}:{plan_id}:{language}"
+
+
+def pdf_last_built_key(*, plan_id: int, language: str) -> str:
+    """Names the version of the plan's newest PDF in that language."""
+    return f"{PREFIX}pdf-last:{plan_id}:{language}"
 
 
 # --- HTTP ----------------------------------------------------------------------------
@@ -200,7 +219,7 @@ def fast_path_response(request):
         return None
     generations = [f"{PREFIX}gen:{name}" for name in alias["scope"]]
     found = cache.get_many([*generations, alias["key"]])
-    version = ".".join(str(found.get(key)) for key in generations)
+    version = _joined(found.get(key) for key in generations)
     cached = found.get(alias["key"])
     if version != alias["version"] or cached is None:
         return None

@@ -12,6 +12,7 @@ from plans.models import Capability, MaturityLevel, PlanCapabilitySection
 from plans.selectors import public_commitment_rows, published_plans
 from tracking.maturity import estimate
 from tracking.models import Audience, TraineeCount
+from tracking.selectors import overdue_q, today
 
 from .selectors import published_plans_in_language
 
@@ -32,7 +33,8 @@ def comparison():
 
     Returns {"columns": [{plan, country}], "domains": [{domain, rows: [{capability,
     cells: [cell per column]}]}], "figures": [per column]}; a cell has covered, baseline,
-    target, current (MaturityLevel or None), progress (%) and count.
+    target, current (MaturityLevel or None), progress (%), count and overdue (how many of
+    the count are overdue today).
     """
     english = _latest_plan_per_country()
     shown = published_plans_in_language(english)  # titles and links in the visitor's language
@@ -45,10 +47,11 @@ def comparison():
         )
     }
     public = public_commitment_rows().filter(plan__in=plan_ids)
+    overdue = Count("pk", filter=overdue_q(on=today()))
     progress = {
         (row["plan_id"], row["capability_id"]): row
         for row in public.values("plan_id", "capability_id").annotate(
-            count=Count("pk"), average=Avg("progress")
+            count=Count("pk"), average=Avg("progress"), overdue=overdue
         )
     }
     trained = {
@@ -61,7 +64,9 @@ def comparison():
     }
     totals = {
         row["plan_id"]: row
-        for row in public.values("plan_id").annotate(count=Count("pk"), average=Avg("progress"))
+        for row in public.values("plan_id").annotate(
+            count=Count("pk"), average=Avg("progress"), overdue=overdue
+        )
     }
 
     domains, helpline_id = {}, None
@@ -95,6 +100,7 @@ def comparison():
                     "current": maturity.current if maturity else None,
                     "progress": average,
                     "count": row.get("count", 0),
+                    "overdue": row.get("overdue", 0),
                     "heat": _heat(section, average),
                 }
             )
@@ -108,6 +114,7 @@ def comparison():
         figures.append(
             {
                 "commitments": total.get("count", 0),
+                "overdue": total.get("overdue", 0),
                 "average": round(total["average"]) if total.get("average") is not None else None,
                 "helpline_commitments": helpline.get("count", 0),
                 "helpline_progress": round(helpline["average"])
@@ -144,6 +151,7 @@ CSV_HEADER = [
     "current_level_estimate",
     "average_progress_percent",
     "public_commitments",
+    "overdue_commitments",
 ]
 
 
@@ -170,4 +178,5 @@ def comparison_rows(data):
                     str(cell["current"] or ""),
                     "" if cell["progress"] is None else cell["progress"],
                     cell["count"],
+                    cell["overdue"],
                 ]

@@ -27,6 +27,10 @@ CSV_FIELDS = [
     "currency",
     "funding_source",
     "description",
+    # Added later: at the end, so that existing columns keep their place.
+    "overdue",
+    "url",
+    "last_update",
 ]
 
 
@@ -34,7 +38,14 @@ def _date(value):
     return value.isoformat() if value else None
 
 
-def commitment_as_dict(commitment) -> dict:
+def commitment_url(plan, plan_url: str, commitment_id: int) -> str:
+    """The absolute URL of a commitment's public page, from its plan page's absolute URL."""
+    return plan_url + plan.reverse_subpage("commitment", args=(commitment_id,))
+
+
+def commitment_as_dict(commitment, *, url: str) -> dict:
+    """A commitment as exported, read from `selectors.public_commitments` (which
+    annotates its lateness); `url` is its public page."""
     # Unconfirmed budget figures stay internal; the keys stay so every row has one shape.
     budget = commitment.budget_is_public
     return {
@@ -67,6 +78,9 @@ def commitment_as_dict(commitment) -> dict:
             }
             for indicator in commitment.indicators.all()
         ],
+        "overdue": bool(commitment.is_overdue),
+        "url": url,
+        "last_update": _date(commitment.last_published_update),
     }
 
 
@@ -81,16 +95,21 @@ def plan_as_dict(plan, *, url: str) -> dict:
         "status": plan.plan_status,
         "url": url,
         "last_published_at": plan.last_published_at.isoformat() if plan.last_published_at else None,
-        "commitments": [commitment_as_dict(c) for c in public_commitments(plan=plan)],
+        "commitments": [
+            commitment_as_dict(c, url=commitment_url(plan, url, c.pk))
+            for c in public_commitments(plan=plan)
+        ],
     }
 
 
-def plan_as_csv(plan) -> str:
-    """One row per published commitment, header first; lists joined with '; '."""
+def plan_as_csv(plan, *, url: str) -> str:
+    """One row per published commitment, header first; lists joined with '; '; `overdue`
+    is `true` or `false`."""
 
     def rows():
         for commitment in public_commitments(plan=plan):
-            row = commitment_as_dict(commitment)
+            row = commitment_as_dict(commitment, url=commitment_url(plan, url, commitment.pk))
+            row["overdue"] = "true" if row["overdue"] else "false"
             for key in ("supporting_agencies", "inspire_strategies"):
                 row[key] = "; ".join(row[key])
             # The JSON carries the cost as text (exact decimals); here it is a number, so

@@ -1,8 +1,9 @@
 """The printable plan document: built with WeasyPrint from public data only, then cached.
 
 Building takes seconds, so it runs in a Celery task (`plans.tasks.build_plan_pdf`); the
-result is kept under a key tied to the plan's cache generation, so it is reused until the
-plan or one of its commitments is published again (see plans/caching.py).
+result is kept under a key tied to the plan's cache generation and the date (see
+publishing/caching.py), so it is reused until the plan or one of its commitments is
+published again, or the day ends (lateness is judged on the date).
 """
 
 from django.conf import settings
@@ -12,14 +13,30 @@ from django.utils import timezone, translation
 
 from home import outbox
 from plans.selectors import published_plans
+from tracking.gaps import plan_gaps
+from tracking.selectors import today
 
-from . import caching, selectors
+from . import caching, charts, exports, selectors
 
 
 def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
+    """Everything the plan page has, on paper: summary, vision, situation analysis, the
+    status summary, capability map, gaps and every commitment with its lateness.
+
+    `url` is the plan page's absolute URL (from the Site, home/sites.py): printed on the
+    cover, and each commitment's title links to its page."""
     import weasyprint  # loads Pango through cffi: only where PDFs are made
 
+    on = today()
     with translation.override(language):
+        domains = selectors.plan_public_structure(plan=plan, on=on)
+        for entry in domains:
+            for section in entry["sections"]:
+                for commitment in section.public_commitments:
+                    commitment.public_url = (
+                        exports.commitment_url(plan, url, commitment.pk) if url else ""
+                    )
+        summary = selectors.status_summary(plan=plan, on=on)
         html = render_to_string(
             "plans/plan_pdf.html",
             {
@@ -27,8 +44,11 @@ def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
                 "url": url,
                 "language_code": language,
                 "language_bidi": translation.get_language_bidi(),
+                "summary": summary,
+                "status_bar": charts.status_bar(summary, rtl=translation.get_language_bidi()),
                 "capability_map": selectors.capability_map(plan=plan),
-                "domains": selectors.plan_public_structure(plan=plan),
+                "gaps": plan_gaps(plan, public=True),
+                "domains": domains,
                 "last_updated": selectors.plan_last_updated(plan=plan),
                 "generated_at": timezone.now(),
             },
@@ -55,6 +75,11 @@ def build_plan_pdf(*, plan_id: int, language: str) -> bool:
                 url = plan.get_full_url()
             data = render_plan_pdf(plan, language=language, url=url or "")
             cache.set(key, data, timeout=settings.PUBLIC_PDF_TIMEOUT)
+            cache.set(
+                caching.pdf_last_built_key(plan_id=plan_id, language=language),
+                version,
+                timeout=settings.PUBLIC_PDF_TIMEOUT,
+            )
     finally:
         cache.delete(caching.pdf_build_lock_key(plan_id=plan_id, language=language))
     return True
@@ -63,7 +88,9 @@ def build_plan_pdf(*, plan_id: int, language: str) -> bool:
 def request_plan_pdf(*, plan_id: int, language: str) -> bytes | None:
     """The cached PDF, or None after asking a worker to build it (once at a time).
 
-    With Celery running eagerly (local runs, tests) the build happens here and now.
+    With Celery running eagerly (local runs, tests) the build happens here and now. While
+    a worker builds the day's PDF of a plan that nothing was published on since the last
+    one, the last one is served: its lateness is at most a day behind, its content never.
     """
     from . import tasks  # the task module imports this one: asked for when needed
 
@@ -73,4 +100,13 @@ def request_plan_pdf(*, plan_id: int, language: str) -> bytes | None:
     lock = caching.pdf_build_lock_key(plan_id=plan_id, language=language)
     if cache.add(lock, True, timeout=settings.PUBLIC_PDF_BUILD_SECONDS):
         outbox.send(tasks.build_plan_pdf, plan_id, language)
-    return cached_plan_pdf(plan_id=plan_id, language=language)
+    return cached_plan_pdf(plan_id=plan_id, language=language) or _last_pdf_if_current(
+        plan_id=plan_id, language=language
+    )
+
+
+def _last_pdf_if_current(*, plan_id: int, language: str) -> bytes | None:
+    last = cache.get(caching.pdf_last_built_key(plan_id=plan_id, language=language))
+    if last is None or not caching.same_generations(last, caching.plan_version(plan_id)):
+        return None
+    return cache.get(caching.pdf_key(plan_id=plan_id, language=language, version=last))

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
+from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from home.i18n import in_default_locale
@@ -18,8 +20,11 @@ from plans.models import Commitment
 from plans.selectors import public_commitment_rows
 from stakeholders.models import Agency
 from tracking.gaps import plan_gaps
+from tracking.selectors import today
 
-from . import caching, exports, selectors
+from . import caching, charts, exports, selectors
+
+OVERDUE_LABEL = _("Overdue")
 
 
 def _int_or_none(value):
@@ -49,10 +54,11 @@ class PlanRenderer(PageRenderer):
     def public_filters(request) -> dict:
         """The plan page's GET filters, read strictly: anything else is ignored."""
         status = request.GET.get("status")
+        statuses = {*Commitment.Status.values, selectors.OVERDUE}
         return {
             "capability": _int_or_none(request.GET.get("capability")),
             "agency": _int_or_none(request.GET.get("agency")),
-            "status": status if status in dict(Commitment.Status.choices) else None,
+            "status": status if status in statuses else None,
         }
 
     @staticmethod
@@ -73,14 +79,27 @@ class PlanRenderer(PageRenderer):
 
     def get_context(self, page, request) -> dict:
         filters = self.public_filters(request)
+        on = today()
         domains, pagination = selectors.plan_public_structure(
-            plan=page, **filters, page=self.public_page(request)
+            plan=page, **filters, page=self.public_page(request), on=on
         )
         if pagination is None:
             raise Http404  # a page number past the end: never cached
-        live = selectors.public_commitments(plan=page)
+        live = selectors.matching_commitments(plan=page)
+        summary = selectors.status_summary(plan=page, on=on)
+        capabilities = list(
+            page.capability_sections.select_related("capability").order_by("capability__number")
+        )
+        agencies = list(
+            Agency.objects.filter(
+                Q(pk__in=live.values("lead_agency")) | Q(pk__in=live.values("supporting_agencies"))
+            ).order_by("name")
+        )
+        statuses = [*Commitment.Status.choices, (selectors.OVERDUE, OVERDUE_LABEL)]
         return {
             "filters": filters,
+            "filtered": any(filters.values()),
+            "active_filters": _active_filters(filters, capabilities, agencies, statuses),
             "domains": domains,
             "pagination": pagination,
             # The filters again, for the links to other pages of commitments.
@@ -88,13 +107,19 @@ class PlanRenderer(PageRenderer):
             "capability_map": selectors.capability_map(plan=page),
             "gaps": plan_gaps(page, public=True),
             "last_updated": selectors.plan_last_updated(plan=page),
-            "filter_agencies": Agency.objects.filter(
-                Q(pk__in=live.values("lead_agency")) | Q(pk__in=live.values("supporting_agencies"))
-            ).order_by("name"),
-            "filter_statuses": Commitment.Status.choices,
-            "filter_capabilities": page.capability_sections.select_related("capability").order_by(
-                "capability__number"
+            "summary": summary,
+            "status_bar": charts.status_bar(summary, rtl=get_language_bidi()),
+            "timeline": charts.timeline(
+                selectors.timeline_rows(plan=page, on=on),
+                period_start=page.period_start,
+                period_end=page.period_end,
+                today=on,
+                rtl=get_language_bidi(),
             ),
+            "today": on,
+            "filter_agencies": agencies,
+            "filter_statuses": statuses,
+            "filter_capabilities": capabilities,
         }
 
     def serve_commitment(self, page, request, commitment_id):
@@ -127,4 +152,25 @@ class PlanRenderer(PageRenderer):
         return urls
 
     def public_commitments(self, page) -> list[dict]:
-        return [exports.commitment_as_dict(c) for c in selectors.public_commitments(plan=page)]
+        """For the read API: as `export.json` has them, with absolute URLs from the Site."""
+        base = page.get_full_url() or ""
+        return [
+            exports.commitment_as_dict(c, url=exports.commitment_url(page, base, c.pk))
+            for c in selectors.public_commitments(plan=page)
+        ]
+
+
+def _active_filters(filters, capabilities, agencies, statuses) -> list[tuple[str, str]]:
+    """The filters in force, named as the form names them: [(what, which)]."""
+    named = []
+    if filters["capability"]:
+        section = next(
+            (s for s in capabilities if s.capability.number == filters["capability"]), None
+        )
+        named.append((_("Capability"), str(section) if section else str(filters["capability"])))
+    if filters["agency"]:
+        agency = next((a for a in agencies if a.pk == filters["agency"]), None)
+        named.append((_("Agency"), str(agency) if agency else str(filters["agency"])))
+    if filters["status"]:
+        named.append((_("Status"), str(dict(statuses)[filters["status"]])))
+    return named

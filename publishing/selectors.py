@@ -26,6 +26,9 @@ from tracking import selectors as tracking
 from tracking.maturity import estimate
 from tracking.models import IndicatorMeasurement, ProgressUpdate
 
+from . import charts
+from .history import public_history
+
 
 def indicators_with_latest_value():
     """Indicators, each with the latest value from a published progress update.
@@ -71,14 +74,21 @@ def published_plans_in_language(plans=None):
     return localized
 
 
-def public_commitments(*, plan):
-    """The live version of each published commitment of a plan: all the public sees.
+# The plan page's status filter takes a commitment status or this: past due, still open.
+OVERDUE = "overdue"
 
-    Commitments belong to the English plan; a translated plan page shows those.
-    """
+
+def _plan_rows(plan):
+    # Commitments belong to the English plan; a translated plan page shows those.
+    return public_commitment_rows().filter(plan=in_default_locale(plan))
+
+
+def with_public_details(queryset, *, on=None):
+    """What the public pages and exports show of each commitment: its agencies, capability,
+    indicators with their latest values, and its lateness on `on` (default today):
+    `is_overdue`, `is_stale`, `last_published_update` (tracking.selectors)."""
     return (
-        public_commitment_rows()
-        .filter(plan=in_default_locale(plan))
+        tracking.with_lateness(queryset, on=on or tracking.today())
         .select_related("lead_agency", "capability__domain")
         .prefetch_related(
             "supporting_agencies",
@@ -87,6 +97,31 @@ def public_commitments(*, plan):
         )
         .order_by("capability__number", "title")
     )
+
+
+def public_commitments(*, plan, on=None):
+    """The live version of each published commitment of a plan, with what the public sees
+    of it (`with_public_details`)."""
+    return with_public_details(_plan_rows(plan), on=on)
+
+
+def matching_commitments(*, plan, capability=None, agency=None, status=None, on=None):
+    """The plan's public commitments that match the plan page's filters (a capability
+    number, an agency id leading or supporting, a status or `OVERDUE`); no details."""
+    commitments = _plan_rows(plan)
+    if capability:
+        commitments = commitments.filter(capability__number=capability)
+    if agency:
+        commitments = commitments.filter(
+            pk__in=_plan_rows(plan).filter(
+                Q(lead_agency_id=agency) | Q(supporting_agencies__id=agency)
+            )
+        )
+    if status == OVERDUE:
+        commitments = commitments.filter(tracking.overdue_q(on=on or tracking.today()))
+    elif status:
+        commitments = commitments.filter(status=status)
+    return commitments
 
 
 def indicator_rows(commitment):
@@ -116,45 +151,49 @@ PLAN_PAGE_COMMITMENTS = 50
 
 
 def plan_public_structure(
-    *, plan, capability=None, agency=None, status=None, page=None, per_page=None
+    *, plan, capability=None, agency=None, status=None, page=None, per_page=None, on=None
 ):
     """Domains -> capability sections -> live commitments, for the public plan page.
 
-    The optional filters (a capability number, an agency id, a status) narrow the
-    commitments shown; sections stay, so the plan's structure remains readable.
+    The optional filters (`matching_commitments`) narrow the commitments shown. Without
+    a filter every section of the plan is there, with or without commitments; with one,
+    only the sections that have a matching commitment (a section with none matching is
+    not "without commitments", so it is not shown at all).
 
     With `page`, only that page of `per_page` commitments (in capability order) is read,
     with the sections they fall in (a section without commitments stays where it falls
     in capability order); returns `(domains, pagination)`, pagination being None when
     the page does not exist. Without `page`, every commitment (the PDF): `domains` only.
     """
-    commitments = public_commitments(plan=plan)
-    if capability:
-        commitments = commitments.filter(capability__number=capability)
-    if agency:
-        commitments = commitments.filter(
-            Q(lead_agency_id=agency) | Q(supporting_agencies__id=agency)
-        ).distinct()
-    if status:
-        commitments = commitments.filter(status=status)
+    filtered = bool(capability or agency or status)
+    commitments = matching_commitments(
+        plan=plan, capability=capability, agency=agency, status=status, on=on
+    )
     sections = list(
         PlanCapabilitySection.objects.filter(plan=plan)
         .select_related("capability__domain", "baseline_level", "target_level")
         .order_by("capability__number")
     )
+    # Commitments under no section of the plan are never shown: leave them out of pages.
+    commitments = commitments.filter(capability_id__in=[s.capability_id for s in sections])
     pagination = None
     if page is not None:
-        # Commitments under no section of the plan are never shown: leave them out of pages.
-        commitments = commitments.filter(capability_id__in=[s.capability_id for s in sections])
-        pagination = _paginate(commitments, sections, page, per_page or PLAN_PAGE_COMMITMENTS)
+        pagination = _paginate(
+            commitments, sections, page, per_page or PLAN_PAGE_COMMITMENTS, filtered=filtered
+        )
         if pagination is None:
             return [], None
-        commitments = commitments[pagination["offset"] : pagination["offset"] + pagination["size"]]
+        shown = with_public_details(commitments, on=on)
+        shown = shown[pagination["offset"] : pagination["offset"] + pagination["size"]]
         sections = [s for s in sections if s.capability_id in pagination["capabilities"]]
+    else:
+        shown = with_public_details(commitments, on=on)
     commitments_by_capability = {}
-    for commitment in commitments:
+    for commitment in shown:
         commitment.indicator_rows = indicator_rows(commitment)
         commitments_by_capability.setdefault(commitment.capability_id, []).append(commitment)
+    if filtered and page is None:
+        sections = [s for s in sections if s.capability_id in commitments_by_capability]
     domains = OrderedDict()
     for section in sections:
         domain = section.capability.domain
@@ -165,12 +204,12 @@ def plan_public_structure(
     return domains if page is None else (domains, pagination)
 
 
-def _paginate(commitments, sections, number, per_page):
+def _paginate(commitments, sections, number, per_page, *, filtered=False):
     """Which commitments and sections page `number` shows: one query, counts by capability.
 
     Commitments are ordered by capability number, so each section holds a run of them: a
-    section is shown on every page its run touches; an empty one on the page where it
-    falls in capability order.
+    section is shown on every page its run touches; an empty one (only when nothing is
+    filtered) on the page where it falls in capability order.
     """
     counts = dict(
         commitments.order_by()
@@ -178,6 +217,8 @@ def _paginate(commitments, sections, number, per_page):
         .annotate(n=Count("pk", distinct=True))
         .values_list("capability_id", "n")
     )
+    if filtered:
+        sections = [s for s in sections if counts.get(s.capability_id)]
     total = sum(counts.values())
     pages = max(1, -(-total // per_page))
     if not 1 <= number <= pages:
@@ -205,6 +246,55 @@ def _paginate(commitments, sections, number, per_page):
         "page_range": range(1, pages + 1),
         "capabilities": capabilities,
     }
+
+
+def status_summary(*, plan, on=None):
+    """The plan's public commitments by status, and how many are overdue or stale: the
+    figures of the picture at the top of the plan page (and of the PDF). One query."""
+    on = on or tracking.today()
+    statuses = Commitment.Status
+    counts = tracking.with_last_update(_plan_rows(plan)).aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=tracking.overdue_q(on=on)),
+        stale=Count("pk", filter=tracking.stale_q(on=on)),
+        **{value: Count("pk", filter=Q(status=value)) for value in statuses.values},
+    )
+    return {
+        "total": counts["total"],
+        "overdue": counts["overdue"],
+        "stale": counts["stale"],
+        "statuses": [
+            {"status": value, "label": label, "count": counts[value]}
+            for value, label in statuses.choices
+        ],
+    }
+
+
+def timeline_rows(*, plan, on=None):
+    """Per MNR domain of the plan: each public commitment's start and due date, status and
+    whether it is overdue, for the timeline picture. One query, however many there are."""
+    on = on or tracking.today()
+    rows = OrderedDict()
+    for values in (
+        tracking.with_lateness(_plan_rows(plan), on=on)
+        .order_by("capability__domain__number", "due_date", "start_date", "pk")
+        .values(
+            "pk",
+            "title",
+            "start_date",
+            "due_date",
+            "status",
+            "is_overdue",
+            "capability__domain__number",
+            "capability__domain__name",
+        )
+    ):
+        number = values["capability__domain__number"]
+        row = rows.setdefault(
+            number, {"number": number, "name": values["capability__domain__name"], "items": []}
+        )
+        row["items"].append(values)
+    return list(rows.values())
 
 
 def capability_map(*, plan):
@@ -252,6 +342,7 @@ def capability_map(*, plan):
                     else None,
                     "count": row.get("count", 0),
                     "average": average,
+                    "shade": charts.progress_shade(average),
                 }
             )
         domains.append({"domain": domain, "capabilities": capabilities})
@@ -259,14 +350,16 @@ def capability_map(*, plan):
 
 
 def public_commitment_detail(*, plan, commitment_id):
-    """A live commitment of a plan with its published updates and indicator progress."""
+    """A live commitment of a plan with its published updates (newest first), indicator
+    progress and public change history."""
     commitment = public_commitments(plan=plan).filter(pk=commitment_id).first()
     if commitment is None:
         return None
     return {
         "commitment": commitment,
-        "updates": list(tracking.published_updates(commitment=commitment)),
+        "updates": list(tracking.published_updates(commitment=commitment, newest_first=True)),
         "indicators": indicator_rows(commitment),
+        "history": public_history(commitment),
     }
 
 
@@ -276,24 +369,27 @@ PROGRESS_FIGURES = (
     "completed_count",
     "on_track_count",
     "behind_count",
+    "overdue_count",
 )
 
 
-def published_plans_with_progress():
+def published_plans_with_progress(*, on=None):
     """Published plans, each with its public commitments' count, average progress and
-    how many are completed, on track or behind (at risk or delayed)."""
+    how many are completed, on track, behind (at risk or delayed) or overdue."""
     public = public_commitment_q("commitments__")
 
     def count(*statuses):
         return Count("commitments", filter=public & Q(commitments__status__in=statuses))
 
     S = Commitment.Status
+    overdue = tracking.overdue_q(on=on or tracking.today(), prefix="commitments__")
     return published_plans().annotate(
         commitment_count=Count("commitments", filter=public),
         average_progress=Avg("commitments__progress", filter=public),
         completed_count=count(S.COMPLETED),
         on_track_count=count(S.ON_TRACK),
         behind_count=count(S.AT_RISK, S.DELAYED),
+        overdue_count=Count("commitments", filter=public & overdue),
     )
 
 
@@ -316,6 +412,7 @@ def public_overview():
             behind=Count(
                 "pk", filter=Q(status__in=[Commitment.Status.AT_RISK, Commitment.Status.DELAYED])
             ),
+            overdue=Count("pk", filter=tracking.overdue_q(on=tracking.today())),
         )
     )
     if totals["average"] is not None:

@@ -13,13 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
-from wagtail.search.backends import get_search_backend
 
 from home.spreadsheets import csv_text
 from plans.models import NationalPlanPage
-from plans.selectors import public_commitment_rows, published_plans
 
 from . import caching, comparison, exports, pdf
+from . import search as public_search
 
 
 def published_plan_at(request, path: str) -> NationalPlanPage:
@@ -57,12 +56,16 @@ def export(request, path, fmt):
         return _pdf_response(plan)
 
     def render():
+        # Absolute URLs name the Site's host (home/sites.py), whatever the request's was.
+        url = plan.get_full_url(request)
         if fmt == "json":
-            data = exports.plan_as_dict(plan, url=plan.get_full_url(request))
+            data = exports.plan_as_dict(plan, url=url)
             return HttpResponse(
                 json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
             )
-        return HttpResponse(exports.plan_as_csv(plan), content_type="text/csv; charset=utf-8")
+        return HttpResponse(
+            exports.plan_as_csv(plan, url=url), content_type="text/csv; charset=utf-8"
+        )
 
     response = caching.serve_cached(
         request, key=caching.export_key(plan_id=plan.pk, fmt=fmt), render=render
@@ -85,29 +88,22 @@ def _pdf_response(plan):
     return response
 
 
-SEARCH_RESULTS = 20
-
-
 @require_safe
 def search(request):
-    """Published plans and the live versions of their live commitments, nothing else."""
+    """Published plans and the live versions of their public commitments, nothing else,
+    grouped by country (`?country=` narrows to one)."""
     query = request.GET.get("q", "").strip()[:200]
     # Words only: quotes, brackets and operators mean something to SQLite's FTS5 and
     # PostgreSQL's parser, and a visitor's stray '"' or '>' must not become an error.
     terms = " ".join(re.findall(r"\w+", query))
-    plans = commitments = []
-    if terms:
-        plans = list(published_plans().search(terms)[:SEARCH_RESULTS])
-        public = public_commitment_rows().filter(plan__in=published_plans().values("pk"))
-        commitments = list(get_search_backend().search(terms, public)[:SEARCH_RESULTS])
-        plan_ids = {c.plan_id for c in commitments}
-        by_id = NationalPlanPage.objects.in_bulk(plan_ids)
-        for commitment in commitments:
-            commitment.public_plan = by_id[commitment.plan_id]
+    countries = public_search.countries_with_plans()
+    code = request.GET.get("country", "")
+    country = next((c for c in countries if c.code == code), None)
+    results = public_search.search(terms, country=country) if terms else None
     return TemplateResponse(
         request,
         "plans/search.html",
-        {"query": query, "plans": plans, "commitments": commitments},
+        {"query": query, "results": results, "countries": countries, "country": country},
     )
 
 

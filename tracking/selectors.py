@@ -10,13 +10,15 @@ from django.db.models import (
     Count,
     DateField,
     F,
-    Max,
+    OuterRef,
     Q,
+    Subquery,
     Sum,
     Value,
     When,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 
 from plans.models import Commitment
 
@@ -32,9 +34,16 @@ def live_commitments():
 # Lateness is derived, never stored: these two rules are the only definitions of it.
 
 
-def overdue_q(*, on: datetime.date) -> Q:
-    """Overdue: the due date has passed and it is neither completed nor dropped."""
-    return Q(due_date__lt=on) & ~Q(status__in=CLOSED)
+def today() -> datetime.date:
+    """The date lateness is judged on: the site's local date (`TIME_ZONE`)."""
+    return timezone.localdate()
+
+
+def overdue_q(*, on: datetime.date, prefix: str = "") -> Q:
+    """Overdue: the due date has passed and it is neither completed nor dropped.
+
+    `prefix` applies the rule through a relation (`"commitments__"` from a plan)."""
+    return Q(**{f"{prefix}due_date__lt": on}) & ~Q(**{f"{prefix}status__in": CLOSED})
 
 
 def stale_q(*, on: datetime.date, days=None) -> Q:
@@ -46,7 +55,9 @@ def stale_q(*, on: datetime.date, days=None) -> Q:
 
 
 def with_lateness(queryset, *, on: datetime.date, days=None):
-    """Annotate `last_update_on`, `is_overdue` and `is_stale` on each commitment."""
+    """Annotate `last_update_on`, `is_overdue` and `is_stale` on each commitment.
+
+    An overdue commitment has been overdue since its due date (`due_date`)."""
 
     def flag(rule):
         return Case(When(rule, then=Value(True)), default=Value(False), output_field=BooleanField())
@@ -71,12 +82,18 @@ def commitments_due_soon(*, on: datetime.date, within_days=None, queryset=None):
 
 
 def with_last_update(queryset):
-    """Annotate `last_update_on`: the latest published update, else first publication."""
+    """Annotate `last_published_update` (the reporting date of the latest published
+    update, or None) and `last_update_on` (that, else the date of first publication).
+
+    Subqueries rather than an aggregate over the join: the queryset stays one row per
+    commitment, so it can still be filtered, counted, grouped and made distinct."""
+    latest = (
+        ProgressUpdate.objects.filter(commitment=OuterRef("pk"), published_at__isnull=False)
+        .order_by("-reporting_date")
+        .values("reporting_date")[:1]
+    )
     return queryset.annotate(
-        last_published_update=Max(
-            "progress_updates__reporting_date",
-            filter=Q(progress_updates__published_at__isnull=False),
-        )
+        last_published_update=Subquery(latest, output_field=DateField())
     ).annotate(
         last_update_on=Coalesce(
             F("last_published_update"),
@@ -91,12 +108,13 @@ def commitments_stale(*, on: datetime.date, days=None, queryset=None):
     return with_last_update(queryset).filter(stale_q(on=on, days=days))
 
 
-def published_updates(*, commitment):
+def published_updates(*, commitment, newest_first=False):
+    order = ("-reporting_date", "-pk") if newest_first else ("reporting_date", "pk")
     return (
         ProgressUpdate.objects.filter(commitment=commitment, published_at__isnull=False)
         .select_related("agency", "author")
         .prefetch_related("measurements__indicator", "trainees")
-        .order_by("reporting_date", "pk")
+        .order_by(*order)
     )
 
 

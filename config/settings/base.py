@@ -319,6 +319,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "National action plans against online child sexual exploitation"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public site's address: absolute links (PDF, exports, API, sitemap) say it. After each
+# `migrate` it replaces the placeholder Site `localhost:80` (home/sites.py).
+PUBLIC_SITE_URL = env.str("PUBLIC_SITE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # No autosave: an autosaved revision made the editor's own next save look stale (it was
 # refused), and a refused stale save was then written anyway by the next autosave.

@@ -94,8 +94,11 @@ COLUMN_ALIASES = {
     "estimated_cost": ("estimated cost", "cost", "budget"),
     "currency": ("currency",),
     "funding_source": ("funding source", "source of funding", "funding"),
-    # In the export, but derived from the capability: read and never used.
+    # In the export, but derived (from the capability, the date, the page): never used.
     "domain": ("domain",),
+    "overdue": ("overdue",),
+    "url": ("url",),
+    "last_update": ("last update",),
 }
 ALIAS_TO_COLUMN = {alias: column for column, aliases in COLUMN_ALIASES.items() for alias in aliases}
 

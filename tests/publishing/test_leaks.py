@@ -119,7 +119,11 @@ def public_texts(client, content):
     texts["export.pdf"] = pdf_text(response.content)
     for word in SECRETS:
         response = client.get("/search/", {"q": word})
-        texts[f"search {word}"] = response.content.decode("utf-8").replace(f'value="{word}"', "")
+        texts[f"search {word}"] = (
+            response.content.decode("utf-8")
+            .replace(f'value="{word}"', "")
+            .replace(f"“{word}”", "")  # the visitor's own words, said back
+        )
     return texts
 
 

@@ -65,7 +65,8 @@ def test_page_links_keep_the_filters(client, ke_plan, ke_police):
     _bulk(ke_plan, ke_police, PLAN_PAGE_COMMITMENTS + 5, status=Commitment.Status.ON_TRACK)
     _bulk(ke_plan, ke_police, 5, capability=11, status=Commitment.Status.DELAYED)
     html = client.get(ke_plan.url, {"status": "on_track"}).content.decode()
-    assert 'href="?status=on_track&amp;page=2" rel="next"' in html
+    # Each page of results opens at the results (#results), not at the top of the plan.
+    assert 'href="?status=on_track&amp;page=2#results" rel="next"' in html
     assert f"1–{PLAN_PAGE_COMMITMENTS} of {PLAN_PAGE_COMMITMENTS + 5}" in html
     ids, _sections, pages = _walk(client, ke_plan.url, "status=on_track&")
     assert pages == 2 and len(set(ids)) == PLAN_PAGE_COMMITMENTS + 5

@@ -36,6 +36,18 @@ PUBLIC_CODE_STRINGS = {
     "Swahili",
     "national plan of action",
     "commitment",
+    # The plan page's status filter, and the labels of a commitment's public history.
+    "Overdue",
+    "Title",
+    "Due date",
+    "Start date",
+    "Lead agency",
+    "Description",
+    "revised",
+    "Estimated cost",
+    "Indicator added: %(name)s",
+    "Target of “%(name)s”",
+    "Indicator removed: %(name)s",
 }
 
 # The "Search" and "Skip to content" links of every public page, per language.
@@ -83,9 +95,13 @@ def parse_po(path):
     return entries
 
 
+# The site-wide templates, and the public site's own (publishing/templates/).
+PUBLIC_TEMPLATES = ("templates/", "publishing/templates/")
+
+
 def is_public(entry):
     in_public_template = any(
-        ref.startswith("templates/") and not ref.startswith("templates/wagtailadmin/")
+        ref.startswith(PUBLIC_TEMPLATES) and "/wagtailadmin/" not in f"/{ref}"
         for ref in entry["refs"]
     )
     return in_public_template or entry["msgid"] in PUBLIC_CODE_STRINGS
@@ -161,3 +177,20 @@ def test_not_found_page_is_translated(client, code):
     assert response.status_code == 404
     with translation.override(code):
         assert translation.gettext("Page not found") in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_filtered_plan_page_and_its_lateness_speak_the_visitors_language(
+    client, ke_plan, ke_police, code
+):
+    make_commitment(ke_plan, ke_police, status="delayed")
+    with translation.override(code):
+        expected = [
+            translation.gettext(text)
+            for text in ("At a glance", "Clear filters", "On this page", "Back to the contents")
+        ]
+    html = client.get(f"/{code}/plans/{ke_plan.slug}/", {"status": "delayed"}).content.decode()
+    for text in expected:
+        assert text in html
+    assert "Clear filters" not in html and "At a glance" not in html
