@@ -32,7 +32,7 @@ class CountryViewSet(ScopedViewSet):
     name = "countries"
     icon = "globe"
     menu_label = _("Countries")
-    list_display = ["name", "code", "default_language"]
+    list_display = ["name", "code", "default_language", "update_review"]
     search_fields = ["name", "code"]
     add_view_class = admin_views.CountryCreateView
     edit_view_class = admin_views.CountryEditView
