@@ -4,9 +4,10 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views, permissions
+from . import admin_views, permissions, services
 from .models import Agency, Country, Membership
 from .permissions import agency_policy, country_policy, membership_policy
 
@@ -105,3 +106,14 @@ def register_versions_urls():
             name="stakeholder_version_revert",
         ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_invitation_log_action(actions):
+    @actions.register_action(services.INVITE)
+    class InvitationFormatter(LogFormatter):
+        label = _("Invite a person")
+
+        def format_message(self, log_entry):
+            email = (log_entry.data or {}).get("email", "")
+            return _("Invited %(email)s: an account and a set-password e-mail") % {"email": email}
