@@ -1,0 +1,63 @@
+"""The Site record's host: where e-mail links point, and a warning while it is unset.
+
+A fresh database has one Site, `localhost:80` (home/migrations/0002). That is right for
+`make run` and wrong anywhere else, and nothing would say so: links in e-mails would lead
+nowhere. So e-mail links come from the Site once its host is set, and until then from
+`WAGTAILADMIN_BASE_URL` (the address `make run` serves); with DEBUG off, the site
+administrator's dashboard and the database check say the Site still needs its host. The
+check reads the database, so as Django's database checks it runs in `migrate` (each
+deploy) and in `manage.py check --database default`, not in a plain `check`.
+"""
+
+from django.conf import settings
+from django.core import checks
+from django.db import DatabaseError
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+SITE_HOST_WARNING_ID = "home.W001"
+SITE_HOST_IS_LOCAL = _(
+    "The default Site is at %(host)s, this machine: e-mail links fall back to "
+    "WAGTAILADMIN_BASE_URL. Set the real host name in Settings → Sites."
+)
+
+
+def default_site():
+    try:
+        return Site.objects.filter(is_default_site=True).first()
+    except DatabaseError:  # not migrated yet (`manage.py check` before `migrate`)
+        return None
+
+
+def local_default_site():
+    """The default Site while its host is still this machine's, else None."""
+    site = default_site()
+    return site if site is not None and site.hostname in LOCAL_HOSTS else None
+
+
+def site_host(site) -> str:
+    return f"{site.hostname}:{site.port}"
+
+
+def email_base_url() -> str:
+    site = default_site()
+    if site is None or site.hostname in LOCAL_HOSTS:
+        return settings.WAGTAILADMIN_BASE_URL
+    return site.root_url
+
+
+def check_site_host(app_configs=None, databases=None, **kwargs):
+    if settings.DEBUG or not databases or "default" not in databases:
+        return []
+    site = local_default_site()
+    if site is None:
+        return []
+    return [
+        checks.Warning(
+            str(SITE_HOST_IS_LOCAL % {"host": site_host(site)}),
+            hint="Admin → Settings → Sites → the default site → Hostname (and Port: 443).",
+            obj=site,
+            id=SITE_HOST_WARNING_ID,
+        )
+    ]
