@@ -11,12 +11,16 @@ deploy) and in `manage.py check --database default`, not in a plain `check`.
 
 from django.conf import settings
 from django.core import checks
+from django.core.cache import cache
 from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 SITE_HOST_WARNING_ID = "home.W001"
+ROOT_URL_CACHE_KEY = "home:site-root-url"
 SITE_HOST_IS_LOCAL = _(
     "The default Site is at %(host)s, this machine: e-mail links fall back to "
     "WAGTAILADMIN_BASE_URL. Set the real host name in Settings → Sites."
@@ -41,10 +45,23 @@ def site_host(site) -> str:
 
 
 def email_base_url() -> str:
-    site = default_site()
-    if site is None or site.hostname in LOCAL_HOSTS:
-        return settings.WAGTAILADMIN_BASE_URL
-    return site.root_url
+    return _site_root_url() or settings.WAGTAILADMIN_BASE_URL
+
+
+def _site_root_url() -> str:
+    """The default Site's root URL, "" while it is local. Cached: a batch of reminders
+    builds many links, and the Site rarely changes (saving one forgets it, below)."""
+    url = cache.get(ROOT_URL_CACHE_KEY)
+    if url is None:
+        site = default_site()
+        url = "" if site is None or site.hostname in LOCAL_HOSTS else site.root_url
+        cache.set(ROOT_URL_CACHE_KEY, url, 3600)
+    return url
+
+
+@receiver([post_save, post_delete], sender=Site)
+def _forget_site_root_url(**kwargs):
+    cache.delete(ROOT_URL_CACHE_KEY)
 
 
 def check_site_host(app_configs=None, databases=None, **kwargs):

@@ -10,6 +10,7 @@ from django.core import checks, mail
 from django.core.management import call_command
 from wagtail.models import Site
 
+from home.mail import email_link
 from home.sites import SITE_HOST_IS_LOCAL, SITE_HOST_WARNING_ID
 
 from ..factories import make_commitment
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def real_host(db):
-    Site.objects.filter(is_default_site=True).update(hostname="plans.example.org", port=443)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "plans.example.org", 443
+    site.save()
 
 
 def site_warnings():
@@ -99,6 +102,15 @@ def test_dashboard_tells_the_site_administrator(client, settings, superuser, ke_
     assert warning in client.get("/admin/").content.decode()
     client.force_login(ke_coordinator)
     assert warning not in client.get("/admin/").content.decode()
-    Site.objects.update(hostname="plans.example.org")
+    Site.objects.update(hostname="plans.example.org")  # the panel reads it afresh
     client.force_login(superuser)
     assert warning not in client.get("/admin/").content.decode()
+
+
+def test_a_changed_host_is_used_at_once(settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    assert email_link("/admin/") == "http://127.0.0.1:8000/admin/"
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "plans.example.org", 443
+    site.save()
+    assert email_link("/admin/") == "https://plans.example.org/admin/"
