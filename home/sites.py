@@ -50,12 +50,13 @@ def email_base_url() -> str:
 
 def _site_root_url() -> str:
     """The default Site's root URL, "" while it is local. Cached: a batch of reminders
-    builds many links, and the Site rarely changes (saving one forgets it, below)."""
+    builds many links, and the Site rarely changes (saving one forgets it, below; a
+    worker without a shared cache (no REDIS_URL) notices within five minutes)."""
     url = cache.get(ROOT_URL_CACHE_KEY)
     if url is None:
         site = default_site()
         url = "" if site is None or site.hostname in LOCAL_HOSTS else site.root_url
-        cache.set(ROOT_URL_CACHE_KEY, url, 3600)
+        cache.set(ROOT_URL_CACHE_KEY, url, 300)
     return url
 
 
