@@ -6,7 +6,7 @@ commit to is illustrative, not a claim about any government. No data about child
 
 from dataclasses import dataclass
 
-from stakeholders.models import Agency, Membership
+from stakeholders.models import Agency, Country, Membership
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - documented demo credential, demo loader only
 DEMO_COMMENT = "Loaded demo data"
@@ -30,6 +30,9 @@ class DemoCountry:
     name: str
     language: str
     agencies: tuple[DemoAgency, ...]
+    # Kenya shows the review of progress updates by the coordinator; the others publish
+    # their updates themselves, as every country did before.
+    update_review: str = Country.UpdateReview.LEAD_AGENCY
 
 
 COUNTRIES = (
@@ -163,6 +166,7 @@ COUNTRIES = (
                 "Brings government, civil society and industry together on online safety.",
             ),
         ),
+        update_review=Country.UpdateReview.COORDINATOR,
     ),
     DemoCountry(
         "pe",

@@ -49,7 +49,12 @@ def _set_fields(instance, values: dict) -> bool:
 
 def _country(spec: DemoCountry) -> Country:
     country = Country.objects.filter(code=spec.code).first() or Country(code=spec.code)
-    if _set_fields(country, {"name": spec.name, "default_language": spec.language}):
+    values = {
+        "name": spec.name,
+        "default_language": spec.language,
+        "update_review": spec.update_review,
+    }
+    if _set_fields(country, values):
         services.country_save(country=country, comment=DEMO_COMMENT)
     return country
 
@@ -103,6 +108,9 @@ def load_plans() -> None:
     for spec in COUNTRIES:
         plan = plans.load_country_plan(Country.objects.get(code=spec.code))
         progress.load_progress(plan)
+        if plan.country.reviews_updates:
+            drafter = get_user_model().objects.get(username=f"{spec.code}-police")
+            progress.load_update_in_review(plan, drafter=drafter)
 
 
 def load_demo() -> list[str]:

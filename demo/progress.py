@@ -79,6 +79,36 @@ def _history(commitment: Commitment, index: int, today: datetime.date) -> None:
         )
 
 
+def load_update_in_review(plan, *, drafter) -> None:
+    """Where the country reviews updates: one of the drafter's, waiting for the coordinator
+    (the history above was published before review was switched on)."""
+    updates = ProgressUpdate.objects.filter(commitment__plan=plan)
+    if updates.filter(submitted_at__isnull=False).exists():
+        return
+    commitment = (
+        plan.commitments.filter(live=True, lead_agency__memberships__user=drafter)
+        .exclude(
+            status__in=(
+                Commitment.Status.NOT_STARTED,
+                Commitment.Status.COMPLETED,
+                Commitment.Status.DROPPED,
+            )
+        )
+        .order_by("pk")
+        .first()
+    )
+    if commitment is None:
+        return
+    services.progress_update_create(
+        actor=drafter,
+        commitment=commitment,
+        status=commitment.status,
+        progress=min(100, commitment.progress + 10),
+        narrative="Two more courses held this quarter; the attendance lists are attached.",
+        publish=True,  # the drafter's "Submit for review"
+    )
+
+
 def _status_on_the_way(final_status, step):
     if final_status in (Commitment.Status.NOT_STARTED,):
         return Commitment.Status.NOT_STARTED

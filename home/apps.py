@@ -8,11 +8,12 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Wagtail's admin views exist only once the apps are loaded.
+        from django.core import checks
+
+        from .sites import after_migrate, check_site_host
         from .spreadsheets import protect_wagtail_exports
 
         protect_wagtail_exports()
-
-        from .sites import after_migrate
-
         # The site's real host replaces the placeholder the first migration made.
         post_migrate.connect(after_migrate, sender=self, dispatch_uid="home.sites")
+        checks.register(check_site_host, checks.Tags.database)

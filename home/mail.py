@@ -5,13 +5,14 @@ autoescaping off, so a title such as `Children's "safe" spaces` reads as written
 of as `Children&#x27;s &quot;safe&quot; spaces`; plain text has no markup to protect.
 """
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from .sites import email_base_url
 
 
 def render_plain_text(template_name: str, context: dict) -> str:
@@ -31,7 +32,7 @@ def send_templated_mail(template: str, *, to: str, context: dict) -> int:
 
 def email_link(path: str) -> str:
     """An absolute admin link for an e-mail: e-mails are read away from the site."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return email_base_url().rstrip("/") + path
 
 
 def user_token_link(url_name: str, *, user, token_generator) -> str:

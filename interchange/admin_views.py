@@ -15,8 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from home.admin_pages import HeadedAdminPageMixin, headed_response
 from plans import permissions
 from plans.models import NationalPlanPage
 
@@ -55,12 +55,16 @@ class PlanImportForm(forms.Form):
 
 
 def _forbidden(request, message):
-    return TemplateResponse(
-        request, "plans/admin/import_refused.html", {"message": message}, status=403
+    return headed_response(
+        request,
+        "plans/admin/import_refused.html",
+        _("Import commitments"),
+        {"message": message},
+        status=403,
     )
 
 
-class PlanImportIndexView(WagtailAdminTemplateMixin, View):
+class PlanImportIndexView(HeadedAdminPageMixin, View):
     """Which plan to import into; straight to it when the user coordinates one."""
 
     page_title = _("Import commitments")
@@ -76,7 +80,7 @@ class PlanImportIndexView(WagtailAdminTemplateMixin, View):
         return TemplateResponse(request, "plans/admin/plan_import.html", context)
 
 
-class PlanImportView(WagtailAdminTemplateMixin, FormView):
+class PlanImportView(HeadedAdminPageMixin, FormView):
     form_class = PlanImportForm
     template_name = "plans/admin/plan_import.html"
     header_icon = "upload"

@@ -286,3 +286,10 @@ def register_plan_overview_menu_item():
 @hooks.register("register_log_actions")
 def register_plan_log_actions(actions):
     actions.register_action("plans.rights_changed", _("Change rights"), _("Rights changed"))
+
+
+@hooks.register("construct_main_menu")
+def hide_images_menu(request, menu_items):
+    # No page or snippet of the site has an image: the menu only invites uploads nobody
+    # sees. (Evidence files are documents.)
+    menu_items[:] = [item for item in menu_items if item.name != "images"]

@@ -2,7 +2,8 @@
 
 Wagtail's site history shows log entries by content type, which per-country rights do
 not fit: here the entries are chosen by the country they concern (its plan pages, its
-commitments, its agencies and memberships), and nobody sees another country's.
+commitments and their progress updates, its agencies, memberships and invitations, and
+the sign-ins and two-factor events of its people), and nobody sees another country's.
 """
 
 import django_filters
@@ -18,6 +19,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from plans.models import Commitment, NationalPlanPage
 from stakeholders.models import Agency, Country, Membership
 from stakeholders.permissions import coordinated_countries
+from tracking.models import ProgressUpdate
 
 
 def _ids(queryset):
@@ -32,18 +34,37 @@ def country_log_entries(log_model, countries):
         )
     if log_model is not ModelLogEntry:
         return log_model.objects.none()
-    types = ContentType.objects.get_for_models(Commitment, Membership, Agency, Country)
+    User = get_user_model()
+    types = ContentType.objects.get_for_models(
+        Commitment, Membership, Agency, Country, ProgressUpdate, User
+    )
     codes = list(countries.values_list("code", flat=True))
     return ModelLogEntry.objects.filter(
         Q(
             content_type=types[Commitment],
             object_id__in=_ids(Commitment.objects.filter(plan__country__in=countries)),
         )
+        # Entries name their country, so they outlive a deleted membership or update.
         | Q(
             content_type__in=[types[Membership], types[Agency], types[Country]],
             data__country__in=codes,
         )
+        | Q(content_type=types[ProgressUpdate], data__country__in=codes)
+        # Older entries of updates carry no country: by the update's commitment.
+        | Q(
+            content_type=types[ProgressUpdate],
+            object_id__in=_ids(
+                ProgressUpdate.objects.filter(commitment__plan__country__in=countries)
+            ),
+        )
+        # Sign-ins are about the account: those of the country's people (one country
+        # each), never a site administrator's unless they are a member.
+        | Q(content_type=types[User], object_id__in=_ids(people_of(countries)))
     )
+
+
+def people_of(countries):
+    return get_user_model().objects.filter(memberships__agency__country__in=countries).distinct()
 
 
 class ActivityFilterSet(SiteHistoryReportFilterSet):
@@ -65,12 +86,17 @@ class ActivityFilterSet(SiteHistoryReportFilterSet):
         if queryset.model is not ModelLogEntry:
             return queryset.none()
         commitments = _ids(Commitment.objects.filter(lead_agency=value))
+        people = get_user_model().objects.filter(memberships__agency=value)
         return queryset.filter(
             Q(
                 content_type=ContentType.objects.get_for_model(Commitment),
                 object_id__in=commitments,
             )
             | Q(data__agency=value.pk)
+            | Q(
+                content_type=ContentType.objects.get_for_model(get_user_model()),
+                object_id__in=_ids(people),
+            )
         )
 
     def get_users_queryset(self):

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from home.admin_pages import HeadedAdminPageMixin
 from plans.models import NationalPlanPage
 from stakeholders.permissions import (
     coordinated_or_reviewed_countries,
@@ -60,7 +60,7 @@ def plan_findings(*, plan) -> list[dict]:
     return rows
 
 
-class TerminologyReportView(WagtailAdminTemplateMixin, TemplateView):
+class TerminologyReportView(HeadedAdminPageMixin, TemplateView):
     """Reports → Terminology findings: per plan, what each object says and what to use."""
 
     template_name = "terminology/report.html"

@@ -11,6 +11,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
+from home.admin_pages import HeadedAdminPageMixin
 from home.admin_permissions import InstancePermissionViewMixin, VisibleInstancesIndexMixin
 
 from . import history, permissions, services
@@ -110,7 +111,7 @@ class MembershipDeleteView(InstancePermissionViewMixin, generic.DeleteView):
 # --- django-reversion history of one object, with revert ----------------------------
 
 
-class VersionsView(WagtailAdminTemplateMixin, TemplateView):
+class VersionsView(HeadedAdminPageMixin, TemplateView):
     """Who changed what and when, field by field; revert for those who may change it."""
 
     template_name = "stakeholders/admin/versions.html"

@@ -7,6 +7,7 @@ keeps a user's groups in step with them.
 """
 
 import reversion
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -40,6 +41,11 @@ def validate_country_code(value):
 
 @reversion.register(exclude=("coordinators_group", "reviewers_group", "viewers_group"))
 class Country(models.Model):
+    class UpdateReview(models.TextChoices):
+        # Today's behaviour: the lead agency's own "Publish now" makes an update public.
+        LEAD_AGENCY = "lead_agency", _("Published by the lead agency")
+        COORDINATOR = "coordinator", _("Reviewed by the national coordinator first")
+
     code = models.CharField(
         _("ISO code"),
         max_length=2,
@@ -55,6 +61,17 @@ class Country(models.Model):
         default="en",
         help_text=_("Language the country's plan is usually written in."),
     )
+    update_review = models.CharField(
+        _("progress updates"),
+        max_length=16,
+        choices=UpdateReview.choices,
+        default=UpdateReview.LEAD_AGENCY,
+        help_text=_(
+            "Whether an agency's progress update is public as soon as the agency publishes "
+            "it, or only once a national coordinator of the country has approved it. Only "
+            "the site administrator changes this."
+        ),
+    )
     coordinators_group = models.OneToOneField(
         Group, on_delete=models.PROTECT, related_name="coordinated_country", editable=False
     )
@@ -65,7 +82,12 @@ class Country(models.Model):
         Group, on_delete=models.PROTECT, related_name="viewed_country", editable=False
     )
 
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("default_language")]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("default_language"),
+        FieldPanel("update_review", widget=forms.RadioSelect),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -78,6 +100,10 @@ class Country(models.Model):
     def clean(self):
         super().clean()
         self.code = (self.code or "").strip().lower()
+
+    @property
+    def reviews_updates(self) -> bool:
+        return self.update_review == self.UpdateReview.COORDINATOR
 
 
 @reversion.register(exclude=("group", "heads_group"))

@@ -139,8 +139,11 @@ class CountryScopedPermissionPolicy(BasePermissionPolicy):
 
 
 class CountryPermissionPolicy(CountryScopedPermissionPolicy):
+    """Coordinators read their country's settings (how its progress updates are
+    reviewed, say); only superusers change them."""
+
     country_lookup = "pk"
-    coordinator_actions = ()
+    coordinator_actions = ("view",)
     deletable = False
 
     def _country_id(self, instance):

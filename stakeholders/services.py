@@ -228,6 +228,8 @@ def membership_delete(*, membership: Membership, actor=None, comment: str = "") 
 
 # --- Inviting a person -----------------------------------------------------------------
 
+# The audit log's action for an invitation (registered in wagtail_hooks).
+INVITE = "stakeholders.invite"
 INVITE_EMAIL_TAKEN = (
     "An account with this e-mail address exists already. If the person works for your "
     "country, add a membership for them; otherwise ask the site administrator."
@@ -258,6 +260,12 @@ def person_invite(
     user.save()
     membership = membership_create(
         user=user, agency=agency, role=role, actor=actor, comment="Invited"
+    )
+    log(
+        instance=membership,
+        action=INVITE,
+        user=actor,
+        data={**_audit_data(agency=agency, role=role), "email": email},
     )
     outbox.send_on_commit(send_invitation, membership.pk, getattr(actor, "pk", None))
     return membership

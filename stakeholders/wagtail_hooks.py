@@ -4,9 +4,10 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views, permissions
+from . import admin_views, permissions, services
 from .models import Agency, Country, Membership
 from .permissions import agency_policy, country_policy, membership_policy
 
@@ -32,7 +33,7 @@ class CountryViewSet(ScopedViewSet):
     name = "countries"
     icon = "globe"
     menu_label = _("Countries")
-    list_display = ["name", "code", "default_language"]
+    list_display = ["name", "code", "default_language", "update_review"]
     search_fields = ["name", "code"]
     add_view_class = admin_views.CountryCreateView
     edit_view_class = admin_views.CountryEditView
@@ -105,3 +106,14 @@ def register_versions_urls():
             name="stakeholder_version_revert",
         ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_invitation_log_action(actions):
+    @actions.register_action(services.INVITE)
+    class InvitationFormatter(LogFormatter):
+        label = _("Invite a person")
+
+        def format_message(self, log_entry):
+            email = (log_entry.data or {}).get("email", "")
+            return _("Invited %(email)s: an account and a set-password e-mail") % {"email": email}

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
+from home.admin_pages import HeadedAdminPageMixin
 from stakeholders import history
 
 from . import services
@@ -38,7 +38,7 @@ class TermEditView(TermVersionsButtonMixin, TermSaveMixin, generic.EditView):
     pass
 
 
-class TermVersionsView(WagtailAdminTemplateMixin, TemplateView):
+class TermVersionsView(HeadedAdminPageMixin, TemplateView):
     """Every version of a term (django-reversion): who changed what, when."""
 
     template_name = "stakeholders/admin/versions.html"

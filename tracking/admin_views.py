@@ -1,13 +1,33 @@
 """Admin views for progress updates: scoped by `permissions`, saved with history."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
+from wagtail.admin.widgets import HeaderButton
 
 from home.admin_permissions import InstancePermissionViewMixin, VisibleInstancesIndexMixin
+from home.concurrency import STALE_SAVE
 from stakeholders.models import Country
+from stakeholders.permissions import user_coordinates
 
-from . import evidence, services
+from . import evidence, permissions, services
 from .models import ProgressUpdate
+
+SUBMITTED_MESSAGE = _(
+    "Progress update '%(object)s' submitted for review: it is public once a national "
+    "coordinator of %(country)s approves it."
+)
+APPROVED_MESSAGE = _("Progress update '%(object)s' approved and published.")
+CHANGES_REQUESTED_MESSAGE = _(
+    "Progress update '%(object)s' sent back to %(agency)s with your comment."
+)
 
 
 class SaveUpdateMixin:
@@ -17,6 +37,17 @@ class SaveUpdateMixin:
             form=self.form,
             publish=bool(self.form.cleaned_data.get("publish_now")),
         )
+
+    def get_success_message(self, instance=None):
+        update = instance or self.object
+        if update.is_submitted:
+            return SUBMITTED_MESSAGE % {
+                "object": update,
+                "country": update.commitment.plan.country,
+            }
+        if instance is None:
+            return super().get_success_message()
+        return super().get_success_message(instance)
 
 
 class UpdateIndexView(VisibleInstancesIndexMixin, generic.IndexView):
@@ -33,6 +64,62 @@ class EvidenceCollectionMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+class ExplainedRefusalMixin:
+    """Where someone who reads an update may not change it because of the country's
+    review, say so and show them the update, instead of Wagtail's bare refusal."""
+
+    def setup(self, request, *args, **kwargs):
+        self.refusal = None
+        try:
+            super().setup(request, *args, **kwargs)
+        except PermissionDenied:
+            update = ProgressUpdate.objects.filter(pk=kwargs.get("pk")).first()
+            if (
+                update is None
+                or not permissions.progress_update_policy.user_has_permission_for_instance(
+                    request.user, "view", update
+                )
+            ):
+                raise
+            reason = services.review_refusal(update=update, action=self.object_action)
+            if reason is None:
+                raise
+            self.refusal = (update, reason)
+            self.request, self.args, self.kwargs = request, args, kwargs
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.refusal is not None:
+            update, reason = self.refusal
+            messages.error(request, reason)
+            return redirect("progress_updates:inspect", update.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReviewButtonMixin:
+    """A "Review" button for the coordinator, on an update waiting for their review."""
+
+    @cached_property
+    def may_review(self):
+        return permissions.user_may_review(user=self.request.user, update=self.guarded_object)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "may_review": self.may_review}
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        update = self.guarded_object
+        if self.may_review:
+            buttons.append(
+                HeaderButton(
+                    _("Review"),
+                    url=reverse("progress_updates:review", args=[update.pk]),
+                    icon_name="check",
+                )
+            )
+        return buttons
+
+
 class UpdateCreateView(EvidenceCollectionMixin, SaveUpdateMixin, generic.CreateView):
     def get_initial(self):
         # "Add a progress update" from a commitment's row says which commitment.
@@ -43,7 +130,13 @@ class UpdateCreateView(EvidenceCollectionMixin, SaveUpdateMixin, generic.CreateV
         return initial
 
 
-class UpdateEditView(InstancePermissionViewMixin, SaveUpdateMixin, generic.EditView):
+class UpdateEditView(
+    ExplainedRefusalMixin,
+    ReviewButtonMixin,
+    InstancePermissionViewMixin,
+    SaveUpdateMixin,
+    generic.EditView,
+):
     model = ProgressUpdate
     object_action = "change"
 
@@ -55,14 +148,123 @@ class UpdateEditView(InstancePermissionViewMixin, SaveUpdateMixin, generic.EditV
             return super().post(request, *args, **kwargs)
 
 
-class UpdateDeleteView(InstancePermissionViewMixin, generic.DeleteView):
+class UpdateDeleteView(ExplainedRefusalMixin, InstancePermissionViewMixin, generic.DeleteView):
     model = ProgressUpdate
     object_action = "delete"
 
+    def delete_action(self):
+        services.progress_update_delete(actor=self.request.user, update=self.object)
 
-class UpdateInspectView(InstancePermissionViewMixin, generic.InspectView):
+
+class UpdateInspectView(ReviewButtonMixin, InstancePermissionViewMixin, generic.InspectView):
+    """The update as a reader (the supporting agency, the reviewing coordinator) needs it:
+    words instead of True, None and raw lists."""
+
     model = ProgressUpdate
     object_action = "view"
+
+    def get_is_contribution_display_value(self):
+        return _("Yes") if self.object.is_contribution else _("No, the lead agency's report")
+
+    def get_evidence_document_display_value(self):
+        return self.object.evidence_document or "—"
+
+    def get_evidence_url_display_value(self):
+        return self.object.evidence_url or "—"
+
+    def get_measurements_display_value(self):
+        measurements = self.object.measurements.select_related("indicator")
+        return "; ".join(str(m) for m in measurements) or "—"
+
+    def get_trainees_display_value(self):
+        return "; ".join(str(t) for t in self.object.trainees.all()) or "—"
+
+    def get_author_display_value(self):
+        author = self.object.author
+        return (author.get_full_name() or author.get_username()) if author else _("the system")
+
+    def get_state_display_value(self):
+        return self.object.get_state_display()
+
+    def get_published_at_display_value(self):
+        if self.object.published_at is None:
+            return "—"
+        return date_format(timezone.localtime(self.object.published_at), "DATETIME_FORMAT")
+
+    def get_terminology_quotations_display_value(self):
+        return self.object.terminology_quotations or "—"
+
+    def get_field_label(self, field_name, field):
+        labels = {
+            "measurements": _("Indicator measurements"),
+            "trainees": _("People trained"),
+            "state": _("State"),
+        }
+        return labels.get(field_name) or super().get_field_label(field_name, field)
+
+
+class UpdateReviewView(UpdateInspectView):
+    """A coordinator approves a submitted update (it is published) or sends it back with
+    a comment. The form carries the version the coordinator read: an update changed since
+    is not approved unread."""
+
+    page_title = _("Review progress update")
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        country = self.guarded_object.commitment.plan.country
+        if not user_coordinates(user=request.user, country_id=country.pk):
+            raise PermissionDenied
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.may_review:
+            # Approved, sent back or withdrawn since the link was made.
+            messages.warning(request, services.NOT_SUBMITTED)
+            return redirect("progress_updates:inspect", self.guarded_object.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        return [*items[:-1], {"url": "", "label": self.page_title}]
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_header_buttons(self):
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["loaded_version"] = self.object.updated_at.isoformat()
+        context["comment"] = kwargs.get("comment", "")
+        context["errors"] = kwargs.get("errors", [])
+        return context
+
+    def post(self, request, *args, **kwargs):
+        update, action = self.object, request.POST.get("action")
+        comment = request.POST.get("comment", "")
+        if request.POST.get("loaded_version") != update.updated_at.isoformat():
+            return self._again([STALE_SAVE], comment)
+        try:
+            if action == "approve":
+                services.progress_update_approve(actor=request.user, update=update)
+                messages.success(request, APPROVED_MESSAGE % {"object": update})
+            elif action == "request_changes":
+                services.progress_update_request_changes(
+                    actor=request.user, update=update, comment=comment
+                )
+                messages.success(
+                    request,
+                    CHANGES_REQUESTED_MESSAGE % {"object": update, "agency": update.agency},
+                )
+            else:
+                return self._again([], comment)
+        except ValidationError as error:
+            return self._again(error.messages, comment)
+        return redirect("progress_updates:index")
+
+    def _again(self, errors, comment):
+        return self.render_to_response(self.get_context_data(errors=errors, comment=comment))
 
 
 class UpdateHistoryView(InstancePermissionViewMixin, generic.HistoryView):

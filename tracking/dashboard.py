@@ -3,15 +3,16 @@
 Every panel costs a fixed number of queries, whatever the number of commitments.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from plans.models import Commitment, NationalPlanPage
-from stakeholders.models import Membership
+from stakeholders.models import Country, Membership
 from stakeholders.permissions import coordinated_countries
 
 from . import selectors
-from .models import Audience
+from .models import Audience, ProgressUpdate
 from .permissions import REPORTING_ROLES
 
 BAR_WIDTH = 240
@@ -71,6 +72,45 @@ class CountryProgressPanel(Component):
         }
 
 
+class UpdatesInReviewPanel(Component):
+    """Coordinators: the updates waiting for their review. Agencies' members: theirs that
+    wait, or that were sent back with a comment."""
+
+    name = "updates_in_review"
+    order = 40
+    template_name = "tracking/panels/updates_in_review.html"
+
+    def __init__(self, *, updates, for_reviewer):
+        self.updates, self.for_reviewer = updates, for_reviewer
+
+    def get_context_data(self, parent_context):
+        return {"updates": self.updates, "for_reviewer": self.for_reviewer}
+
+
+def _updates_in_review_panel(user, agencies):
+    in_review = ProgressUpdate.objects.filter(published_at__isnull=True).select_related(
+        "commitment", "agency", "submitted_by", "rejected_by"
+    )
+    countries = coordinated_countries(user=user)
+    if user.is_superuser:
+        countries = countries.filter(update_review=Country.UpdateReview.COORDINATOR)
+    waiting = list(
+        in_review.filter(
+            commitment__plan__country__in=countries, submitted_at__isnull=False
+        ).order_by("submitted_at")[:50]
+    )
+    if waiting:
+        return UpdatesInReviewPanel(updates=waiting, for_reviewer=True)
+    mine = list(
+        in_review.filter(agency__in=agencies)
+        .filter(Q(submitted_at__isnull=False) | Q(rejected_at__isnull=False))
+        .order_by("-rejected_at", "-submitted_at")[:50]
+    )
+    if mine:
+        return UpdatesInReviewPanel(updates=mine, for_reviewer=False)
+    return None
+
+
 def panels_for(user):
     today = timezone.localdate()
     panels = []
@@ -79,6 +119,8 @@ def panels_for(user):
             "agency", flat=True
         )
     )
+    if review_panel := _updates_in_review_panel(user, agencies):
+        panels.append(review_panel)
     if agencies:
         panels.append(MyAgencyCommitmentsPanel(agencies=agencies, today=today))
     if not user.is_superuser:

@@ -6,21 +6,24 @@ from home.concurrency import STALE_SAVE
 from plans.models import CommitmentIndicator
 from terminology.forms import TerminologyFormMixin
 
-from .models import INDICATOR_OF_ANOTHER_COMMITMENT
-from .permissions import commitments_user_may_report_on
+from .models import INDICATOR_OF_ANOTHER_COMMITMENT, STATUS_RULE
+from .permissions import (
+    commitments_user_may_report_on,
+    countries_reviewing_updates_of,
+    review_required,
+)
+
+SUBMIT_HELP = _(
+    "%(country)s reviews progress updates: a national coordinator approves this one before "
+    "it is public. Untick it to keep the update as a draft."
+)
 
 
 class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
     # Updates have no revisions: the version this form was opened on is its last save's
     # time, sent back with the form, so a save from a stale form is refused.
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
-    publish_now = forms.BooleanField(
-        label=_("Publish now"),
-        required=False,
-        help_text=_(
-            "A published update from the lead agency sets the commitment's status and progress."
-        ),
-    )
+    publish_now = forms.BooleanField(label=_("Publish now"), required=False, help_text=STATUS_RULE)
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -36,6 +39,7 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
         else:
             self.fields["commitment"].queryset = reportable
         self._limit_indicators(reportable)
+        self.set_up_publish_now()
 
     def _chosen_commitment_id(self):
         if self.instance.pk:
@@ -74,8 +78,26 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
         measurements.form = MeasurementForm
         measurements.__dict__.pop("forms", None)
 
+    def set_up_publish_now(self):
+        """ "Publish now", or "Submit for review" where the user's country reviews updates
+        (`services` decides again when saving)."""
+        field = self.fields["publish_now"]
+        if self.instance.is_published:
+            field.label, field.initial, field.disabled = _("Published"), True, True
+            return
+        if self.instance.pk:
+            country = self.instance.commitment.plan.country
+            reviewed = review_required(user=self.user, country=country)
+        else:
+            country = countries_reviewing_updates_of(user=self.user).first()
+            reviewed = country is not None
+        if reviewed:
+            field.label = _("Submit for review")
+            field.initial = self.instance.is_submitted
+            field.help_text = f"{SUBMIT_HELP % {'country': country}} {STATUS_RULE}"
+
     def terminology_leads_to_public(self):
-        # An update has no review: publishing it, or editing a published one, is public.
+        # Publishing or submitting an update, or editing a published one, leads to the public.
         return bool(self.data.get("publish_now")) or self.instance.is_published
 
     def clean(self):

@@ -33,6 +33,13 @@ EVIDENCE_OF_ANOTHER_COUNTRY = _(
 )
 INDICATOR_OF_ANOTHER_COMMITMENT = _("This indicator belongs to another commitment.")
 PROGRESS_RANGE = _("Progress is a percentage from 0 to 100.")
+# Which of the commitment's own status and progress and an update's wins: the rule
+# `services.commitment_roll_up` applies, said where people report.
+STATUS_RULE = _(
+    "The lead agency's latest published update (by reporting date) sets the commitment's "
+    "status and progress; a supporting agency's contribution does not. A status set on the "
+    "commitment itself (marking it dropped, say) holds until the next update is published."
+)
 
 
 def today():
@@ -41,6 +48,12 @@ def today():
 
 @reversion.register(follow=("measurements", "trainees"))
 class ProgressUpdate(ClusterableModel):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Awaiting review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        PUBLISHED = "published", _("Published")
+
     commitment = models.ForeignKey(
         Commitment, on_delete=models.CASCADE, related_name="progress_updates"
     )
@@ -80,6 +93,32 @@ class ProgressUpdate(ClusterableModel):
         editable=False,
         related_name="+",
     )
+    # Review, where the country asks for it (Country.update_review): submitted, then
+    # published on approval or sent back with a comment. Only `published_at` makes an
+    # update public; `tracking.services` moves an update between these states.
+    submitted_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    rejected_at = models.DateTimeField(
+        _("changes requested"), null=True, blank=True, editable=False
+    )
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    rejected_comment = models.TextField(_("coordinator's comment"), blank=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -121,6 +160,24 @@ class ProgressUpdate(ClusterableModel):
     @property
     def is_published(self):
         return self.published_at is not None
+
+    @property
+    def is_submitted(self):
+        """Waiting for a coordinator's review."""
+        return self.submitted_at is not None and not self.is_published
+
+    @property
+    def state(self) -> str:
+        if self.is_published:
+            return self.State.PUBLISHED
+        if self.is_submitted:
+            return self.State.SUBMITTED
+        if self.rejected_at is not None:
+            return self.State.CHANGES_REQUESTED
+        return self.State.DRAFT
+
+    def get_state_display(self):
+        return self.State(self.state).label
 
     def clean(self):
         super().clean()

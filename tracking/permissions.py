@@ -5,15 +5,21 @@
 | lead agency's members                 | add, publish and edit their agency's updates     |
 | supporting agencies' members          | the same for contributions, which never move the |
 |                                       | commitment's status or progress                  |
-| country's coordinators                | everything in their country                      |
+| country's coordinators                | everything in their country, and approve or send |
+|                                       | back the updates submitted for review            |
 | everyone who may view the commitment  | read its updates                                 |
+
+Where the country has review of updates switched on (`Country.update_review`), an
+agency's members submit their updates instead of publishing them, and no longer change or
+delete an update once it is published (that would change the public record unreviewed):
+they report again with a new update.
 """
 
 from wagtail.permission_policies import BasePermissionPolicy
 
 from plans import permissions as plan_permissions
 from plans.models import Commitment
-from stakeholders.models import Agency, Membership
+from stakeholders.models import Agency, Country, Membership
 from stakeholders.permissions import coordinated_countries, is_active_user, user_coordinates
 
 from .models import ProgressUpdate
@@ -38,6 +44,42 @@ def reporting_agency(*, user, commitment) -> tuple[Agency | None, bool]:
     if supporting is not None:
         return supporting, True
     return None, False
+
+
+def country_reviews_updates(country) -> bool:
+    """Read from the database, never from a country object loaded before a change."""
+    return Country.objects.filter(
+        pk=country.pk, update_review=Country.UpdateReview.COORDINATOR
+    ).exists()
+
+
+def review_required(*, user, country) -> bool:
+    """Does an update this user makes public in `country` wait for a coordinator's review?
+    `user` None is the system (the demo loader, bundles): it publishes."""
+    if user is None or user_coordinates(user=user, country_id=country.pk):
+        return False
+    return country_reviews_updates(country)
+
+
+def user_may_review(*, user, update) -> bool:
+    """Approve or send back this update: the country's coordinators, once it is submitted."""
+    return update.is_submitted and user_coordinates(
+        user=user, country_id=update.commitment.plan.country_id
+    )
+
+
+def countries_reviewing_updates_of(*, user):
+    """The countries whose review of updates applies to this user's own reports."""
+    if not is_active_user(user) or user.is_superuser:
+        return Country.objects.none()
+    return (
+        Country.objects.filter(
+            agencies__memberships__user=user,
+            update_review=Country.UpdateReview.COORDINATOR,
+        )
+        .exclude(pk__in=coordinated_countries(user=user).values("pk"))
+        .distinct()
+    )
 
 
 def commitments_user_may_report_on(*, user):
@@ -75,13 +117,19 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
             return plan_permissions.commitment_policy.user_has_permission_for_instance(
                 user, "view", commitment
             )
-        if user_coordinates(user=user, country_id=commitment.plan.country_id):
+        country = commitment.plan.country
+        if user_coordinates(user=user, country_id=country.pk):
             return True
-        if action in ("change", "delete", "publish"):
-            return Membership.objects.filter(
-                user=user, agency_id=instance.agency_id, role__in=REPORTING_ROLES
-            ).exists()
-        return False
+        if action not in ("change", "delete", "publish", "submit"):
+            return False
+        reviewed = country_reviews_updates(country)
+        if reviewed and (action == "publish" or instance.is_published):
+            return False
+        if action == "submit" and (not reviewed or instance.is_published):
+            return False
+        return Membership.objects.filter(
+            user=user, agency_id=instance.agency_id, role__in=REPORTING_ROLES
+        ).exists()
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not is_active_user(user):
@@ -89,12 +137,19 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
         if user.is_superuser:
             return ProgressUpdate.objects.all()
         coordinated = coordinated_countries(user=user)
-        mine = ProgressUpdate.objects.filter(commitment__plan__country__in=coordinated) | (
-            ProgressUpdate.objects.filter(
-                agency__in=Membership.objects.filter(user=user, role__in=REPORTING_ROLES).values(
-                    "agency"
-                )
+        own_agencies = ProgressUpdate.objects.filter(
+            agency__in=Membership.objects.filter(user=user, role__in=REPORTING_ROLES).values(
+                "agency"
             )
+        )
+        if set(actions) <= {"change", "delete"}:
+            # Published updates of a country that reviews them are the coordinators' only.
+            own_agencies = own_agencies.exclude(
+                published_at__isnull=False,
+                commitment__plan__country__update_review=Country.UpdateReview.COORDINATOR,
+            )
+        mine = ProgressUpdate.objects.filter(commitment__plan__country__in=coordinated) | (
+            own_agencies
         )
         if "view" in actions:
             visible = plan_permissions.commitment_policy.instances_user_has_permission_for(

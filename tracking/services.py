@@ -1,4 +1,12 @@
-"""Writes: progress updates, and the roll-up of a published update onto its commitment."""
+"""Writes: progress updates, their review, and the roll-up of a published update onto
+its commitment.
+
+An update is a draft until it is published; only `progress_update_publish` makes it
+public. Where the country reviews updates (`Country.update_review`), an agency's members
+submit theirs (`progress_update_submit`) and a national coordinator approves
+(`progress_update_approve`, which publishes) or sends it back with a comment
+(`progress_update_request_changes`).
+"""
 
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -6,10 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from home import outbox
 from plans.models import Commitment
 from terminology.services import ensure_publishable
 
-from . import permissions
+from . import permissions, tasks
 from .models import (
     INDICATOR_OF_ANOTHER_COMMITMENT,
     IndicatorMeasurement,
@@ -19,6 +28,41 @@ from .models import (
 
 NOT_YOUR_COMMITMENT = "You may not report on this commitment."
 NOT_TRAINING = "People trained are reported on training commitments only."
+NOT_SUBMITTED = (
+    "This update is not waiting for review any more: it was published, sent back or "
+    "withdrawn in the meantime."
+)
+NOT_YOUR_REVIEW = "Only the national coordinators of %(country)s review its progress updates."
+COMMENT_REQUIRED = "Say what should change, so that the agency knows what to do."
+ALREADY_PUBLISHED = "This update is published already."
+PUBLISHED_NEEDS_COORDINATOR = (
+    "This update is public, and %(country)s reviews progress updates, so only its national "
+    "coordinators change or delete it. To report something new, add a new update."
+)
+
+# Audit log actions of the review (registered in wagtail_hooks).
+SUBMIT = "tracking.submit"
+APPROVE = "tracking.approve"
+REQUEST_CHANGES = "tracking.request_changes"
+WITHDRAW = "tracking.withdraw"
+
+
+def _country(update):
+    return update.commitment.plan.country
+
+
+def _log(update, action, actor, **data):
+    """Every entry names the country and agency, so the country's Activity report finds it
+    even after the update is deleted."""
+    country = _country(update)
+    data = {"country": country.code, "agency": update.agency_id, **data}
+    log(instance=update, action=action, user=actor, data=data)
+
+
+def _notify(event, update, actor):
+    outbox.send_on_commit(
+        tasks.send_update_review_notification, event, update.pk, getattr(actor, "pk", None)
+    )
 
 
 def _validate_children(update, measurements, trainees):
@@ -85,10 +129,20 @@ def progress_update_create(
             reversion.set_user(actor)
         reversion.set_comment("Added progress update")
         update.save()
-    log(instance=update, action="wagtail.create", user=actor)
+    _log(update, "wagtail.create", actor)
     if publish:
-        progress_update_publish(actor=actor, update=update)
+        _make_public_or_submit(actor=actor, update=update)
     return update
+
+
+def _make_public_or_submit(*, actor, update):
+    """What "Publish now" does: publish, or submit where the country reviews updates;
+    a coordinator publishing an update waiting for review approves it."""
+    if update.is_submitted and permissions.user_may_review(user=actor, update=update):
+        return progress_update_approve(actor=actor, update=update)
+    if permissions.review_required(user=actor, country=_country(update)):
+        return progress_update_submit(actor=actor, update=update)
+    return progress_update_publish(actor=actor, update=update)
 
 
 def progress_update_assign_reporter(*, actor, update: ProgressUpdate) -> ProgressUpdate:
@@ -113,28 +167,137 @@ def progress_update_save(*, actor, form, publish: bool = False) -> ProgressUpdat
         reversion.set_user(actor)
         reversion.set_comment("Added progress update" if is_new else "Edited progress update")
         update = form.save()
-    log(instance=update, action="wagtail.create" if is_new else "wagtail.edit", user=actor)
+    _log(update, "wagtail.create" if is_new else "wagtail.edit", actor)
     if publish and not update.is_published:
-        progress_update_publish(actor=actor, update=update)
+        _make_public_or_submit(actor=actor, update=update)
+    elif update.is_submitted and permissions.review_required(user=actor, country=_country(update)):
+        # The box unticked on an update waiting for review: back to a draft.
+        progress_update_withdraw(actor=actor, update=update)
     elif update.is_published and not update.is_contribution:
         commitment_roll_up(commitment=update.commitment)
     return update
 
 
+def review_refusal(*, update, action) -> str | None:
+    """Why an agency's member may not do `action` to this update because of the country's
+    review of updates, if that is the reason."""
+    country = _country(update)
+    if (
+        update.is_published
+        and action in ("change", "delete")
+        and permissions.country_reviews_updates(country)
+    ):
+        return PUBLISHED_NEEDS_COORDINATOR % {"country": country}
+    return None
+
+
+def refuse_unless(actor, action, update):
+    """For every service: PermissionDenied, with the reason, unless the actor may."""
+    if actor is None or permissions.progress_update_policy.user_has_permission_for_instance(
+        actor, action, update
+    ):
+        return
+    raise PermissionDenied(review_refusal(update=update, action=action) or NOT_YOUR_COMMITMENT)
+
+
+@transaction.atomic
+def progress_update_submit(*, actor, update: ProgressUpdate) -> ProgressUpdate:
+    """Ask the country's coordinators to approve an update; it stays private meanwhile."""
+    refuse_unless(actor, "submit", update)
+    if update.is_published:
+        raise ValidationError(ALREADY_PUBLISHED)
+    ensure_publishable(instance=update)
+    was_submitted = update.is_submitted
+    update.submitted_at, update.submitted_by = timezone.now(), actor
+    update.rejected_at, update.rejected_by, update.rejected_comment = None, None, ""
+    update.save(
+        update_fields=[
+            "submitted_at",
+            "submitted_by",
+            "rejected_at",
+            "rejected_by",
+            "rejected_comment",
+        ]
+    )
+    if not was_submitted:
+        _log(update, SUBMIT, actor)
+        _notify("submitted", update, actor)
+    return update
+
+
+@transaction.atomic
+def progress_update_withdraw(*, actor, update: ProgressUpdate) -> ProgressUpdate:
+    refuse_unless(actor, "change", update)
+    if not update.is_submitted:
+        raise ValidationError(NOT_SUBMITTED)
+    update.submitted_at = None
+    update.save(update_fields=["submitted_at"])
+    _log(update, WITHDRAW, actor)
+    return update
+
+
+def _refuse_unless_reviewer(actor, update):
+    update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    if not update.is_submitted:
+        raise ValidationError(NOT_SUBMITTED)
+    if not permissions.user_may_review(user=actor, update=update):
+        raise PermissionDenied(NOT_YOUR_REVIEW % {"country": _country(update)})
+    return update
+
+
+@transaction.atomic
+def progress_update_approve(*, actor, update: ProgressUpdate) -> ProgressUpdate:
+    """A coordinator approves a submitted update: it is published at once."""
+    update = _refuse_unless_reviewer(actor, update)
+    _log(update, APPROVE, actor)
+    progress_update_publish(actor=actor, update=update)
+    _notify("approved", update, actor)
+    return update
+
+
+@transaction.atomic
+def progress_update_request_changes(
+    *, actor, update: ProgressUpdate, comment: str
+) -> ProgressUpdate:
+    """A coordinator sends a submitted update back, saying what should change."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": COMMENT_REQUIRED})
+    update = _refuse_unless_reviewer(actor, update)
+    update.submitted_at = None
+    update.rejected_at, update.rejected_by, update.rejected_comment = timezone.now(), actor, comment
+    update.save(update_fields=["submitted_at", "rejected_at", "rejected_by", "rejected_comment"])
+    _log(update, REQUEST_CHANGES, actor, comment=comment)
+    _notify("rejected", update, actor)
+    return update
+
+
+@transaction.atomic
+def progress_update_delete(*, actor, update: ProgressUpdate) -> None:
+    refuse_unless(actor, "delete", update)
+    commitment, was_rolled_up = (
+        update.commitment,
+        update.is_published and not update.is_contribution,
+    )
+    _log(update, "wagtail.delete", actor)
+    update.delete()
+    if was_rolled_up:
+        commitment_roll_up(commitment=commitment)
+
+
 @transaction.atomic
 def progress_update_publish(*, actor, update: ProgressUpdate) -> ProgressUpdate:
-    """Publish an update; the lead agency's latest published update sets the status."""
-    if (
-        actor is not None
-        and not permissions.progress_update_policy.user_has_permission_for_instance(
-            actor, "publish", update
-        )
-    ):
-        raise PermissionDenied(NOT_YOUR_COMMITMENT)
+    """Make an update public (the only way to); the lead agency's latest published update
+    sets the commitment's status (`commitment_roll_up`).
+
+    Where the country reviews updates only its coordinators may (approving it), so an
+    agency's member is refused here whichever way they come.
+    """
+    refuse_unless(actor, "publish", update)
     ensure_publishable(instance=update)
     update.published_at = timezone.now()
     update.save(update_fields=["published_at"])
-    log(instance=update, action="wagtail.publish", user=actor)
+    _log(update, "wagtail.publish", actor)
     if not update.is_contribution:
         commitment_roll_up(commitment=update.commitment)
     return update
@@ -142,6 +305,12 @@ def progress_update_publish(*, actor, update: ProgressUpdate) -> ProgressUpdate:
 
 def commitment_roll_up(*, commitment: Commitment) -> None:
     """Set the commitment's current status and progress from its latest published update.
+
+    The one rule of which wins (`models.STATUS_RULE`, shown in the update form): the
+    lead agency's latest published update, by reporting date, sets the commitment's
+    status and progress; a contribution, a draft or an update waiting for review never
+    does. A status set on the commitment itself (marking it dropped, through review)
+    holds until the next update is published.
 
     Written to the live row and into a pending draft alike, so that publishing the draft
     later does not bring back an older status. The commitment's content is untouched.

@@ -1,19 +1,46 @@
-from django.utils import timezone
+import django_filters
+from django.db.models import Q
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from plans.admin_views import LISTING_COLUMNS_HOOK
 
-from . import admin_views, selectors
+from . import admin_views, selectors, services
 from .dashboard import panels_for
 from .models import ProgressUpdate
 from .permissions import progress_update_policy
 
 # Policy first: the viewset below refuses to register without it.
 register_permission_policy(ProgressUpdate, progress_update_policy)
+
+State = ProgressUpdate.State
+STATE_Q = {
+    State.PUBLISHED: Q(published_at__isnull=False),
+    State.SUBMITTED: Q(published_at__isnull=True, submitted_at__isnull=False),
+    State.CHANGES_REQUESTED: Q(
+        published_at__isnull=True, submitted_at__isnull=True, rejected_at__isnull=False
+    ),
+    State.DRAFT: Q(published_at__isnull=True, submitted_at__isnull=True, rejected_at__isnull=True),
+}
+
+
+class ProgressUpdateFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=State.choices, method="filter_state", empty_label=_("All")
+    )
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["status", "is_contribution", "reporting_date"]
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(STATE_Q[value]) if value in STATE_Q else queryset
 
 
 class ProgressUpdateViewSet(ModelViewSet):
@@ -23,9 +50,35 @@ class ProgressUpdateViewSet(ModelViewSet):
     menu_label = _("Progress updates")
     menu_order = 160
     add_to_admin_menu = True
-    list_display = ["commitment", "agency", "reporting_date", "status", "progress", "published_at"]
-    list_filter = ["status", "is_contribution", "reporting_date"]
+    list_display = [
+        "commitment",
+        "agency",
+        "reporting_date",
+        "status",
+        "progress",
+        Column("state", label=_("State"), accessor="get_state_display"),
+    ]
+    filterset_class = ProgressUpdateFilterSet
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "commitment",
+        "agency",
+        "is_contribution",
+        "reporting_date",
+        "status",
+        "progress",
+        "narrative",
+        "terminology_quotations",
+        "evidence_url",
+        "evidence_document",
+        "measurements",
+        "trainees",
+        "author",
+        "state",
+        "published_at",
+    ]
+    inspect_template_name = "tracking/admin/update_inspect.html"
+    edit_template_name = "tracking/admin/update_edit.html"
     copy_view_enabled = False
     index_view_class = admin_views.UpdateIndexView
     add_view_class = admin_views.UpdateCreateView
@@ -34,6 +87,19 @@ class ProgressUpdateViewSet(ModelViewSet):
     inspect_view_class = admin_views.UpdateInspectView
     history_view_class = admin_views.UpdateHistoryView
     usage_view_class = admin_views.UpdateUsageView
+
+    @property
+    def review_view(self):
+        return self.construct_view(
+            admin_views.UpdateReviewView,
+            **self.get_inspect_view_kwargs(template_name="tracking/admin/update_review.html"),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(f"review/<{self.pk_path_converter}:pk>/", self.review_view, name="review"),
+        ]
 
 
 @hooks.register("register_admin_viewset")
@@ -51,7 +117,7 @@ def lateness_in_the_commitment_listing():
     """Overdue and the last published update, beside each commitment in the listing."""
 
     def annotate(queryset):
-        return selectors.with_lateness(queryset, on=timezone.localdate())
+        return selectors.with_lateness(queryset, on=selectors.today())
 
     return annotate, [
         Column(
@@ -61,3 +127,21 @@ def lateness_in_the_commitment_listing():
         ),
         DateColumn("last_update_on", label=_("Last update")),
     ]
+
+
+class RequestChangesFormatter(LogFormatter):
+    label = _("Request changes")
+
+    def format_message(self, log_entry):
+        comment = (log_entry.data or {}).get("comment", "")
+        return _("Changes requested: “%(comment)s”") % {"comment": comment}
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action(services.SUBMIT, _("Submit for review"), _("Submitted for review"))
+    actions.register_action(services.APPROVE, _("Approve"), _("Approved"))
+    actions.register_action(
+        services.WITHDRAW, _("Withdraw from review"), _("Withdrawn from review")
+    )
+    actions.register_action(services.REQUEST_CHANGES)(RequestChangesFormatter)

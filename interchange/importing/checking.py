@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.text import get_text_list
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import WorkflowState
 
 from plans.models import Capability, Commitment, CommitmentIndicator, InspireStrategy
-from plans.models.commitments import CAPABILITY_NOT_IN_PLAN
 
 from .reading import (
     ALIAS_TO_COLUMN,
@@ -45,6 +45,12 @@ ACTORS_AND_LEAD = (
     "(the first actor is the lead)."
 )
 COLUMN_IGNORED = "Column not recognised, ignored."
+# Only the plan's coordinators import: the model's message would have them ask themselves.
+CAPABILITY_NOT_IN_IMPORTED_PLAN = _(
+    "“%(capability)s” is not one of this plan's capability sections. Add it to the plan "
+    "(edit the plan page, “MNR capability sections”) or choose one of the plan's sections, "
+    "then upload the file again."
+)
 TITLE_MISSING = "Missing: every new commitment needs a title (the activity)."
 TITLE_TOO_LONG = "%(length)s characters; a title has at most 255. Put the detail in a description."
 CAPABILITY_MISSING = (
@@ -210,7 +216,7 @@ class Lookups:
         if capability is None:
             raise ValueError(CAPABILITY_UNKNOWN % {"value": text})
         if capability.pk not in self.section_capabilities:
-            raise ValueError(str(CAPABILITY_NOT_IN_PLAN % {"capability": capability}))
+            raise ValueError(str(CAPABILITY_NOT_IN_IMPORTED_PLAN % {"capability": capability}))
         return capability
 
     def inspire(self, text: str) -> tuple[list, list[str]]:

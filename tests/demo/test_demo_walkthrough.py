@@ -142,3 +142,28 @@ def test_demo_has_an_implementation_history(demo, client):
     login(client, "ke-coordinator")
     html = client.get("/admin/").content.decode()
     assert "<svg" in html and "People trained" in html
+
+
+def test_kenya_reviews_progress_updates_the_others_publish_theirs(demo, client):
+    from stakeholders.models import Country
+    from tracking.models import ProgressUpdate
+
+    reviewing = set(
+        Country.objects.filter(update_review=Country.UpdateReview.COORDINATOR).values_list(
+            "code", flat=True
+        )
+    )
+    assert reviewing == {"ke"}
+    waiting = ProgressUpdate.objects.get(submitted_at__isnull=False, published_at__isnull=True)
+    assert waiting.commitment.plan.country.code == "ke"
+    assert waiting.author.username == "ke-police"
+    public = client.get(f"{waiting.commitment.plan.url}commitments/{waiting.commitment_id}/")
+    assert waiting.narrative not in public.content.decode()
+    login(client, "ke-coordinator")
+    dashboard = client.get("/admin/").content.decode()
+    assert "Progress updates waiting for your review" in dashboard
+    assert f"/admin/progress_updates/review/{waiting.pk}/" in dashboard
+    login(client, "ke-police")
+    assert "Submit for review" in client.get("/admin/progress_updates/new/").content.decode()
+    login(client, "pe-police")
+    assert "Publish now" in client.get("/admin/progress_updates/new/").content.decode()

@@ -56,7 +56,8 @@ def test_unknown_country_code_is_a_form_error(client, superuser):
 def test_country_created_in_admin_gets_its_groups(client, superuser):
     client.force_login(superuser)
     response = client.post(
-        "/admin/countries/new/", {"code": "ug", "name": "Uganda", "default_language": "en"}
+        "/admin/countries/new/",
+        {"code": "ug", "name": "Uganda", "default_language": "en", "update_review": "lead_agency"},
     )
     assert response.status_code == 302
     uganda = Country.objects.get(code="ug")
