@@ -19,7 +19,7 @@ from home.spreadsheets import csv_text
 from plans.models import NationalPlanPage
 from plans.selectors import public_commitment_rows, published_plans
 
-from . import caching, comparison, exports, pdf
+from . import caching, comparison, exports, iati, pdf
 
 
 def published_plan_at(request, path: str) -> NationalPlanPage:
@@ -51,7 +51,7 @@ PDF_BEING_BUILT = _(
 
 @require_safe
 def export(request, path, fmt):
-    """A published plan as CSV, JSON or PDF, cached until it is published again."""
+    """A published plan as CSV, JSON, IATI XML or PDF, cached until it is published again."""
     plan = published_plan_at(request, path)
     if fmt == "pdf":
         return _pdf_response(plan)
@@ -62,6 +62,9 @@ def export(request, path, fmt):
             return HttpResponse(
                 json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
             )
+        if fmt == "iati.xml":
+            data = iati.plan_as_iati_xml(plan, url=plan.get_full_url(request))
+            return HttpResponse(data, content_type="application/xml; charset=utf-8")
         return HttpResponse(exports.plan_as_csv(plan), content_type="text/csv; charset=utf-8")
 
     response = caching.serve_cached(

@@ -319,6 +319,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "National action plans against online child sexual exploitation"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Who publishes the IATI export (publishing/iati.py): a deployment sets its organisation
+# identifier from org-id.guide (IATI prefixes every activity identifier with it) and its
+# IATI organisation type; the default only makes the file well-formed and valid.
+IATI_REPORTING_ORG = {
+    "ref": env.str("IATI_REPORTING_ORG_REF", default="XI-NAPBUILDER"),
+    "type": env.str("IATI_REPORTING_ORG_TYPE", default="90"),
+    "name": env.str("IATI_REPORTING_ORG_NAME", default=WAGTAIL_SITE_NAME),
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # No autosave: an autosaved revision made the editor's own next save look stale (it was
 # refused), and a refused stale save was then written anyway by the next autosave.
