@@ -11,6 +11,7 @@ How each field maps onto IATI codes, and why, is in the README ("IATI export").
 """
 
 import datetime
+import html
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -199,7 +200,7 @@ def plan_activity(root, plan, *, url, commitments):
         activity,
         identifier=plan_identifier(plan),
         title=plan.title,
-        description=strip_tags(plan.summary).strip(),
+        description=html.unescape(strip_tags(plan.summary)).strip(),
     )
     _participating_org(activity, ACCOUNTABLE, _government(plan), GOVERNMENT)
     _element(activity, "activity-status", code=PLAN_STATUS.get(plan.plan_status, "2"))
@@ -301,7 +302,12 @@ def _indicator(result, indicator, start, end, measured):
         attributes["ascending"] = "1" if indicator.target >= indicator.baseline else "0"
     node = _element(result, "indicator", **attributes)
     _narrative(node, "title", indicator.name)
-    about = [f"Unit: {indicator.unit}" if indicator.unit else "", indicator.means_of_verification]
+    about = [
+        f"Unit: {indicator.unit}" if indicator.unit else "",
+        f"Means of verification: {indicator.means_of_verification}"
+        if indicator.means_of_verification
+        else "",
+    ]
     about = ". ".join(part for part in about if part)
     if about:
         _narrative(node, "description", about)

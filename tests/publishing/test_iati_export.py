@@ -201,3 +201,11 @@ def test_the_iati_export_is_cached_until_the_plan_is_published_again(client, pub
     first = client.get(f"{published.url}export.iati.xml")
     assert "public" in first["Cache-Control"]
     assert client.get(f"{published.url}export.iati.xml")["X-Cache"] == "hit"
+
+
+def test_the_plan_page_links_its_iati_export_in_every_language(client, published):
+    english = client.get(published.url).content.decode()
+    assert f'href="{published.url}export.iati.xml"' in english
+    assert "IATI (aid transparency data)" in english
+    spanish = client.get(f"/es{published.url}").content.decode()
+    assert "IATI (datos de transparencia de la ayuda)" in spanish
