@@ -115,8 +115,8 @@ def plan_identifier(plan) -> str:
     return f"{reporting_org()['ref']}-NAP-{in_default_locale(plan).pk}"
 
 
-def commitment_identifier(plan, commitment) -> str:
-    return f"{plan_identifier(plan)}-{commitment.pk}"
+def commitment_identifier(plan_id: str, commitment) -> str:
+    return f"{plan_id}-{commitment.pk}"
 
 
 def _plan_period(plan) -> tuple[datetime.date, datetime.date]:
@@ -191,14 +191,14 @@ def _web_page(activity, url, title):
     _element(link, "category", code=ACTIVITY_WEB_PAGE)
 
 
-def plan_activity(root, plan, *, url, commitments):
+def plan_activity(root, plan, *, identifier, url, commitments):
     activity = _element(root, "iati-activity", hierarchy="1")
     activity.set(XML_LANG, settings.LANGUAGE_CODE)
     if plan.last_published_at:
         activity.set("last-updated-datetime", plan.last_published_at.isoformat())
     _common_head(
         activity,
-        identifier=plan_identifier(plan),
+        identifier=identifier,
         title=plan.title,
         description=html.unescape(strip_tags(plan.summary)).strip(),
     )
@@ -210,11 +210,14 @@ def plan_activity(root, plan, *, url, commitments):
     _web_page(activity, url, plan.title)
     for commitment in commitments:
         _element(
-            activity, "related-activity", ref=commitment_identifier(plan, commitment), type=CHILD
+            activity,
+            "related-activity",
+            ref=commitment_identifier(identifier, commitment),
+            type=CHILD,
         )
 
 
-def commitment_activity(root, plan, commitment, *, url, measurements):
+def commitment_activity(root, plan, commitment, *, plan_id, url, measurements):
     budget_public = (
         commitment.budget_is_public
         and commitment.estimated_cost is not None
@@ -228,7 +231,7 @@ def commitment_activity(root, plan, commitment, *, url, measurements):
         activity.set("default-currency", commitment.currency)
     _common_head(
         activity,
-        identifier=commitment_identifier(plan, commitment),
+        identifier=commitment_identifier(plan_id, commitment),
         title=commitment.title,
         description=commitment.description,
     )
@@ -262,7 +265,7 @@ def commitment_activity(root, plan, commitment, *, url, measurements):
             _element(budget, "period-end", iso_date=last.isoformat())
             _element(budget, "value", _decimal(share), value_date=first.isoformat())
     _web_page(activity, url, commitment.title)
-    _element(activity, "related-activity", ref=plan_identifier(plan), type=PARENT)
+    _element(activity, "related-activity", ref=plan_id, type=PARENT)
     _result(activity, plan, commitment, measurements)
 
 
@@ -368,8 +371,11 @@ def plan_as_iati_xml(plan, *, url: str) -> bytes:
         "iati-activities",
         {"version": IATI_VERSION, "generated-datetime": timezone.now().isoformat()},
     )
-    plan_activity(root, plan, url=url, commitments=commitments)
+    plan_id = plan_identifier(plan)
+    plan_activity(root, plan, identifier=plan_id, url=url, commitments=commitments)
     for commitment in commitments:
         commitment_url = url + plan.reverse_subpage("commitment", args=(commitment.pk,))
-        commitment_activity(root, plan, commitment, url=commitment_url, measurements=measurements)
+        commitment_activity(
+            root, plan, commitment, plan_id=plan_id, url=commitment_url, measurements=measurements
+        )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

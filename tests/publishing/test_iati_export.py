@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from plans import services
 from plans.models import InspireStrategy
+from publishing import caching
 
 from ..factories import make_commitment, make_plan, make_update
 
@@ -209,3 +212,41 @@ def test_the_plan_page_links_its_iati_export_in_every_language(client, published
     assert "IATI (aid transparency data)" in english
     spanish = client.get(f"/es{published.url}").content.decode()
     assert "IATI (datos de transparencia de la ayuda)" in spanish
+
+
+def test_the_exports_queries_do_not_grow_with_the_plan(client, ke_plan, ke_police, ke_helpline):
+    strategies = list(InspireStrategy.objects.order_by("number")[:2])
+
+    def add(count):
+        for number in range(count):
+            commitment = make_commitment(
+                ke_plan,
+                ke_police,
+                title=f"Commitment {number}",
+                supporting=[ke_helpline],
+                inspire_strategies=strategies,
+                indicators=[{"name": "People", "baseline": 1, "target": 2}],
+            )
+            make_update(
+                commitment,
+                publish=True,
+                measurements=[
+                    {
+                        "indicator": commitment.indicators.get(),
+                        "measured_on": datetime.date(2025, 1, 1),
+                        "value": 1,
+                    }
+                ],
+            )
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"{ke_plan.url}export.iati.xml")["X-Cache"] == "miss"
+        return len(captured)
+
+    add(2)
+    queries()  # the first request also reads what every request then finds cached
+    caching.invalidate_plan(ke_plan.pk)
+    small = queries()
+    add(4)
+    assert queries() == small
