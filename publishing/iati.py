@@ -12,6 +12,7 @@ How each field maps onto IATI codes, and why, is in the README ("IATI export").
 
 import datetime
 import html
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -85,13 +86,18 @@ UNIT, PERCENTAGE = "1", "2"
 ORIGINAL, INDICATIVE = "1", "1"
 NATIONAL = "4"
 
+# Characters XML 1.0 cannot hold (control characters pasted from other programs): lxml
+# refuses them, and a visitor would get an error instead of the file.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 NO_DATE_NOTE = "The commitment names no date: this is the plan's period."
 
 
 def _element(parent, tag, text=None, **attributes):
-    node = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attributes.items()})
+    attributes = {k.replace("_", "-"): NOT_IN_XML.sub("", v) for k, v in attributes.items()}
+    node = etree.SubElement(parent, tag, attributes)
     if text is not None:
-        node.text = text
+        node.text = NOT_IN_XML.sub("", text)
     return node
 
 

@@ -250,3 +250,17 @@ def test_the_exports_queries_do_not_grow_with_the_plan(client, ke_plan, ke_polic
     small = queries()
     add(4)
     assert queries() == small
+
+
+def test_control_characters_pasted_into_a_commitment_do_not_break_the_file(
+    client, ke_plan, ke_police, schema
+):
+    make_commitment(
+        ke_plan,
+        ke_police,
+        title="Vertical\x0btab",
+        description="Form\x0cfeed and bell\x07",
+        indicators=[{"name": "Escape\x1b", "unit": "\x01"}],
+    )
+    root = iati(client, f"{ke_plan.url}export.iati.xml", schema)
+    assert activity(root, "Verticaltab").findtext("description/narrative") == "Formfeed and bell"
