@@ -35,7 +35,13 @@ def test_every_demo_plan_exports_valid_iati(settings, client):
         text = response.content.decode()
         shown = set(public.values_list("title", flat=True))
         hidden = Commitment.objects.filter(plan=plan).exclude(pk__in=public.values("pk"))
-        for title in set(hidden.values_list("title", flat=True)) - shown:
+        drafts = {
+            c.latest_revision.content["title"]
+            for c in public.filter(has_unpublished_changes=True).select_related("latest_revision")
+        }
+        unseen = (set(hidden.values_list("title", flat=True)) | drafts) - shown
+        assert unseen or plan.country.code != "ke", "the demo hides something in Kenya"
+        for title in unseen:
             assert title not in text, title
         budgets += len(root.findall("iati-activity/budget"))
         results += len(root.findall("iati-activity/result/indicator/period/actual"))

@@ -79,7 +79,7 @@ def published(ke_plan, ke_police, ke_helpline):
     services.commitment_save_draft(actor=None, commitment=train, title="SECRET newer draft title")
     make_commitment(ke_plan, ke_helpline, title="SECRET never published", publish=False)
     make_commitment(ke_plan, ke_police, title="SECRET internal", is_internal=True)
-    make_commitment(
+    hours = make_commitment(
         ke_plan,
         ke_helpline,
         title="Helpline hours",
@@ -89,6 +89,8 @@ def published(ke_plan, ke_police, ke_helpline):
         funding_source="SECRET donor",
         budget_visibility="internal",
     )
+    # A draft making the budget public publishes nothing until it is approved.
+    services.commitment_save_draft(actor=None, commitment=hours, budget_visibility="public")
     return ke_plan
 
 
