@@ -266,3 +266,9 @@ def test_control_characters_pasted_into_a_commitment_do_not_break_the_file(
     )
     root = iati(client, f"{ke_plan.url}export.iati.xml", schema)
     assert activity(root, "Verticaltab").findtext("description/narrative") == "Formfeed and bell"
+
+
+def test_publishing_a_commitment_shows_it_in_the_next_file(client, published, ke_police, schema):
+    assert "Report hotline" not in client.get(f"{published.url}export.iati.xml").content.decode()
+    make_commitment(published, ke_police, title="Report hotline")
+    activity(iati(client, f"{published.url}export.iati.xml", schema), "Report hotline")
