@@ -272,3 +272,9 @@ def test_publishing_a_commitment_shows_it_in_the_next_file(client, published, ke
     assert "Report hotline" not in client.get(f"{published.url}export.iati.xml").content.decode()
     make_commitment(published, ke_police, title="Report hotline")
     activity(iati(client, f"{published.url}export.iati.xml", schema), "Report hotline")
+
+
+def test_unpublishing_the_plan_removes_its_cached_iati_export(client, published):
+    assert client.get(f"{published.url}export.iati.xml").status_code == 200
+    published.unpublish()
+    assert client.get(f"{published.url}export.iati.xml").status_code == 404
