@@ -130,8 +130,10 @@ def _plan_period(plan) -> tuple[datetime.date, datetime.date]:
 
 
 def _timeframe(plan, commitment) -> tuple[datetime.date, datetime.date]:
+    """The commitment's dates; a missing one is the plan's (never past the other date)."""
     first, last = _plan_period(plan)
-    return commitment.start_date or first, commitment.due_date or last
+    start, due = commitment.start_date, commitment.due_date
+    return start or min(first, due or first), due or max(last, start or last)
 
 
 def yearly_budget(total: Decimal, start: datetime.date, end: datetime.date):

@@ -278,3 +278,19 @@ def test_unpublishing_the_plan_removes_its_cached_iati_export(client, published)
     assert client.get(f"{published.url}export.iati.xml").status_code == 200
     published.unpublish()
     assert client.get(f"{published.url}export.iati.xml").status_code == 404
+
+
+def test_a_date_outside_the_plans_period_keeps_the_budget(client, ke_plan, ke_police, schema):
+    make_commitment(
+        ke_plan,
+        ke_police,
+        title="Late start",
+        start_date=datetime.date(2030, 3, 1),
+        estimated_cost=Decimal("100"),
+        currency="KES",
+        budget_visibility="public",
+    )
+    late = activity(iati(client, f"{ke_plan.url}export.iati.xml", schema), "Late start")
+    dates = {d.get("type"): d.get("iso-date") for d in late.iter("activity-date")}
+    assert dates == {"1": "2030-03-01", "3": "2030-03-01"}
+    assert [b.findtext("value") for b in late.iter("budget")] == ["100"]
