@@ -49,7 +49,11 @@ urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("compare/", compare, name="compare"),
     path("compare/export.csv", compare_csv, name="compare_csv"),
-    re_path(r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json|pdf)$", export, name="plan_export"),
+    re_path(
+        r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json|pdf|iati\.xml)$",
+        export,
+        name="plan_export",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

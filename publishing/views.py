@@ -17,7 +17,7 @@ from wagtail.models import Site
 from home.spreadsheets import csv_text
 from plans.models import NationalPlanPage
 
-from . import caching, comparison, exports, pdf
+from . import caching, comparison, exports, iati, pdf
 from . import search as public_search
 
 
@@ -50,7 +50,7 @@ PDF_BEING_BUILT = _(
 
 @require_safe
 def export(request, path, fmt):
-    """A published plan as CSV, JSON or PDF, cached until it is published again."""
+    """A published plan as CSV, JSON, IATI XML or PDF, cached until it is published again."""
     plan = published_plan_at(request, path)
     if fmt == "pdf":
         return _pdf_response(plan)
@@ -63,6 +63,9 @@ def export(request, path, fmt):
             return HttpResponse(
                 json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
             )
+        if fmt == "iati.xml":
+            data = iati.plan_as_iati_xml(plan, url=url)
+            return HttpResponse(data, content_type="application/xml; charset=utf-8")
         return HttpResponse(
             exports.plan_as_csv(plan, url=url), content_type="text/csv; charset=utf-8"
         )

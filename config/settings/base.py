@@ -322,6 +322,14 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 # The public site's address: absolute links (PDF, exports, API, sitemap) say it. After each
 # `migrate` it replaces the placeholder Site `localhost:80` (home/sites.py).
 PUBLIC_SITE_URL = env.str("PUBLIC_SITE_URL", default=WAGTAILADMIN_BASE_URL)
+# Who publishes the IATI export (publishing/iati.py): a deployment sets its organisation
+# identifier from org-id.guide (IATI prefixes every activity identifier with it) and its
+# IATI organisation type; the default only makes the file well-formed and valid.
+IATI_REPORTING_ORG = {
+    "ref": env.str("IATI_REPORTING_ORG_REF", default="XI-NAPBUILDER"),
+    "type": env.str("IATI_REPORTING_ORG_TYPE", default="90"),
+    "name": env.str("IATI_REPORTING_ORG_NAME", default=WAGTAIL_SITE_NAME),
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # No autosave: an autosaved revision made the editor's own next save look stale (it was
 # refused), and a refused stale save was then written anyway by the next autosave.

@@ -34,7 +34,9 @@ def test_anonymous_visitors_get_a_cached_page_a_cdn_may_keep(client, ke_plan, co
     assert "public" in cache_control and "s-maxage=" in cache_control
 
 
-@pytest.mark.parametrize("suffix", ["", "export.csv", "export.json", "export.pdf"])
+@pytest.mark.parametrize(
+    "suffix", ["", "export.csv", "export.json", "export.iati.xml", "export.pdf"]
+)
 def test_publishing_a_commitment_refreshes_page_and_exports(client, ke_plan, commitment, suffix):
     url = f"{ke_plan.url}{suffix}"
     client.get(url)

@@ -104,6 +104,7 @@ def public_texts(client, content):
         f"{plan.url}commitments/{live.pk}/",
         f"{plan.url}export.csv",
         f"{plan.url}export.json",
+        f"{plan.url}export.iati.xml",
         f"/api/v2/pages/{plan.pk}/",
         "/api/v2/pages/?type=plans.NationalPlanPage&fields=public_commitments",
         "/sitemap.xml",
@@ -136,6 +137,7 @@ def test_no_draft_never_published_or_internal_content_anywhere_public(client, co
     assert "Train investigators" in texts["export.pdf"]
     assert "Helpline hours" in texts[f"{content['plan'].url}export.csv"]
     assert "123456" in texts[f"{content['plan'].url}export.json"]
+    assert "Helpline hours" in texts[f"{content['plan'].url}export.iati.xml"]
 
 
 def test_unpublished_and_internal_commitments_have_no_page(client, content):
