@@ -37,4 +37,4 @@ def test_reviewer_requests_changes_and_the_drafter_reads_the_comment(
     feedback = page.locator("section[aria-labelledby=review-feedback-heading]")
     assert "Changes requested by ke-rev" in feedback.inner_text()
     assert COMMENT in feedback.inner_text()
-    drafter.shot("editor-with-comment")
+    drafter.shot("commitment-editor-with-comment")
