@@ -54,10 +54,10 @@ class CommitmentObjectMixin(InstancePermissionViewMixin):
             user=request.user, country_id=commitment.plan.country_id
         ):
             return super().refuse(request)
-        reason = permissions.edit_refusal(user=request.user, commitment=commitment)
         if policy.user_has_permission_for_instance(request.user, "view", commitment):
-            messages.info(request, reason)
+            # The read-only page says why and whom to ask itself.
             return redirect("wagtailsnippets_plans_commitment:inspect", commitment.pk)
+        reason = permissions.edit_refusal(user=request.user, commitment=commitment)
         return TemplateResponse(
             request,
             "plans/admin/commitment_refused.html",

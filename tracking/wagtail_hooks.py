@@ -1,10 +1,11 @@
 import django_filters
 from django.db.models import Q
 from django.urls import path
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
@@ -125,7 +126,17 @@ def lateness_in_the_commitment_listing():
             label=_("Overdue"),
             accessor=lambda c: _("Overdue") if getattr(c, "is_overdue", False) else "",
         ),
-        DateColumn("last_update_on", label=_("Last update")),
+        # A reporting day, shown as one: Wagtail's DateColumn would count "hours ago"
+        # from its midnight.
+        Column(
+            "last_update_on",
+            label=_("Last update"),
+            accessor=lambda c: (
+                formats.date_format(c.last_update_on, "DATE_FORMAT")
+                if getattr(c, "last_update_on", None)
+                else ""
+            ),
+        ),
     ]
 
 

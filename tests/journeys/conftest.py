@@ -21,6 +21,12 @@ from ..factories import PASSWORD
 from ..publishing.test_accessibility import CHROMIUM, CHROMIUM_ARGS
 
 WIDTHS = (1280, 375)
+# No transition of the admin still running (the sidebar folding away after a resize, a
+# dropdown fading in); longer animations (the help badge pings for 25 s) are not awaited.
+SETTLED = """() => document.getAnimations().every(
+    (a) => a.playState !== "running" || a.effect.getComputedTiming().endTime > 1000
+)"""
+NEXT_FRAMES = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
 JOURNEY = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
@@ -69,8 +75,16 @@ class Person:
         Path(folder).mkdir(parents=True, exist_ok=True)
         for width in WIDTHS:
             self.page.set_viewport_size({"width": width, "height": 900})
+            self.settle()
             self.page.screenshot(path=f"{folder}/{self.name}-{step}-{width}.png", full_page=True)
         self.page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+
+    def settle(self):
+        """Wait for the admin's transitions (the sidebar folding away after a resize, a
+        dropdown fading in) to end, so a screenshot shows the screen people see."""
+        # Two frames first: the resize's re-render starts its transitions.
+        self.page.evaluate(NEXT_FRAMES)
+        self.page.wait_for_function(SETTLED)
 
     def close(self):
         self.context.close()

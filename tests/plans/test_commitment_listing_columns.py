@@ -52,3 +52,17 @@ def test_a_commitment_in_review_shows_its_step(client, ke_plan, ke_police, ke_co
     client.force_login(ke_coordinator)
     body = rows(client.get(LISTING, {"state": "in_review"}).content.decode())
     assert "Waiting" in body and "In review: Kenya: national review" in body
+
+
+def test_the_last_update_is_a_date_not_hours_ago(client, ke_plan, ke_police, ke_coordinator):
+    """It is a reporting day: "2 hours ago" (counted from midnight) would be untrue."""
+    from django.utils import formats
+
+    from tracking.selectors import today
+
+    make_commitment(ke_plan, ke_police, title="Published today")
+    client.force_login(ke_coordinator)
+    row = rows(client.get(LISTING).content.decode()).split("Published today", 1)[1]
+    row = row.split("</tr>", 1)[0]
+    assert formats.date_format(today(), "DATE_FORMAT") in row
+    assert "ago" not in row

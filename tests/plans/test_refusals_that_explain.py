@@ -69,3 +69,16 @@ def test_an_unrelated_drafter_may_not_even_read_it(client, ke_plan, ke_helpline,
     client.force_login(ke_police_drafter)
     response = client.get(f"{BASE}/inspect/{commitment.pk}/")
     assert response.status_code == 403 and "Draft hours" not in response.content.decode()
+
+
+def test_the_read_only_page_says_why_once(
+    client, ke_plan, ke_helpline, ke_police, ke_police_drafter
+):
+    """The page itself says who leads it and whom to ask: no message repeating it above."""
+    commitment = make_commitment(
+        ke_plan, ke_helpline, title="Helpline hours", capability=11, supporting=[ke_police]
+    )
+    client.force_login(ke_police_drafter)
+    response = client.get(f"{BASE}/edit/{commitment.pk}/", follow=True)
+    html = response.content.decode().replace("&#x27;", "'")
+    assert html.count("Led by Childline Kenya (116)") == 1
