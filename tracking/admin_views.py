@@ -68,31 +68,16 @@ class ExplainedRefusalMixin:
     """Where someone who reads an update may not change it because of the country's
     review, say so and show them the update, instead of Wagtail's bare refusal."""
 
-    def setup(self, request, *args, **kwargs):
-        self.refusal = None
-        try:
-            super().setup(request, *args, **kwargs)
-        except PermissionDenied:
-            update = ProgressUpdate.objects.filter(pk=kwargs.get("pk")).first()
-            if (
-                update is None
-                or not permissions.progress_update_policy.user_has_permission_for_instance(
-                    request.user, "view", update
-                )
-            ):
-                raise
+    def refuse(self, request):
+        update = self.guarded_object
+        if permissions.progress_update_policy.user_has_permission_for_instance(
+            request.user, "view", update
+        ):
             reason = services.review_refusal(update=update, action=self.object_action)
-            if reason is None:
-                raise
-            self.refusal = (update, reason)
-            self.request, self.args, self.kwargs = request, args, kwargs
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.refusal is not None:
-            update, reason = self.refusal
-            messages.error(request, reason)
-            return redirect("progress_updates:inspect", update.pk)
-        return super().dispatch(request, *args, **kwargs)
+            if reason is not None:
+                messages.error(request, reason)
+                return redirect("progress_updates:inspect", update.pk)
+        return super().refuse(request)
 
 
 class ReviewButtonMixin:

@@ -31,6 +31,12 @@ def edit_status(client, commitment):
     return client.get(f"/admin/snippets/plans/commitment/edit/{commitment.pk}/").status_code
 
 
+def refused_with_reason(client, commitment):
+    """Someone of the commitment's country is told who leads it and whom to ask."""
+    response = client.get(f"/admin/snippets/plans/commitment/edit/{commitment.pk}/", follow=True)
+    return response.status_code in (200, 403) and "Led by" in response.content.decode()
+
+
 def test_demo_has_published_plans_with_drafts_kept_private(demo, client):
     for plan in NationalPlanPage.objects.all():
         assert plan.live
@@ -56,12 +62,14 @@ def test_ke_police_sees_and_edits_what_their_unit_leads(demo, client):
     assert listed_ids(client) == set(police_led.values_list("pk", flat=True))
     assert all(edit_status(client, c) == 200 for c in police_led)
     helpline_led = kenya.filter(lead_agency__acronym="116").first()
-    assert edit_status(client, helpline_led) == 302
+    assert edit_status(client, helpline_led) == 403
+    assert refused_with_reason(client, helpline_led)
     supported = kenya.filter(supporting_agencies__acronym="AHTCPU").first()
     assert f"/edit/{supported.pk}/" in client.get(LISTING + "&scope=all").content.decode() or (
         client.get(f"/admin/snippets/plans/commitment/inspect/{supported.pk}/").status_code == 200
     )
-    assert edit_status(client, supported) == 302
+    assert edit_status(client, supported) == 302  # to the read-only view, with the reason
+    assert refused_with_reason(client, supported)
 
 
 def test_ke_helpline_sees_only_the_helplines_work(demo, client):
@@ -70,7 +78,9 @@ def test_ke_helpline_sees_only_the_helplines_work(demo, client):
     assert helpline_led.count() >= 3
     assert listed_ids(client) == set(helpline_led.values_list("pk", flat=True))
     police_led = Commitment.objects.filter(plan__country__code="ke", lead_agency__acronym="AHTCPU")
-    assert all(edit_status(client, c) == 302 for c in police_led)
+    # Refused with the reason: on the read-only view where the helpline supports it.
+    assert all(edit_status(client, c) in (302, 403) for c in police_led)
+    assert all(refused_with_reason(client, c) for c in police_led)
 
 
 def test_ke_coordinator_sees_all_of_kenya_and_nothing_else(demo, client):

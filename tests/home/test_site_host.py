@@ -26,6 +26,15 @@ def real_host(db):
     site.save()
 
 
+@pytest.fixture
+def local_site(db):
+    """A Site still at this machine (after `migrate` it has PUBLIC_SITE_URL's host, which
+    defaults to WAGTAILADMIN_BASE_URL's: 127.0.0.1 on a developer's machine)."""
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", 80
+    site.save()
+
+
 def site_warnings():
     found = checks.run_checks(databases=["default"])
     return [message for message in found if message.id == SITE_HOST_WARNING_ID]
@@ -74,7 +83,7 @@ def test_a_local_site_falls_back_to_the_configured_base_url(
     assert "http://127.0.0.1:8000/admin/snippets/plans/commitment/edit/" in body
 
 
-def test_check_warns_of_a_local_site_with_debug_off(settings):
+def test_check_warns_of_a_local_site_with_debug_off(settings, local_site):
     settings.DEBUG = False
     (warning,) = site_warnings()
     assert warning.level == checks.WARNING
@@ -95,7 +104,9 @@ def test_check_is_quiet_once_the_host_is_set(settings, real_host):
     assert site_warnings() == []
 
 
-def test_dashboard_tells_the_site_administrator(client, settings, superuser, ke_coordinator):
+def test_dashboard_tells_the_site_administrator(
+    client, settings, local_site, superuser, ke_coordinator
+):
     settings.DEBUG = False
     warning = str(SITE_HOST_IS_LOCAL % {"host": "localhost:80"})
     client.force_login(superuser)

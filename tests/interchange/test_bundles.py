@@ -174,10 +174,11 @@ def snapshot(code):
 def public_views(client, plan):
     """The public plan page and its JSON export, with database ids masked."""
     html = client.get(plan.url).content.decode()
-    html = re.sub(r'(commitments/|value="|agency=)\d+', r"\1N", html)
+    html = re.sub(r'(commitments/|value="|agency=|id="c-|#c-)\d+', r"\1N", html)
     exported = json.loads(client.get(plan.url + "export.json").content)
     for commitment in exported["commitments"]:
         commitment.pop("id")
+        commitment["url"] = re.sub(r"commitments/\d+", "commitments/N", commitment["url"])
     return html, exported
 
 
