@@ -22,6 +22,7 @@ NEUTRALISED_XLSX = {value.replace("\r", "\n") for value in NEUTRALISED}
 def one_line_end(texts):
     return {text.replace("\r", "\n") if isinstance(text, str) else text for text in texts}
 
+
 EXPORTS = {
     "commitment listing": "/admin/snippets/plans/commitment/",
     "activity report": "/admin/reports/activity/",
