@@ -43,9 +43,10 @@ class Term(models.Model):
         blank=True,
         help_text=_("Further forms to find, one a line (e.g. an abbreviation)."),
     )
-    source = models.CharField(
+    # A citation may name several publications (PostgreSQL refused two of the Spanish
+    # ones at 255 characters; SQLite never checks a length).
+    source = models.TextField(
         _("source"),
-        max_length=255,
         blank=True,
         help_text=_("Where the term and its agreed alternative are published in this language."),
     )

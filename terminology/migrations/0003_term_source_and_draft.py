@@ -21,10 +21,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="term",
             name="source",
-            field=models.CharField(
+            field=models.TextField(
                 blank=True,
                 help_text="Where the term and its agreed alternative are published in this language.",
-                max_length=255,
                 verbose_name="source",
             ),
         ),
