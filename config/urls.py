@@ -15,6 +15,8 @@ from publishing.views import compare, compare_csv, export, search
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
+    # The described read API: /api/v1/, /api/schema/, /api/docs/ (publishing/api/).
+    path("", include("publishing.api.urls")),
     # Ahead of the admin's own patterns: endpoints of Wagtail and wagtail-localize that
     # listed every object, narrowed to what the user may see (home/admin_endpoints.py).
     path("admin/tag-autocomplete/", require_admin_access(admin_endpoints.tag_autocomplete)),

@@ -24,7 +24,7 @@ from plans.models import (
 from plans.selectors import public_commitment_q, public_commitment_rows, published_plans
 from tracking import selectors as tracking
 from tracking.maturity import estimate
-from tracking.models import IndicatorMeasurement, ProgressUpdate
+from tracking.models import IndicatorMeasurement, ProgressUpdate, TraineeCount
 
 from . import charts
 from .history import public_history
@@ -420,6 +420,122 @@ def public_overview():
     totals["plans"] = len(plans)
     totals["countries"] = len({p.country_id for p in plans})
     return {"plans": plans, "totals": totals}
+
+
+# --- The described read API (publishing/api): the same rules, across every plan ---------
+
+
+def public_commitments_everywhere():
+    """The commitments the public may see (`public_commitment_rows`) in every published
+    plan (`published_plans`): a commitment of an unpublished or view-restricted plan is
+    as hidden as the plan. No details; `with_public_details` adds what the pages show."""
+    return public_commitment_rows().filter(plan__in=published_plans().values("pk"))
+
+
+def plan_sections_prefetch():
+    """A plan's capability sections, in capability order, with their levels."""
+    return Prefetch(
+        "capability_sections",
+        queryset=PlanCapabilitySection.objects.select_related(
+            "capability", "baseline_level", "target_level"
+        ).order_by("capability__number"),
+    )
+
+
+def commitments_matching(
+    commitments,
+    *,
+    country=None,
+    capability=None,
+    plan=None,
+    status=None,
+    overdue=None,
+    updated_since=None,
+    on=None,
+):
+    """Narrow public commitments as the API's filters say: a country code, an MNR
+    capability number, a plan id, a status or `OVERDUE` (as on the plan page), overdue
+    or not (`tracking.overdue_q`), and changed since a moment: published again, or a
+    progress update on it published since."""
+    on = on or tracking.today()
+    if country:
+        commitments = commitments.filter(plan__country__code=country.lower())
+    if capability is not None:
+        commitments = commitments.filter(capability__number=capability)
+    if plan is not None:
+        commitments = commitments.filter(plan_id=plan)
+    if status == OVERDUE:
+        commitments = commitments.filter(tracking.overdue_q(on=on))
+    elif status:
+        commitments = commitments.filter(status=status)
+    if overdue is True:
+        commitments = commitments.filter(tracking.overdue_q(on=on))
+    elif overdue is False:
+        commitments = commitments.exclude(tracking.overdue_q(on=on))
+    if updated_since is not None:
+        commitments = commitments.filter(
+            Q(last_published_at__gte=updated_since)
+            | tracking.published_update_exists_since(since=updated_since)
+        )
+    return commitments
+
+
+def plans_matching(plans, *, country=None, status=None, updated_since=None):
+    """Narrow published plans by country code, plan status, and published since."""
+    if country:
+        plans = plans.filter(country__code=country.lower())
+    if status:
+        plans = plans.filter(plan_status=status)
+    if updated_since is not None:
+        plans = plans.filter(last_published_at__gte=updated_since)
+    return plans
+
+
+def public_indicators(*, commitments):
+    """The indicators of these public commitments, each with its latest published value
+    and its measurements from published progress updates only (oldest first)."""
+    return (
+        indicators_with_latest_value()
+        .filter(commitment__in=commitments)
+        .select_related("commitment")
+        .prefetch_related(
+            Prefetch(
+                "measurements",
+                queryset=IndicatorMeasurement.objects.filter(
+                    update__in=tracking.published_updates_of(commitments=commitments)
+                ).order_by("measured_on", "pk"),
+            )
+        )
+    )
+
+
+def indicators_changed_since(indicators, *, since):
+    """Indicators whose commitment was published, or that got a published measurement,
+    at or after `since`."""
+    measured = tracking.published_updates_of(commitments=public_commitment_rows()).filter(
+        Q(published_at__gte=since) | Q(updated_at__gte=since)
+    )
+    return indicators.filter(
+        Q(commitment__last_published_at__gte=since)
+        | Q(pk__in=IndicatorMeasurement.objects.filter(update__in=measured).values("indicator"))
+    )
+
+
+def public_progress_updates(*, commitments):
+    """The published progress updates of these public commitments, with the reporting
+    agency, the indicator measurements and the people trained they report."""
+    return (
+        tracking.published_updates_of(commitments=commitments)
+        .select_related("agency")
+        .prefetch_related(
+            Prefetch("measurements", queryset=IndicatorMeasurement.objects.order_by("pk")),
+            Prefetch("trainees", queryset=TraineeCount.objects.order_by("audience")),
+        )
+    )
+
+
+def updates_changed_since(updates, *, since):
+    return updates.filter(Q(published_at__gte=since) | Q(updated_at__gte=since))
 
 
 def plan_last_updated(*, plan):

@@ -161,3 +161,37 @@ def people_trained_by_audience(*, countries):
         .annotate(people=Sum("people"))
         .order_by("audience")
     )
+
+
+def published_updates_of(*, commitments):
+    """The published progress updates of these commitments (a queryset of them): what the
+    public may read of their implementation. Drafts, submitted and returned updates never."""
+    return ProgressUpdate.objects.filter(commitment__in=commitments, published_at__isnull=False)
+
+
+def published_update_exists_since(*, since) -> Q:
+    """On commitments: a progress update was published (or a published one changed) at or
+    after `since`."""
+    return Q(
+        pk__in=ProgressUpdate.objects.filter(published_at__isnull=False)
+        .filter(Q(published_at__gte=since) | Q(updated_at__gte=since))
+        .values("commitment_id")
+    )
+
+
+def people_trained_by_commitment(*, commitment_ids) -> dict:
+    """People trained per audience, from published updates, for each of these commitments:
+    `{commitment_id: [{"audience": ..., "people": ...}]}`, in one query."""
+    figures = {}
+    for row in (
+        TraineeCount.objects.filter(
+            update__commitment_id__in=commitment_ids, update__published_at__isnull=False
+        )
+        .values("update__commitment_id", "audience")
+        .annotate(people=Sum("people"))
+        .order_by("update__commitment_id", "audience")
+    ):
+        figures.setdefault(row["update__commitment_id"], []).append(
+            {"audience": row["audience"], "people": row["people"]}
+        )
+    return figures

@@ -87,6 +87,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
+    # Swagger UI's files, served from STATIC_ROOT (no CDN: see CONTENT_SECURITY_POLICY).
+    "drf_spectacular_sidecar",
     "guardian",
     "reversion",
     "axes",
@@ -392,6 +395,40 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+    },
+}
+
+# --- The read API (/api/v1/, publishing/api/) ---------------------------------
+# https://www.django-rest-framework.org/api-guide/settings/ and
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+
+REST_FRAMEWORK = {
+    # Wagtail's /api/v2/ keeps DRF's defaults; /api/v1/ sets its own classes (views.py).
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The client's address for throttling: as for sign-in (accounts.audit.axes_client_ip),
+    # that many entries from the right of X-Forwarded-For; with none, REMOTE_ADDR.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+}
+# Requests per client address (DRF's rate syntax: N/second, minute, hour or day).
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="120/minute")
+API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
+API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=200)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "National action plans: read API",
+    "DESCRIPTION": (
+        "Published national plans of action against online child sexual exploitation and "
+        "abuse, their public commitments, indicators and progress updates. Public data "
+        "only; read-only; cursor pagination; throttled per client."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Swagger UI would otherwise fetch a badge from validator.swagger.io (the CSP refuses it).
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None},
+    "ENUM_NAME_OVERRIDES": {
+        "CommitmentStatusEnum": "plans.models.Commitment.Status",
     },
 }
 

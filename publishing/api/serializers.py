@@ -1,0 +1,301 @@
+"""What the read API shows of each public object.
+
+The shapes follow `export.json` (publishing/exports.py): English reference names, ids as
+the keys, budget figures only where the commitment's budget is public. Objects that other
+issues add (funding lines, findings, trainings) get their own serializers and endpoints
+beside these; `funding` and `training` on a commitment are where their figures will join.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from plans.models import (
+    Capability,
+    Commitment,
+    CommitmentIndicator,
+    NationalPlanPage,
+    PlanCapabilitySection,
+)
+from stakeholders.models import Agency
+from tracking.models import Audience, IndicatorMeasurement, ProgressUpdate, TraineeCount
+
+from ..exports import commitment_url
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agency
+        fields = ["id", "name", "acronym", "sector"]
+
+
+class CapabilitySerializer(serializers.ModelSerializer):
+    domain = serializers.CharField(source="domain.name", help_text="The MNR domain's name.")
+    domain_number = serializers.IntegerField(source="domain.number")
+
+    class Meta:
+        model = Capability
+        fields = ["number", "name", "domain_number", "domain"]
+
+
+class CapabilitySectionSerializer(serializers.ModelSerializer):
+    capability = serializers.IntegerField(source="capability.number", help_text="MNR number.")
+    capability_name = serializers.CharField(source="capability.name")
+    baseline_level = serializers.CharField(
+        source="baseline_level.name", allow_null=True, default=None
+    )
+    target_level = serializers.CharField(source="target_level.name", allow_null=True, default=None)
+
+    class Meta:
+        model = PlanCapabilitySection
+        fields = ["capability", "capability_name", "objective", "baseline_level", "target_level"]
+
+
+class PlanFiguresSerializer(serializers.Serializer):
+    commitments = serializers.IntegerField(source="commitment_count")
+    average_progress = serializers.IntegerField(
+        allow_null=True, help_text="Average progress of the public commitments, in %."
+    )
+    completed = serializers.IntegerField(source="completed_count")
+    on_track = serializers.IntegerField(source="on_track_count")
+    behind = serializers.IntegerField(source="behind_count", help_text="At risk or delayed.")
+    overdue = serializers.IntegerField(source="overdue_count")
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", help_text="ISO 3166-1 alpha-2.")
+    country_name = serializers.CharField(source="country.name")
+    status = serializers.ChoiceField(source="plan_status", choices=NationalPlanPage.PlanStatus)
+    html_url = serializers.SerializerMethodField()
+    figures = serializers.SerializerMethodField()
+    capability_sections = CapabilitySectionSerializer(many=True)
+
+    class Meta:
+        model = NationalPlanPage
+        fields = [
+            "id",
+            "title",
+            "country",
+            "country_name",
+            "period_start",
+            "period_end",
+            "status",
+            "html_url",
+            "last_published_at",
+            "figures",
+            "capability_sections",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, plan) -> str:
+        return plan_url(self.context, plan)
+
+    @extend_schema_field(PlanFiguresSerializer)
+    def get_figures(self, plan):
+        figures = PlanFiguresSerializer(plan).data
+        if figures["average_progress"] is not None:
+            figures["average_progress"] = round(plan.average_progress)
+        return figures
+
+
+def plan_url(context, plan) -> str:
+    """The plan page's absolute URL (from the Site, as the exports have it), once per plan
+    and request."""
+    urls = context.setdefault("plan_urls", {})
+    if plan.pk not in urls:
+        urls[plan.pk] = plan.get_full_url(context.get("request")) or ""
+    return urls[plan.pk]
+
+
+def _decimal(value):
+    return None if value is None else str(value)
+
+
+class IndicatorSummarySerializer(serializers.ModelSerializer):
+    latest_value = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        allow_null=True,
+        help_text="The latest value from a published progress update.",
+    )
+    latest_measured_on = serializers.DateField(allow_null=True)
+
+    class Meta:
+        model = CommitmentIndicator
+        fields = [
+            "id",
+            "name",
+            "unit",
+            "baseline",
+            "target",
+            "means_of_verification",
+            "latest_value",
+            "latest_measured_on",
+        ]
+
+
+class FundingSerializer(serializers.Serializer):
+    estimated_cost = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    currency = serializers.CharField(allow_null=True, help_text="ISO 4217, e.g. KES.")
+    funding_source = serializers.CharField(allow_blank=True)
+
+
+class PeopleTrainedSerializer(serializers.Serializer):
+    audience = serializers.ChoiceField(choices=Audience.choices)
+    people = serializers.IntegerField()
+
+
+class TrainingSerializer(serializers.Serializer):
+    delivery = serializers.CharField(allow_blank=True, help_text="in_person, e_learning, blended")
+    people_trained = PeopleTrainedSerializer(
+        many=True, help_text="Summed over the published progress updates, per audience."
+    )
+
+
+class CommitmentSerializer(serializers.ModelSerializer):
+    plan = serializers.IntegerField(source="plan_id")
+    country = serializers.CharField(source="plan.country.code")
+    capability = CapabilitySerializer()
+    lead_agency = AgencySerializer()
+    supporting_agencies = AgencySerializer(many=True)
+    inspire_strategies = serializers.SerializerMethodField()
+    overdue = serializers.BooleanField(
+        source="is_overdue", help_text="Due date passed, neither completed nor dropped."
+    )
+    stale = serializers.BooleanField(
+        source="is_stale", help_text="Open, with no published update for a while."
+    )
+    last_update = serializers.DateField(
+        source="last_published_update",
+        allow_null=True,
+        help_text="Reporting date of the latest published progress update.",
+    )
+    html_url = serializers.SerializerMethodField()
+    funding = serializers.SerializerMethodField()
+    training = serializers.SerializerMethodField()
+    indicators = IndicatorSummarySerializer(many=True)
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "id",
+            "plan",
+            "country",
+            "title",
+            "description",
+            "capability",
+            "lead_agency",
+            "supporting_agencies",
+            "inspire_strategies",
+            "kind",
+            "status",
+            "progress",
+            "start_date",
+            "due_date",
+            "overdue",
+            "stale",
+            "last_update",
+            "last_published_at",
+            "html_url",
+            "funding",
+            "training",
+            "indicators",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_inspire_strategies(self, commitment):
+        return [strategy.name for strategy in commitment.inspire_strategies.all()]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, commitment) -> str:
+        return commitment_url(
+            commitment.plan, plan_url(self.context, commitment.plan), commitment.pk
+        )
+
+    @extend_schema_field(FundingSerializer(allow_null=True))
+    def get_funding(self, commitment):
+        """Only where the budget is public: unconfirmed figures stay internal."""
+        if not commitment.budget_is_public:
+            return None
+        return {
+            "estimated_cost": _decimal(commitment.estimated_cost),
+            "currency": commitment.currency or None,
+            "funding_source": commitment.funding_source,
+        }
+
+    @extend_schema_field(TrainingSerializer(allow_null=True))
+    def get_training(self, commitment):
+        """For training commitments: how it is delivered and the people trained."""
+        if commitment.kind != Commitment.Kind.TRAINING:
+            return None
+        trained = self.context.get("people_trained", {}).get(commitment.pk, [])
+        return {"delivery": commitment.delivery, "people_trained": trained}
+
+
+class MeasurementSerializer(serializers.ModelSerializer):
+    update = serializers.IntegerField(source="update_id", help_text="The progress update.")
+
+    class Meta:
+        model = IndicatorMeasurement
+        fields = ["measured_on", "value", "update"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    commitment = serializers.IntegerField(source="commitment_id")
+    latest_value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    latest_measured_on = serializers.DateField(allow_null=True)
+    measurements = MeasurementSerializer(
+        many=True, help_text="From published progress updates only, oldest first."
+    )
+
+    class Meta:
+        model = CommitmentIndicator
+        fields = [
+            "id",
+            "commitment",
+            "name",
+            "unit",
+            "baseline",
+            "target",
+            "means_of_verification",
+            "latest_value",
+            "latest_measured_on",
+            "measurements",
+        ]
+
+
+class UpdateMeasurementSerializer(serializers.ModelSerializer):
+    indicator = serializers.IntegerField(source="indicator_id")
+
+    class Meta:
+        model = IndicatorMeasurement
+        fields = ["indicator", "measured_on", "value"]
+
+
+class TraineeCountSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TraineeCount
+        fields = ["audience", "people"]
+
+
+class ProgressUpdateSerializer(serializers.ModelSerializer):
+    commitment = serializers.IntegerField(source="commitment_id")
+    agency = AgencySerializer(help_text="The reporting agency.")
+    measurements = UpdateMeasurementSerializer(many=True)
+    people_trained = TraineeCountSerializer(source="trainees", many=True)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = [
+            "id",
+            "commitment",
+            "agency",
+            "is_contribution",
+            "reporting_date",
+            "status",
+            "progress",
+            "narrative",
+            "published_at",
+            "measurements",
+            "people_trained",
+        ]
