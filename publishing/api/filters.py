@@ -3,6 +3,7 @@ naming the parameter), described in the schema, and applied by `publishing.selec
 so that `overdue` means what it means on the plan page (`tracking.selectors.overdue_q`)."""
 
 import django_filters
+from django import forms
 
 from plans.models import Commitment, CommitmentIndicator, NationalPlanPage
 from tracking.models import ProgressUpdate
@@ -15,6 +16,25 @@ STATUS = "A commitment status, or `overdue` (as on the plan page)."
 OVERDUE = "`true`: due date passed, neither completed nor dropped; `false`: the others."
 UPDATED_SINCE = "ISO 8601 date or date-time: only what changed at or after it."
 STATUS_CHOICES = [*Commitment.Status.choices, (selectors.OVERDUE, "Overdue")]
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """`true` or `false` (or `1`, `0`); anything else is an error, not "no filter"."""
+
+    widget = forms.TextInput  # the raw value (NullBooleanSelect makes "perhaps" None)
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if str(value).lower() in ("true", "1"):
+            return True
+        if str(value).lower() in ("false", "0"):
+            return False
+        raise forms.ValidationError("Use true or false.", code="invalid")
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class _Filters(django_filters.FilterSet):
@@ -38,7 +58,7 @@ class CommitmentFilters(_Filters):
     capability = django_filters.NumberFilter(field_name="capability__number", help_text=CAPABILITY)
     plan = django_filters.NumberFilter(field_name="plan__id", help_text="A plan's id.")
     status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, help_text=STATUS)
-    overdue = django_filters.BooleanFilter(help_text=OVERDUE)
+    overdue = BooleanFilter(help_text=OVERDUE)
     updated_since = django_filters.IsoDateTimeFilter(
         help_text=UPDATED_SINCE + " A commitment changes when a new version of it is "
         "published or a progress update on it is."

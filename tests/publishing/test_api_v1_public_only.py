@@ -71,7 +71,9 @@ def world(ke_plan, ke_police, ke_helpline, jordan, jo_police):
         actor=None, commitment=live, title="Draftword title", description="Draftword text"
     )
     never = make_commitment(ke_plan, ke_helpline, title="Neverword helpline", publish=False)
-    internal = make_commitment(ke_plan, ke_police, title="Internalword operations", is_internal=True)
+    internal = make_commitment(
+        ke_plan, ke_police, title="Internalword operations", is_internal=True
+    )
     make_update(internal, narrative="Internalword progress", publish=True)
     public_budget = make_commitment(
         ke_plan,
@@ -124,9 +126,7 @@ def world(ke_plan, ke_police, ke_helpline, jordan, jo_police):
             "commitments": [never, internal, hidden, behind],
             "indicators": [],
             "progress-updates": [
-                u.pk
-                for c in (internal, hidden, behind)
-                for u in c.progress_updates.all()
+                u.pk for c in (internal, hidden, behind) for u in c.progress_updates.all()
             ]
             + list(live.progress_updates.filter(published_at__isnull=True)),
         },
