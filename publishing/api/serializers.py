@@ -135,7 +135,13 @@ class IndicatorSummarySerializer(serializers.ModelSerializer):
 
 
 class FundingSerializer(serializers.Serializer):
-    estimated_cost = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    cost = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        allow_null=True,
+        help_text="The estimated cost, in `currency`. Funding lines will add secured, "
+        "pledged and gap beside it (as export.json's `funding`).",
+    )
     currency = serializers.CharField(allow_null=True, help_text="ISO 4217, e.g. KES.")
     funding_source = serializers.CharField(allow_blank=True)
 
@@ -218,7 +224,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
         if not commitment.budget_is_public:
             return None
         return {
-            "estimated_cost": _decimal(commitment.estimated_cost),
+            "cost": _decimal(commitment.estimated_cost),
             "currency": commitment.currency or None,
             "funding_source": commitment.funding_source,
         }

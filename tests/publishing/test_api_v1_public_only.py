@@ -9,7 +9,6 @@ a view-restricted plan (each with a published commitment and update), and a draf
 translation of the published plan.
 """
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -20,7 +19,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from plans import services
 from plans.models import Commitment
 
-from ..factories import CountryFactory, AgencyFactory, make_commitment, make_plan, make_update
+from ..factories import AgencyFactory, CountryFactory, make_commitment, make_plan, make_update
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +218,7 @@ def test_a_budget_is_shown_only_where_it_is_public(client, world):
     assert internal_budget["funding"] is None
     public = client.get(f"/api/v1/commitments/{world['public_budget'].pk}/").json()
     assert public["funding"] == {
-        "estimated_cost": "123456.00",
+        "cost": "123456.00",
         "currency": "KES",
         "funding_source": "Government budget",
     }
