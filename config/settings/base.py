@@ -421,6 +421,7 @@ SPECTACULAR_SETTINGS = {
         "only; read-only; cursor pagination; throttled per client."
     ),
     "VERSION": "1",
+    "DEFAULT_GENERATOR_CLASS": "publishing.api.schema.APISchemaGenerator",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
