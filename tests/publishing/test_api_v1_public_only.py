@@ -228,3 +228,16 @@ def test_a_commitment_shows_its_live_version(client, world):
     data = client.get(f"/api/v1/commitments/{world['live'].pk}/").json()
     assert data["title"] == "Train investigators"
     assert data["html_url"].endswith(f"{world['plan'].url}commitments/{world['live'].pk}/")
+
+
+def test_a_live_translation_is_the_same_plan_not_another(client, ke_plan):
+    source, _created = TranslationSource.get_or_create_from_instance(ke_plan)
+    arabic = Locale.objects.get(language_code="ar")
+    Translation.objects.create(source=source, target_locale=arabic).save_target(publish=False)
+    translated = ke_plan.get_translation(arabic).specific
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    assert translated.live
+    ids = [plan["id"] for plan in client.get("/api/v1/plans/").json()["results"]]
+    assert ids == [ke_plan.pk]
+    assert client.get(f"/api/v1/plans/{translated.pk}/").status_code == 404
