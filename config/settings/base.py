@@ -359,8 +359,10 @@ WAGTAILFRONTENDCACHE = {}
 # public Host header, at this address (e.g. http://127.0.0.1:6081).
 if FRONTEND_CACHE_PURGE_URL := env.str("FRONTEND_CACHE_PURGE_URL", default=""):
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's HTTPBackend with a time limit (seconds) on each request.
+        "BACKEND": "publishing.purge_backends.TimedHTTPBackend",
         "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        "TIMEOUT": env.float("FRONTEND_CACHE_PURGE_TIMEOUT", default=5.0),
     }
 if CLOUDFLARE_ZONE_ID := env.str("CLOUDFLARE_ZONE_ID", default=""):
     # An API token with the Zone.Cache Purge permission (or the legacy e-mail and key).

@@ -6,6 +6,7 @@ points Wagtail's HTTP backend (`FRONTEND_CACHE_PURGE_URL`) at it.
 """
 
 import logging
+import socket
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -55,12 +56,11 @@ def proxy():
 
 
 @contextmanager
-def purging_to(location, capture):
+def purging_to(location, capture, timeout=5):
     """The site configured to purge `location`, and the block's transaction committed."""
-    backend = {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend"}
+    backend = {"BACKEND": "publishing.purge_backends.TimedHTTPBackend", "TIMEOUT": timeout}
     proxy = {**backend, "LOCATION": location}
-    configured = override_settings(WAGTAILFRONTENDCACHE={"proxy": proxy})
-    with configured, capture(execute=True):
+    with override_settings(WAGTAILFRONTENDCACHE={"proxy": proxy}), capture(execute=True):
         yield
 
 
@@ -69,11 +69,11 @@ def purged(proxy, django_capture_on_commit_callbacks):
     """`with purged() as urls:` the URLs purged by what the block does, once committed."""
 
     @contextmanager
-    def recording(location=None):
+    def recording(location=None, **backend):
         location = location or f"http://127.0.0.1:{proxy.server_port}"
         proxy.received.clear()
         urls = set()
-        with purging_to(location, django_capture_on_commit_callbacks):
+        with purging_to(location, django_capture_on_commit_callbacks, **backend):
             yield urls
         assert {method for method, _url in proxy.received} <= {"PURGE"}
         sent = [url for _method, url in proxy.received]
@@ -227,3 +227,27 @@ def test_an_unreachable_proxy_is_logged_and_publishing_goes_on(
     assert response.status_code == 302
     assert Commitment.objects.get(pk=commitment.pk).live
     assert "Couldn't purge" in caplog.text
+
+
+def test_a_proxy_that_never_answers_is_given_up_on(
+    client, kenya_plan, ke_police, ke_reviewer, purged, caplog
+):
+    plan, _first, _second = kenya_plan
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(128)  # connections are accepted by the system, and never answered
+    location = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    commitment = make_commitment(plan, ke_police, title="Block abuse material", publish=False)
+    try:
+        with (
+            caplog.at_level(logging.ERROR, logger="wagtail.frontendcache"),
+            purged(location, timeout=0.05),
+        ):
+            response = post_edit(
+                client, ke_reviewer, commitment, **{"action-publish": "action-publish"}
+            )
+    finally:
+        silent.close()
+    assert response.status_code == 302
+    assert Commitment.objects.get(pk=commitment.pk).live
+    assert "Couldn't purge" in caplog.text and "timed out" in caplog.text
