@@ -251,3 +251,22 @@ def test_a_proxy_that_never_answers_is_given_up_on(
     assert response.status_code == 302
     assert Commitment.objects.get(pk=commitment.pk).live
     assert "Couldn't purge" in caplog.text and "timed out" in caplog.text
+
+
+def test_a_live_translation_is_purged_at_its_own_address(client, kenya_plan, purged):
+    from plans.models import NationalPlanPage
+
+    from .test_content_locales import publish_parents, translate
+
+    plan, first, _second = kenya_plan
+    arabic = translate(plan, "ar", slug="kenya-ar", title="الخطة الوطنية لكينيا")
+    publish_parents(arabic)
+    arabic_path = NationalPlanPage.objects.get(pk=arabic.pk).url
+    assert arabic_path == "/ar/plans/kenya-ar/"
+    root = Site.objects.get(is_default_site=True).root_url
+    in_arabic = {root + arabic_path + path for path in ["", *EXPORTS, f"commitments/{first.pk}/"]}
+    elsewhere = {url for url in plan_pages(plan, first) if "/ar/" not in url}
+    with purged() as urls:
+        make_update(first, progress=40, publish=True)
+    assert urls == elsewhere | in_arabic | public(*LISTINGS)
+    assert client.get(f"{arabic_path}commitments/{first.pk}/").status_code == 200
