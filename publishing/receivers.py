@@ -159,6 +159,21 @@ def on_progress_update_changed(sender, instance, **kwargs):
     purge_on_commit(plan=commitment.plan_id, commitment=commitment.pk)
 
 
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """Every page may show the restricted page's title; the plans under it are purged
+    by id too, since a restricted plan is no longer among the published ones."""
+    if not purging.enabled():
+        return
+    try:
+        page = instance.page
+    except ObjectDoesNotExist:  # deleted with its page, which says so itself
+        return
+    plans = NationalPlanPage.objects.filter(path__startswith=page.path)
+    for plan in plans.select_related("locale"):
+        purge_on_commit(plan=in_default_locale(plan).pk)
+    purge_on_commit(everything=True)
+
+
 def on_agency_changed(sender, instance, **kwargs):
     purge_on_commit(agency=instance.pk)
 
@@ -195,7 +210,7 @@ def connect():
         (Capability, _everything_to_purge),
         (Domain, _everything_to_purge),
         (MaturityLevel, _everything_to_purge),
-        (PageViewRestriction, _everything_to_purge),
+        (PageViewRestriction, on_view_restriction_changed),
         (Site, _everything_to_purge),
     ):
         for signal in (post_save, post_delete):

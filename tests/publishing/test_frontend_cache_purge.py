@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.test import override_settings
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from plans.models import Commitment
 from stakeholders import services as stakeholder_services
@@ -179,6 +179,17 @@ def test_renaming_an_agency_purges_the_pages_that_print_its_name(
     with purged() as urls:
         stakeholder_services.agency_save(actor=None, agency=ke_police)
     assert urls == plan_pages(plan, first)
+
+
+def test_restricting_a_plan_purges_it_though_it_is_no_longer_public(
+    kenya_plan, jo_plan, other_country, purged
+):
+    plan, first, second = kenya_plan
+    with purged() as urls:
+        PageViewRestriction.objects.create(page=plan, restriction_type="password", password="x")
+    # Every page may name the plan; the restricted one is purged as well.
+    expected = plan_pages(plan, first, second) | plan_pages(jo_plan, other_country)
+    assert urls == expected | public(*LISTINGS)
 
 
 def test_a_commitment_of_a_draft_plan_purges_nothing(kenya, ke_police, purged):
