@@ -133,8 +133,8 @@ def on_page_changed(sender, instance, signal=None, **kwargs):
         if signal is not post_delete:
             purge_on_commit(plan=plan.pk, skip=skip)
         elif instance.live and purging.enabled():
-            # Gone after the commit: its URLs are named now. (Its commitments are kept:
-            # deleting a plan deletes its Page row too, which purges every plan.)
+            # Gone after the commit, so its URLs are named now. (Deleting it deletes its
+            # Page row too, which purges every other plan and the listings.)
             purge_on_commit(urls=purging.plan_urls(instance))
     elif isinstance(instance, Page):
         # The home page, the plan index, or a page deleted under them.

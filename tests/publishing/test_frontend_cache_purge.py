@@ -10,12 +10,15 @@ import socket
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest import mock
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import PageViewRestriction, Site
 
 from plans.models import Commitment
+from publishing import tasks
 from stakeholders import services as stakeholder_services
 
 from ..factories import make_commitment, make_plan, make_update
@@ -281,3 +284,29 @@ def test_a_live_translation_is_purged_at_its_own_address(client, kenya_plan, pur
         make_update(first, progress=40, publish=True)
     assert urls == elsewhere | in_arabic | public(*LISTINGS)
     assert client.get(f"{arabic_path}commitments/{first.pk}/").status_code == 200
+
+
+def test_deleting_a_published_commitment_purges_the_page_it_had(
+    client, kenya_plan, other_country, superuser, purged
+):
+    plan, first, _second = kenya_plan
+    client.force_login(superuser)
+    with purged() as urls:
+        client.post(f"/admin/snippets/plans/commitment/delete/{first.pk}/")
+    assert not Commitment.objects.filter(pk=first.pk).exists()
+    assert urls == plan_pages(plan, first) | public(*LISTINGS)
+
+
+def test_one_transaction_is_purged_in_one_task(kenya_plan, ke_police, ke_helpline, purged):
+    plan, _first, _second = kenya_plan
+    task = tasks.purge_frontend_cache
+    with (
+        mock.patch.object(task, "apply_async", wraps=task.apply_async) as sent,
+        purged() as urls,
+        transaction.atomic(),
+    ):
+        third = make_commitment(plan, ke_police, title="Block abuse material")
+        fourth = make_commitment(plan, ke_helpline, title="Answer chats at night")
+        make_update(third, progress=5, publish=True)
+    assert sent.call_count == 1
+    assert urls == plan_pages(plan, third, fourth) | public(*LISTINGS)
