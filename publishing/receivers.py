@@ -5,9 +5,15 @@ reference data); who may see a page; which page a site's path is.
 Each bumps a generation now, so this request's next read is fresh, and again after the
 transaction commits, in a task (which with a worker also rebuilds the plan's PDF).
 What a generation covers is in `publishing.caching`.
+
+Each also notes what changed for the proxy or CDN in front, when one is configured: after
+the transaction commits, one task purges the public URLs that show it (`publishing.purging`).
 """
 
+from collections import defaultdict
+
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -18,7 +24,89 @@ from plans.models import Capability, Commitment, Domain, MaturityLevel, National
 from stakeholders.models import Agency, Country
 from tracking.models import ProgressUpdate
 
-from . import caching, tasks
+from . import caching, purging, tasks
+
+# --- The front-end cache: what changed in this transaction, purged once it commits ------
+
+
+class PendingPurge:
+    """What one transaction changed, purged in one task once it commits (it is the
+    transaction's on-commit callback)."""
+
+    def __init__(self):
+        self.plans, self.agencies, self.countries = set(), set(), set()
+        self.commitments = defaultdict(set)
+        self.everything = False
+        self.urls, self.skip = set(), set()
+
+    def note(self, *, plan, commitment, agency, country, everything, urls, skip):
+        if commitment is not None:
+            self.commitments[plan].add(commitment)
+        elif plan is not None:
+            self.plans.add(plan)
+        if agency is not None:
+            self.agencies.add(agency)
+        if country is not None:
+            self.countries.add(country)
+        self.everything |= everything
+        self.urls.update(urls)
+        self.skip.update(skip)
+
+    def as_task_kwargs(self) -> dict:
+        return {
+            "plans": sorted(self.plans),
+            "commitments": {str(pk): sorted(ids) for pk, ids in self.commitments.items()},
+            "agencies": sorted(self.agencies),
+            "countries": sorted(self.countries),
+            "everything": self.everything,
+            "urls": sorted(self.urls),
+            "skip": sorted(self.skip),
+        }
+
+    def __call__(self):
+        connection = transaction.get_connection()
+        if getattr(connection, "pending_frontend_purge", None) is self:
+            connection.pending_frontend_purge = None
+        outbox.send(tasks.purge_frontend_cache, **self.as_task_kwargs())
+
+
+def purge_on_commit(
+    *, plan=None, commitment=None, agency=None, country=None, everything=False, urls=(), skip=()
+):
+    """Note what changed (ids; `commitment` with its `plan`): once the transaction
+    commits, one task purges the proxy or CDN of everything noted. Nothing when no proxy
+    or CDN is configured."""
+    if not purging.enabled():
+        return
+    connection = transaction.get_connection()
+    pending = getattr(connection, "pending_frontend_purge", None)
+    # The transaction's own, while it is still to run: a rollback discards the callback
+    # (and so what it noted), and a later transaction starts a new one.
+    current = pending is not None and any(hook[1] is pending for hook in connection.run_on_commit)
+    if not current:
+        pending = PendingPurge()
+    pending.note(
+        plan=plan,
+        commitment=commitment,
+        agency=agency,
+        country=country,
+        everything=everything,
+        urls=urls,
+        skip=skip,
+    )
+    if not current:
+        connection.pending_frontend_purge = pending
+        transaction.on_commit(pending)  # at once outside a transaction
+
+
+def _purged_by_wagtail(page, signal) -> list[str]:
+    """What Wagtail's own handler purges for this signal (page publish and unpublish)."""
+    if signal not in (page_published, page_unpublished) or not purging.enabled():
+        return []
+    return purging.wagtail_purged_urls(page)
+
+
+# --- Receivers ----------------------------------------------------------------------------
 
 
 def _plan_changed(plan_id):
@@ -32,34 +120,73 @@ def _everything_changed(**kwargs):
     outbox.send_on_commit(tasks.refresh_public_cache, everything=True)
 
 
-def on_page_changed(sender, instance, **kwargs):
+def _everything_to_purge(**kwargs):
+    purge_on_commit(everything=True)
+
+
+def on_page_changed(sender, instance, signal=None, **kwargs):
     if isinstance(instance, NationalPlanPage):
         # A translation shares the English plan's commitments, cache generation and PDF.
-        _plan_changed(in_default_locale(instance).pk)
+        plan = in_default_locale(instance)
+        _plan_changed(plan.pk)
+        skip = _purged_by_wagtail(instance, signal)
+        if signal is not post_delete:
+            purge_on_commit(plan=plan.pk, skip=skip)
+        elif instance.live and purging.enabled():
+            # Gone after the commit, so its URLs are named now. (Deleting it deletes its
+            # Page row too, which purges every other plan and the listings.)
+            purge_on_commit(urls=purging.plan_urls(instance))
     elif isinstance(instance, Page):
         # The home page, the plan index, or a page deleted under them.
         _everything_changed()
+        purge_on_commit(everything=True, skip=_purged_by_wagtail(instance, signal))
 
 
 def on_commitment_changed(sender, instance, **kwargs):
     if instance.plan_id:
         _plan_changed(instance.plan_id)
+        purge_on_commit(plan=instance.plan_id, commitment=instance.pk)
 
 
 def on_progress_update_changed(sender, instance, **kwargs):
     if instance.published_at is None:
         return
     try:
-        plan_id = instance.commitment.plan_id
+        commitment = instance.commitment
     except ObjectDoesNotExist:  # deleted with its commitment, which says so itself
         return
-    _plan_changed(plan_id)
+    _plan_changed(commitment.plan_id)
+    purge_on_commit(plan=commitment.plan_id, commitment=commitment.pk)
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """Every page may show the restricted page's title; the plans under it are purged
+    by id too, since a restricted plan is no longer among the published ones."""
+    if not purging.enabled():
+        return
+    try:
+        page = instance.page
+    except ObjectDoesNotExist:  # deleted with its page, which says so itself
+        return
+    plans = NationalPlanPage.objects.filter(path__startswith=page.path)
+    for plan in plans.select_related("locale"):
+        purge_on_commit(plan=in_default_locale(plan).pk)
+    purge_on_commit(everything=True)
+
+
+def on_agency_changed(sender, instance, **kwargs):
+    purge_on_commit(agency=instance.pk)
+
+
+def on_country_changed(sender, instance, **kwargs):
+    purge_on_commit(country=instance.pk)
 
 
 def connect():
     page_published.connect(on_page_changed, dispatch_uid="public_cache_page_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="public_cache_page_unpublished")
     post_page_move.connect(_everything_changed, dispatch_uid="public_cache_page_moved")
+    post_page_move.connect(_everything_to_purge, dispatch_uid="frontend_cache_page_moved")
     # Without a sender: deleting a page deletes a row of each of its page classes.
     post_delete.connect(on_page_changed, dispatch_uid="public_cache_page_deleted")
     for signal in (published, unpublished):
@@ -76,3 +203,15 @@ def connect():
             signal.connect(
                 _everything_changed, sender=model, dispatch_uid=f"pc_{model.__name__}_{signal}"
             )
+    # The proxy or CDN: only the pages that print an agency's or a country's name.
+    for model, receiver in (
+        (Agency, on_agency_changed),
+        (Country, on_country_changed),
+        (Capability, _everything_to_purge),
+        (Domain, _everything_to_purge),
+        (MaturityLevel, _everything_to_purge),
+        (PageViewRestriction, on_view_restriction_changed),
+        (Site, _everything_to_purge),
+    ):
+        for signal in (post_save, post_delete):
+            signal.connect(receiver, sender=model, dispatch_uid=f"fc_{model.__name__}_{signal}")

@@ -9,7 +9,7 @@ from django.conf import settings
 
 from home import outbox
 
-from . import caching, pdf
+from . import caching, pdf, purging
 
 
 @shared_task(name="plans.tasks.build_plan_pdf", acks_late=True, soft_time_limit=300)
@@ -30,3 +30,9 @@ def refresh_public_cache(plan_id=None, everything=False):
     caching.invalidate_plan(plan_id)
     if not settings.CELERY_TASK_ALWAYS_EAGER:
         outbox.send(build_plan_pdf, plan_id, settings.LANGUAGE_CODE)
+
+
+@shared_task(name="publishing.tasks.purge_frontend_cache")
+def purge_frontend_cache(**changes):
+    """After a publish commits: purge the proxy or CDN in front (`publishing.purging`)."""
+    return purging.purge(**changes)

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    # Purges the proxy or CDN in front (WAGTAILFRONTENDCACHE below): pages on publish.
+    "wagtail.contrib.frontend_cache",
     # Plan content in several languages (replaces wagtail.locales): see README, Languages.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -349,6 +351,48 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Draftail, reading HTML or malformed input posted instead of its JSON without an error.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "home.rich_text.DraftailRichTextArea"}}
+
+# --- Front-end cache (a reverse proxy or CDN in front of the site) ------------
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+# When this site's own cache generations change, the public URLs that show the change
+# are purged from the proxy or CDN too (publishing/purging.py), after the transaction
+# commits, in a Celery task. Nothing configured: nothing is sent.
+WAGTAILFRONTENDCACHE = {}
+# Varnish, nginx (proxy_cache_purge) or any cache that accepts `PURGE <path>` with the
+# public Host header, at this address (e.g. http://127.0.0.1:6081).
+if FRONTEND_CACHE_PURGE_URL := env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        # Wagtail's HTTPBackend with a time limit (seconds) on each request.
+        "BACKEND": "publishing.purge_backends.TimedHTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        "TIMEOUT": env.float("FRONTEND_CACHE_PURGE_TIMEOUT", default=5.0),
+    }
+if CLOUDFLARE_ZONE_ID := env.str("CLOUDFLARE_ZONE_ID", default=""):
+    # An API token with the Zone.Cache Purge permission (or the legacy e-mail and key).
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default="") or None,
+        "EMAIL": env.str("CLOUDFLARE_EMAIL", default="") or None,
+        "API_KEY": env.str("CLOUDFLARE_API_KEY", default="") or None,
+    }
+    if not WAGTAILFRONTENDCACHE["cloudflare"]["BEARER_TOKEN"] and not (
+        WAGTAILFRONTENDCACHE["cloudflare"]["EMAIL"]
+        and WAGTAILFRONTENDCACHE["cloudflare"]["API_KEY"]
+    ):
+        raise ImproperlyConfigured(
+            "CLOUDFLARE_ZONE_ID needs CLOUDFLARE_BEARER_TOKEN, or CLOUDFLARE_EMAIL and "
+            "CLOUDFLARE_API_KEY."
+        )
+if CLOUDFRONT_DISTRIBUTION_ID := env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    # Credentials from the usual AWS variables or the instance's role (boto3).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
+    }
+# Wagtail would rewrite a `/<lang>/` prefix into every content language, and leave alone
+# the English URLs, which have none: this site names every language's URL itself.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Tracking ----------------------------------------------------------------
 

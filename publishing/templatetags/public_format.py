@@ -1,12 +1,13 @@
 """`{% load public_format %}`: dates, amounts and numbers in the visitor's language
-(`publishing.formats`), each kept on one line (class `nowrap`)."""
+(`publishing.formats`), each kept on one line (class `nowrap`) and isolated in its own
+direction (`publishing.bidi`), and `isolate` for names and codes amid other text."""
 
 import datetime
 
 from django import template
 from django.utils.html import format_html
 
-from publishing import formats
+from publishing import bidi, formats
 
 register = template.Library()
 
@@ -23,8 +24,12 @@ def day_tag(value):
     if not value:
         return "—"
     iso = value.date() if isinstance(value, datetime.datetime) else value
+    text = formats.day(value)
     return format_html(
-        '<time datetime="{}" class="nowrap">{}</time>', iso.isoformat(), formats.day(value)
+        '<time datetime="{}" class="nowrap" dir="{}">{}</time>',
+        iso.isoformat(),
+        bidi.direction(text),
+        text,
     )
 
 
@@ -37,7 +42,8 @@ def number(value):
 def money(value, currency=""):
     if value is None or value == "":
         return "—"
-    return format_html('<span class="nowrap">{}</span>', formats.money(value, currency))
+    text = formats.money(value, currency)
+    return format_html('<span class="nowrap" dir="{}">{}</span>', bidi.direction(text), text)
 
 
 @register.filter
@@ -49,3 +55,24 @@ def percent(value):
     if value is None or value == "":
         return "—"
     return format_html('<span class="nowrap" dir="ltr">{}</span>', formats.percent(value))
+
+
+@register.filter
+def isolate(value):
+    """A name, code or sentence kept whole and in its own direction amid other text:
+    `<bdi dir="ltr|rtl">`, the text between Unicode isolates (see `publishing.bidi`).
+
+    "Directorate of Children Services (DCS)" in an Arabic line stays so, not
+    "(DCS) Directorate ..."; in the PDF, where WeasyPrint ignores `<bdi>` alone."""
+    if value is None or value == "":
+        return ""
+    return format_html(
+        '<bdi dir="{}">{}{}{}</bdi>', bidi.direction(value), bidi.FSI, value, bidi.PDI
+    )
+
+
+@register.filter
+def direction(value):
+    """`dir="{{ text|direction }}"` on a block: the `dir="auto"` of browsers, which the PDF's
+    WeasyPrint does not follow."""
+    return bidi.direction(value)

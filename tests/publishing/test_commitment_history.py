@@ -50,8 +50,8 @@ def test_a_moved_due_date_shows_the_old_and_the_new(client, commitment):
     moved = publish_draft(commitment, due_date=datetime.date(2024, 11, 1))
     history = history_of(page(client, moved))
     assert "Due date:" in history
-    old = history.index('<time datetime="2023-05-01" class="nowrap">1 May 2023</time>')
-    new = history.index('<time datetime="2024-11-01" class="nowrap">1 November 2024</time>')
+    old = history.index('<time datetime="2023-05-01" class="nowrap" dir="ltr">1 May 2023<')
+    new = history.index('<time datetime="2024-11-01" class="nowrap" dir="ltr">1 November 2024<')
     assert old < new  # "old → new"
     assert "First published" in history
 

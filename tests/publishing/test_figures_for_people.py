@@ -64,8 +64,9 @@ def test_money_and_dates_are_written_as_the_language_writes_them(
     client, commitment, language, amount, due
 ):
     html = page(client, commitment, language)
-    assert re.search(rf'<span class="nowrap">[^<]*{re.escape(amount)}</span>', html), amount
-    assert f'<time datetime="2023-05-01" class="nowrap">{due}</time>' in html
+    side = "rtl" if language == "ar" else "ltr"  # each isolated in its own direction
+    assert re.search(rf'<span class="nowrap" dir="{side}">[^<]*{re.escape(amount)}</span>', html)
+    assert f'<time datetime="2023-05-01" class="nowrap" dir="{side}">{due}</time>' in html
     assert "2600000" not in html
 
 
@@ -78,5 +79,5 @@ def test_percentages_do_not_wrap_and_reports_are_newest_first(client, commitment
 
 def test_plan_page_dates_are_for_people_too(client, commitment):
     html = client.get(commitment.plan.url).content.decode()
-    assert '<time datetime="2022-05-01" class="nowrap">1 May 2022</time>' in html
+    assert '<time datetime="2022-05-01" class="nowrap" dir="ltr">1 May 2022</time>' in html
     assert "2022-05-01 –" not in html

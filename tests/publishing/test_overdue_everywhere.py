@@ -80,7 +80,7 @@ def test_commitment_page_says_since_when(client, plan):
     late = ids_by_title(plan)["Late and delayed"]
     html = client.get(f"{plan.url}commitments/{late}/").content.decode()
     due = TODAY - DAY
-    assert f'Overdue since <time datetime="{due.isoformat()}" class="nowrap">' in html
+    assert f'Overdue since <time datetime="{due.isoformat()}" class="nowrap" dir="ltr">' in html
 
 
 def test_exports_and_api_carry_overdue(client, plan):
