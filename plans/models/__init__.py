@@ -1,4 +1,5 @@
 from .commitments import Commitment, CommitmentIndicator
+from .funding import FundingLine
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
@@ -11,6 +12,7 @@ __all__ = [
     "CommitmentIndicator",
     "Domain",
     "Framework",
+    "FundingLine",
     "InspireStrategy",
     "LeadAgencyHeadTask",
     "MaturityLevel",
