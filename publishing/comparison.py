@@ -74,9 +74,7 @@ def comparison():
 
     # The donor view per country: only commitments whose budget is public.
     currencies = {plan.pk: plan_currency(plan) for plan in english}
-    funding = funding_by_plan(
-        public_budget_rows().filter(plan__in=plan_ids), currencies=currencies
-    )
+    funding = funding_by_plan(public_budget_rows().filter(plan__in=plan_ids), currencies=currencies)
 
     domains, helpline_id = {}, None
     for capability in (

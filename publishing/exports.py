@@ -6,7 +6,6 @@ Only live plans and the live version of their live commitments are ever read her
 from decimal import Decimal
 
 from home.spreadsheets import csv_text
-
 from tracking.funding import plan_currency
 
 from .selectors import public_commitment_funding, public_commitments
@@ -133,9 +132,7 @@ def plan_as_dict(plan, *, url: str) -> dict:
         "url": url,
         "last_published_at": plan.last_published_at.isoformat() if plan.last_published_at else None,
         "commitments": [
-            commitment_as_dict(
-                c, url=commitment_url(plan, url, c.pk), currency=plan_currency(plan)
-            )
+            commitment_as_dict(c, url=commitment_url(plan, url, c.pk), currency=plan_currency(plan))
             for c in public_commitments(plan=plan)
         ],
     }

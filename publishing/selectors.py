@@ -389,9 +389,7 @@ def public_commitment_detail(*, plan, commitment_id):
         "commitment": commitment,
         "updates": list(tracking.published_updates(commitment=commitment, newest_first=True)),
         "indicators": indicator_rows(commitment),
-        "funding": public_commitment_funding(
-            commitment, currency=funding.plan_currency(plan)
-        ),
+        "funding": public_commitment_funding(commitment, currency=funding.plan_currency(plan)),
         "history": public_history(commitment),
     }
 

@@ -130,7 +130,13 @@ def _add(into: dict, row: dict) -> None:
 
 
 def _empty(currency: str, **extra) -> dict:
-    return {"currency": currency, "commitments": 0, "uncosted": 0, **dict.fromkeys(FIGURES), **extra}
+    return {
+        "currency": currency,
+        "commitments": 0,
+        "uncosted": 0,
+        **dict.fromkeys(FIGURES),
+        **extra,
+    }
 
 
 def _finish(entry: dict) -> dict:

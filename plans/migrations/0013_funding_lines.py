@@ -7,35 +7,97 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0012_load_reference_translations'),
+        ("plans", "0012_load_reference_translations"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='commitment',
-            name='funding_source',
-            field=models.CharField(blank=True, help_text='A note in words; the funding lines below carry the amounts.', max_length=255, verbose_name='source of funding'),
+            model_name="commitment",
+            name="funding_source",
+            field=models.CharField(
+                blank=True,
+                help_text="A note in words; the funding lines below carry the amounts.",
+                max_length=255,
+                verbose_name="source of funding",
+            ),
         ),
         migrations.CreateModel(
-            name='FundingLine',
+            name="FundingLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('source', models.CharField(choices=[('national_budget', 'National budget'), ('partner', 'Development partner'), ('other', 'Other')], default='national_budget', max_length=32, verbose_name='source')),
-                ('partner', models.CharField(blank=True, help_text='For a development partner: its name, e.g. UNICEF.', max_length=255, verbose_name='development partner')),
-                ('state', models.CharField(choices=[('pledged', 'Pledged'), ('secured', 'Secured')], default='pledged', help_text='Secured: committed in a budget or an agreement. Pledged: promised only.', max_length=16, verbose_name='state')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('amount', models.DecimalField(decimal_places=2, help_text="In the commitment's currency.", max_digits=14, validators=[django.core.validators.MinValueValidator(0, message='The amount cannot be negative.')], verbose_name='amount')),
-                ('commitment', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='funding_lines', to='plans.commitment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("national_budget", "National budget"),
+                            ("partner", "Development partner"),
+                            ("other", "Other"),
+                        ],
+                        default="national_budget",
+                        max_length=32,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a development partner: its name, e.g. UNICEF.",
+                        max_length=255,
+                        verbose_name="development partner",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("pledged", "Pledged"), ("secured", "Secured")],
+                        default="pledged",
+                        help_text="Secured: committed in a budget or an agreement. Pledged: promised only.",
+                        max_length=16,
+                        verbose_name="state",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="In the commitment's currency.",
+                        max_digits=14,
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                0, message="The amount cannot be negative."
+                            )
+                        ],
+                        verbose_name="amount",
+                    ),
+                ),
+                (
+                    "commitment",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="funding_lines",
+                        to="plans.commitment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'funding line',
-                'verbose_name_plural': 'funding lines',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['commitment', 'state'], name='plans_fundi_commitm_fd5c78_idx')],
+                "verbose_name": "funding line",
+                "verbose_name_plural": "funding lines",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(
+                        fields=["commitment", "state"], name="plans_fundi_commitm_fd5c78_idx"
+                    )
+                ],
             },
         ),
     ]

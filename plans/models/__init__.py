@@ -1,6 +1,6 @@
 from .commitments import Commitment, CommitmentIndicator
-from .funding import FundingLine
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
+from .funding import FundingLine
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
 

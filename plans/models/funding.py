@@ -10,16 +10,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from .commitments import Commitment
 
 PARTNER_NAME_MISSING = _("Name the development partner.")
 PARTNER_NAME_NOT_EXPECTED = _(
-    "Only a development partner has a name here: choose “Development partner” or clear "
-    "the name."
+    "Only a development partner has a name here: choose “Development partner” or clear the name."
 )
 AMOUNT_NEGATIVE = _("The amount cannot be negative.")
 YEAR_OUTSIDE_PERIOD = _("The year must be within the plan's period, %(start)s to %(end)s.")

@@ -33,7 +33,13 @@ def test_funding_lines_round_trip_through_a_bundle(client, tmp_path, ke_plan, ke
         budget_visibility=Commitment.BudgetVisibility.PUBLIC,
         funding_lines=[
             {"source": "national_budget", "state": "secured", "year": 2026, "amount": 100},
-            {"source": "partner", "partner": "UNICEF", "state": "pledged", "year": 2027, "amount": 50},
+            {
+                "source": "partner",
+                "partner": "UNICEF",
+                "state": "pledged",
+                "year": 2027,
+                "amount": 50,
+            },
         ],
     )
     plan_services.commitment_save_draft(

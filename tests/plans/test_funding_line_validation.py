@@ -47,7 +47,9 @@ def post_new(client, user, plan, agency, *rows):
     return client.post(ADD_URL, new_commitment_data(plan, agency, **lines(*rows)))
 
 
-def test_drafter_adds_a_commitment_with_funding_lines(client, ke_plan, ke_police, ke_police_drafter):
+def test_drafter_adds_a_commitment_with_funding_lines(
+    client, ke_plan, ke_police, ke_police_drafter
+):
     response = post_new(
         client,
         ke_police_drafter,
@@ -58,7 +60,9 @@ def test_drafter_adds_a_commitment_with_funding_lines(client, ke_plan, ke_police
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     commitment = Commitment.objects.get()
-    assert sorted((ln.source_name, ln.year, ln.amount) for ln in commitment.funding_lines.all()) == [
+    assert sorted(
+        (ln.source_name, ln.year, ln.amount) for ln in commitment.funding_lines.all()
+    ) == [
         ("National budget", 2026, Decimal("500.00")),
         ("UNICEF", 2027, Decimal("250.00")),
     ]
@@ -83,9 +87,7 @@ def test_admin_form_explains_a_wrong_line(
     assert not Commitment.objects.exists()
 
 
-def test_editing_refuses_a_year_outside_the_period(
-    client, ke_plan, ke_police, ke_police_drafter
-):
+def test_editing_refuses_a_year_outside_the_period(client, ke_plan, ke_police, ke_police_drafter):
     commitment = make_commitment(ke_plan, ke_police)
     data = edit_form_data(client, ke_police_drafter, commitment)
     data.update(lines(line(year="2035")))
@@ -100,7 +102,10 @@ def test_editing_refuses_a_year_outside_the_period(
     "row, message",
     [
         ({"amount": Decimal("-1")}, "Funding line 1: The amount cannot be negative."),
-        ({"year": 2040}, "Funding line 1: The year must be within the plan's period, 2025 to 2029."),
+        (
+            {"year": 2040},
+            "Funding line 1: The year must be within the plan's period, 2025 to 2029.",
+        ),
         ({"source": "partner"}, "Funding line 1: Name the development partner."),
     ],
 )

@@ -51,7 +51,13 @@ def plan(ke_plan, ke_police, ke_helpline):
         budget_visibility=Commitment.BudgetVisibility.PUBLIC,
         funding_lines=[
             {"source": "national_budget", "state": "secured", "year": 2026, "amount": 300},
-            {"source": "partner", "partner": "UNICEF", "state": "pledged", "year": 2027, "amount": 200},
+            {
+                "source": "partner",
+                "partner": "UNICEF",
+                "state": "pledged",
+                "year": 2027,
+                "amount": 200,
+            },
         ],
     )
     make_commitment(
@@ -98,6 +104,18 @@ def test_json_funding_beside_the_old_fields(client, plan):
     assert public["funding_source"] == "National budget and partners"
     assert public["funding"]["gap"] == "500.00"
     assert public["funding"]["lines"] == [
-        {"source": "national_budget", "partner": "", "state": "secured", "year": 2026, "amount": "300.00"},
-        {"source": "partner", "partner": "UNICEF", "state": "pledged", "year": 2027, "amount": "200.00"},
+        {
+            "source": "national_budget",
+            "partner": "",
+            "state": "secured",
+            "year": 2026,
+            "amount": "300.00",
+        },
+        {
+            "source": "partner",
+            "partner": "UNICEF",
+            "state": "pledged",
+            "year": 2027,
+            "amount": "200.00",
+        },
     ]
