@@ -366,6 +366,7 @@ class _Importer:
         self.map_sections = {}
         self.map_commitments = {}
         self.map_indicators = {}
+        self.map_funding_lines = {}
         self.map_revisions = {}
         self.map_documents = {}
         self.counts = dict.fromkeys(
@@ -447,6 +448,15 @@ class _Importer:
                 "commitment": commitment_id,
             }
             for indicator in content.get("indicators", [])
+        ]
+        # Funding lines (issue 19; absent from older bundles): nothing refers to them.
+        content["funding_lines"] = [
+            {
+                **line,
+                "pk": self._get(self.map_funding_lines, line.get("pk")),
+                "commitment": commitment_id,
+            }
+            for line in content.get("funding_lines", [])
         ]
         return content
 
@@ -613,6 +623,10 @@ class _Importer:
             content["indicators"] = [
                 {**i, "pk": None, "commitment": None} for i in content["indicators"]
             ]
+            old_lines = [line["pk"] for line in data.get("funding_lines", [])]
+            content["funding_lines"] = [
+                {**line, "pk": None, "commitment": None} for line in content["funding_lines"]
+            ]
             if content["plan"] is None or content["lead_agency"] is None:
                 raise BundleError(f"Commitment “{data['title']}” refers to a missing plan/agency.")
             commitment = Commitment.from_serializable_data(content)
@@ -622,6 +636,9 @@ class _Importer:
             new_indicators = list(commitment.indicators.order_by("pk"))
             for old, new in zip(old_indicators, new_indicators, strict=True):
                 self.map_indicators[int(old)] = new.pk
+            new_lines = list(commitment.funding_lines.order_by("pk"))
+            for old, new in zip(old_lines, new_lines, strict=True):
+                self.map_funding_lines[int(old)] = new.pk
             for revision_row in row["revisions"]:
                 self._revision(
                     revision_row,

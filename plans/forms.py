@@ -10,6 +10,7 @@ from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
 from .models import Capability, NationalPlanPage
+from .models.funding import funding_line_period_errors
 
 NOT_YOUR_PLAN_OR_AGENCY = _(
     "You can only add commitments to your country's plan, led by an agency you draft for."
@@ -38,12 +39,17 @@ def _with_inline_order(data, prefix):
     return data
 
 
+# The commitment's inline panels (child relations edited in the form).
+INLINE_PREFIXES = ("indicators", "funding_lines")
+
+
 class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
-        if args:
-            args = (_with_inline_order(args[0], "indicators"), *args[1:])
-        elif kwargs.get("data") is not None:
-            kwargs["data"] = _with_inline_order(kwargs["data"], "indicators")
+        for prefix in INLINE_PREFIXES:
+            if args:
+                args = (_with_inline_order(args[0], prefix), *args[1:])
+            elif kwargs.get("data") is not None:
+                kwargs["data"] = _with_inline_order(kwargs["data"], prefix)
         super().__init__(*args, for_user=for_user, **kwargs)
         self.user = for_user
         if self.instance.pk:
@@ -137,3 +143,23 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         ):
             self.add_error("lead_agency", NOT_YOUR_PLAN_OR_AGENCY)
         return cleaned_data
+
+    def is_valid(self):
+        """Also check each funding line's year against the plan's period (a line alone
+        does not know its plan; the services ask the same function)."""
+        valid = super().is_valid()
+        formset = self.formsets.get("funding_lines")
+        plan = self.cleaned_data.get("plan") if hasattr(self, "cleaned_data") else None
+        plan = plan or (self.instance.plan if self.instance.plan_id else None)
+        if formset is None or plan is None:
+            return valid
+        for form in formset.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            if not form.has_changed() and form.instance.pk is None:
+                continue
+            for field, error in funding_line_period_errors(form.instance, plan=plan).items():
+                if field not in form.errors:
+                    form.add_error(field, error)
+                    valid = False
+        return valid

@@ -43,6 +43,19 @@ def public_commitment_rows():
     return Commitment.objects.filter(public_commitment_q())
 
 
+def public_budget_q(prefix: str = "") -> Q:
+    """The rule of `public_budget_rows()`, for a relation."""
+    return public_commitment_q(prefix) & Q(
+        **{f"{prefix}budget_visibility": Commitment.BudgetVisibility.PUBLIC}
+    )
+
+
+def public_budget_rows():
+    """Public commitments whose cost and funding the public may see: the budget of an
+    internal-budget commitment (unconfirmed figures) is never shown, nor summed."""
+    return Commitment.objects.filter(public_budget_q())
+
+
 def commitments_naming_agency(*, agency):
     """Public commitments that print this agency's name, as lead or supporting agency."""
     rows = public_commitment_rows()

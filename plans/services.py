@@ -21,9 +21,13 @@ from .models import (
     CommitmentIndicator,
     CountryReviewSetup,
     CountryReviewTask,
+    FundingLine,
     LeadAgencyHeadTask,
     NationalPlanPage,
 )
+from .models.funding import funding_line_period_errors
+
+FUNDING_LINE_PROBLEM = _("Funding line %(number)s: %(problem)s")
 
 
 @contextmanager
@@ -118,6 +122,7 @@ def commitment_create(
     supporting_agencies=(),
     inspire_strategies=(),
     indicators=(),
+    funding_lines=(),
     publish: bool = False,
     **fields,
 ) -> Commitment:
@@ -135,7 +140,9 @@ def commitment_create(
     commitment.supporting_agencies = list(supporting_agencies)
     commitment.inspire_strategies = list(inspire_strategies)
     commitment.indicators = [CommitmentIndicator(**indicator) for indicator in indicators]
+    commitment.funding_lines = _funding_lines(funding_lines)
     commitment.full_clean()
+    validate_funding_lines(commitment)
     if publish:
         # Only the admin forms stop a term to avoid from being published; imports and the
         # demo loader come through here.
@@ -149,6 +156,38 @@ def commitment_create(
         commitment.refresh_from_db()
     commitment_sync_permissions(commitment=commitment, actor=actor)
     return commitment
+
+
+def _funding_lines(lines) -> list[FundingLine]:
+    """Funding lines from dicts (source, partner, state, year, amount) or lines."""
+    return [line if isinstance(line, FundingLine) else FundingLine(**line) for line in lines]
+
+
+def validate_funding_lines(commitment: Commitment) -> None:
+    """Each funding line valid on its own and within the plan's period; one message per
+    problem, naming the line by its position ("Funding line 2: ...")."""
+    plan = commitment.plan if commitment.plan_id else None
+    problems = []
+    for number, line in enumerate(commitment.funding_lines.all(), start=1):
+        errors = {}
+        try:
+            line.full_clean(exclude=["commitment"])
+        except ValidationError as error:
+            errors = dict(error.error_dict)
+        for field, error in funding_line_period_errors(line, plan=plan).items():
+            errors.setdefault(field, [error])
+        for field_errors in errors.values():
+            for error in field_errors if isinstance(field_errors, list) else [field_errors]:
+                for message in ValidationError(error).messages:
+                    problems.append(
+                        ValidationError(
+                            FUNDING_LINE_PROBLEM,
+                            code="funding_line",
+                            params={"number": number, "problem": message},
+                        )
+                    )
+    if problems:
+        raise ValidationError({"funding_lines": problems})
 
 
 @transaction.atomic
@@ -172,9 +211,12 @@ def commitment_save_draft(*, actor, commitment: Commitment, **changes) -> Commit
     working = (
         commitment.get_latest_revision_as_object() if commitment.latest_revision_id else commitment
     )
+    if "funding_lines" in changes:
+        changes["funding_lines"] = _funding_lines(changes["funding_lines"])
     for field, value in changes.items():
         setattr(working, field, value)
     working.full_clean()
+    validate_funding_lines(working)
     if not commitment.live:
         working.save()
     working.save_revision(user=actor, log_action=True)

@@ -9,7 +9,8 @@ updates on those commitments only. A fixed number of queries, whatever the size.
 from django.db.models import Avg, Count, Sum
 
 from plans.models import Capability, MaturityLevel, PlanCapabilitySection
-from plans.selectors import public_commitment_rows, published_plans
+from plans.selectors import public_budget_rows, public_commitment_rows, published_plans
+from tracking.funding import funding_by_plan, plan_currency
 from tracking.maturity import estimate
 from tracking.models import Audience, TraineeCount
 from tracking.selectors import overdue_q, today
@@ -34,7 +35,9 @@ def comparison():
     Returns {"columns": [{plan, country}], "domains": [{domain, rows: [{capability,
     cells: [cell per column]}]}], "figures": [per column]}; a cell has covered, baseline,
     target, current (MaturityLevel or None), progress (%), count and overdue (how many of
-    the count are overdue today).
+    the count are overdue today). A column's figures include `funding`: cost, secured,
+    pledged and gap per currency of its commitments with a public budget
+    (`tracking.funding`).
     """
     english = _latest_plan_per_country()
     shown = published_plans_in_language(english)  # titles and links in the visitor's language
@@ -68,6 +71,10 @@ def comparison():
             count=Count("pk"), average=Avg("progress"), overdue=overdue
         )
     }
+
+    # The donor view per country: only commitments whose budget is public.
+    currencies = {plan.pk: plan_currency(plan) for plan in english}
+    funding = funding_by_plan(public_budget_rows().filter(plan__in=plan_ids), currencies=currencies)
 
     domains, helpline_id = {}, None
     for capability in (
@@ -124,6 +131,8 @@ def comparison():
                 "people_trained": sum(
                     people for (plan_id, _a), people in trained.items() if plan_id == plan.pk
                 ),
+                # Totals per currency (the plan's first); empty without a public budget.
+                "funding": funding.get(plan.pk, []),
             }
         )
     columns = [{"plan": plan, "country": plan.country} for plan in shown]

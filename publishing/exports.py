@@ -6,8 +6,9 @@ Only live plans and the live version of their live commitments are ever read her
 from decimal import Decimal
 
 from home.spreadsheets import csv_text
+from tracking.funding import plan_currency
 
-from .selectors import public_commitments
+from .selectors import public_commitment_funding, public_commitments
 
 CSV_FIELDS = [
     "id",
@@ -31,7 +32,13 @@ CSV_FIELDS = [
     "overdue",
     "url",
     "last_update",
+    # Funding (issue 19), in the commitment's currency; empty where the budget is internal.
+    "funding_cost",
+    "funding_secured",
+    "funding_pledged",
+    "funding_gap",
 ]
+FUNDING_FIGURES = ("cost", "secured", "pledged", "gap")
 
 
 def _date(value):
@@ -43,9 +50,37 @@ def commitment_url(plan, plan_url: str, commitment_id: int) -> str:
     return plan_url + plan.reverse_subpage("commitment", args=(commitment_id,))
 
 
-def commitment_as_dict(commitment, *, url: str) -> dict:
+def _amount(value):
+    return str(value) if value is not None else None
+
+
+def commitment_funding_as_dict(commitment, *, currency: str = "") -> dict | None:
+    """{cost, secured, pledged, gap, currency, lines} as text amounts, or None where the
+    budget is internal. `gap` is None without an estimated cost; never negative."""
+    figures = public_commitment_funding(commitment, currency=currency)
+    if figures is None:
+        return None
+    return {
+        **{name: _amount(figures[name]) for name in FUNDING_FIGURES},
+        "surplus": _amount(figures["surplus"]),
+        "currency": figures["currency"] or None,
+        "lines": [
+            {
+                "source": line.source,
+                "partner": line.partner,
+                "state": line.state,
+                "year": line.year,
+                "amount": _amount(line.amount),
+            }
+            for line in figures["lines"]
+        ],
+    }
+
+
+def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
     """A commitment as exported, read from `selectors.public_commitments` (which
-    annotates its lateness); `url` is its public page."""
+    annotates its lateness and funding); `url` is its public page; `currency` the plan's
+    (for a commitment without one)."""
     # Unconfirmed budget figures stay internal; the keys stay so every row has one shape.
     budget = commitment.budget_is_public
     return {
@@ -81,6 +116,7 @@ def commitment_as_dict(commitment, *, url: str) -> dict:
         "overdue": bool(commitment.is_overdue),
         "url": url,
         "last_update": _date(commitment.last_published_update),
+        "funding": commitment_funding_as_dict(commitment, currency=currency),
     }
 
 
@@ -96,7 +132,7 @@ def plan_as_dict(plan, *, url: str) -> dict:
         "url": url,
         "last_published_at": plan.last_published_at.isoformat() if plan.last_published_at else None,
         "commitments": [
-            commitment_as_dict(c, url=commitment_url(plan, url, c.pk))
+            commitment_as_dict(c, url=commitment_url(plan, url, c.pk), currency=plan_currency(plan))
             for c in public_commitments(plan=plan)
         ],
     }
@@ -107,8 +143,15 @@ def plan_as_csv(plan, *, url: str) -> str:
     is `true` or `false`."""
 
     def rows():
+        currency = plan_currency(plan)
         for commitment in public_commitments(plan=plan):
-            row = commitment_as_dict(commitment, url=commitment_url(plan, url, commitment.pk))
+            row = commitment_as_dict(
+                commitment, url=commitment_url(plan, url, commitment.pk), currency=currency
+            )
+            figures = row.pop("funding") or {}
+            for name in FUNDING_FIGURES:
+                value = figures.get(name)
+                row[f"funding_{name}"] = Decimal(value) if value is not None else None
             row["overdue"] = "true" if row["overdue"] else "false"
             for key in ("supporting_agencies", "inspire_strategies"):
                 row[key] = "; ".join(row[key])

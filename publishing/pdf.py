@@ -48,6 +48,7 @@ def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
                 "status_bar": charts.status_bar(summary, rtl=translation.get_language_bidi()),
                 "capability_map": selectors.capability_map(plan=plan),
                 "gaps": plan_gaps(plan, public=True),
+                "funding": selectors.public_funding(plan=plan),
                 "domains": domains,
                 "last_updated": selectors.plan_last_updated(plan=plan),
                 "generated_at": timezone.now(),

@@ -19,6 +19,7 @@ from home.rendering import PageRenderer
 from plans.models import Commitment
 from plans.selectors import public_commitment_rows
 from stakeholders.models import Agency
+from tracking.funding import plan_currency
 from tracking.gaps import plan_gaps
 from tracking.selectors import today
 
@@ -106,6 +107,7 @@ class PlanRenderer(PageRenderer):
             "filter_query": urlencode({k: v for k, v in filters.items() if v}),
             "capability_map": selectors.capability_map(plan=page),
             "gaps": plan_gaps(page, public=True),
+            "funding": selectors.public_funding(plan=page),
             "last_updated": selectors.plan_last_updated(plan=page),
             "summary": summary,
             "status_bar": charts.status_bar(summary, rtl=get_language_bidi()),
@@ -154,8 +156,11 @@ class PlanRenderer(PageRenderer):
     def public_commitments(self, page) -> list[dict]:
         """For the read API: as `export.json` has them, with absolute URLs from the Site."""
         base = page.get_full_url() or ""
+        currency = plan_currency(page)
         return [
-            exports.commitment_as_dict(c, url=exports.commitment_url(page, base, c.pk))
+            exports.commitment_as_dict(
+                c, url=exports.commitment_url(page, base, c.pk), currency=currency
+            )
             for c in selectors.public_commitments(plan=page)
         ]
 

@@ -17,11 +17,18 @@ from plans.models import (
     Commitment,
     CommitmentIndicator,
     Domain,
+    FundingLine,
     MaturityLevel,
     NationalPlanPage,
     PlanCapabilitySection,
 )
-from plans.selectors import public_commitment_q, public_commitment_rows, published_plans
+from plans.selectors import (
+    public_budget_rows,
+    public_commitment_q,
+    public_commitment_rows,
+    published_plans,
+)
+from tracking import funding
 from tracking import selectors as tracking
 from tracking.maturity import estimate
 from tracking.models import IndicatorMeasurement, ProgressUpdate, TraineeCount
@@ -86,14 +93,17 @@ def _plan_rows(plan):
 def with_public_details(queryset, *, on=None):
     """What the public pages and exports show of each commitment: its agencies, capability,
     indicators with their latest values, and its lateness on `on` (default today):
-    `is_overdue`, `is_stale`, `last_published_update` (tracking.selectors)."""
+    `is_overdue`, `is_stale`, `last_published_update` (tracking.selectors), and its
+    funding figures and lines (`tracking.funding.with_funding`; shown only where
+    `budget_is_public`)."""
     return (
-        tracking.with_lateness(queryset, on=on or tracking.today())
+        funding.with_funding(tracking.with_lateness(queryset, on=on or tracking.today()))
         .select_related("lead_agency", "capability__domain")
         .prefetch_related(
             "supporting_agencies",
             "inspire_strategies",
             Prefetch("indicators", queryset=indicators_with_latest_value()),
+            Prefetch("funding_lines", queryset=FundingLine.objects.order_by("year", "sort_order")),
         )
         .order_by("capability__number", "title")
     )
@@ -349,6 +359,26 @@ def capability_map(*, plan):
     return domains
 
 
+def public_funding(*, plan):
+    """The donor view: cost, secured, pledged and gap of the plan's public commitments
+    whose budget is public, by capability and in total (`tracking.funding`). Two queries.
+    """
+    rows = public_budget_rows().filter(plan=in_default_locale(plan))
+    return funding.funding_rollup(rows, currency=funding.plan_currency(plan))
+
+
+def public_commitment_funding(commitment, *, currency: str = ""):
+    """What the public sees of one commitment's funding (from `public_commitments`), or
+    None when its budget is internal. `currency`: the plan's, for a commitment without."""
+    if not commitment.budget_is_public:
+        return None
+    figures = funding.commitment_funding(commitment)
+    figures["state"] = funding.funding_state(figures)
+    figures["currency"] = commitment.currency or currency
+    figures["lines"] = list(commitment.funding_lines.all())
+    return figures
+
+
 def public_commitment_detail(*, plan, commitment_id):
     """A live commitment of a plan with its published updates (newest first), indicator
     progress and public change history."""
@@ -359,6 +389,7 @@ def public_commitment_detail(*, plan, commitment_id):
         "commitment": commitment,
         "updates": list(tracking.published_updates(commitment=commitment, newest_first=True)),
         "indicators": indicator_rows(commitment),
+        "funding": public_commitment_funding(commitment, currency=funding.plan_currency(plan)),
         "history": public_history(commitment),
     }
 

@@ -1,5 +1,6 @@
 from .commitments import Commitment, CommitmentIndicator
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
+from .funding import FundingLine
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
 
@@ -11,6 +12,7 @@ __all__ = [
     "CommitmentIndicator",
     "Domain",
     "Framework",
+    "FundingLine",
     "InspireStrategy",
     "LeadAgencyHeadTask",
     "MaturityLevel",

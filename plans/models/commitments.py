@@ -117,7 +117,14 @@ class Commitment(
             RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 code, e.g. KES."))
         ],
     )
-    funding_source = models.CharField(_("source of funding"), max_length=255, blank=True)
+    # Kept from before funding lines: a note in words (lines carry the figures). Not
+    # turned into a line, since it has neither an amount nor a year.
+    funding_source = models.CharField(
+        _("source of funding"),
+        max_length=255,
+        blank=True,
+        help_text=_("A note in words; the funding lines below carry the amounts."),
+    )
 
     class BudgetVisibility(models.TextChoices):
         PUBLIC = "public", _("Public: publish the cost and its funding")
@@ -208,6 +215,15 @@ class Commitment(
                             FieldPanel("funding_source"),
                         ],
                         heading=_("Cost and funding"),
+                    ),
+                    InlinePanel(
+                        "funding_lines",
+                        heading=_("Funding lines"),
+                        label=_("funding line"),
+                        help_text=_(
+                            "One line per source, state and year, in the commitment's "
+                            "currency. The gap is the estimated cost minus secured funding."
+                        ),
                     ),
                 ],
                 heading=_("When and cost"),

@@ -77,6 +77,7 @@ COMMITMENT_FIELDS = [
     "delivery",
     "budget_visibility",
     "indicators-TOTAL_FORMS",
+    "funding_lines-TOTAL_FORMS",
 ]
 
 

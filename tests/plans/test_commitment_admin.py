@@ -40,6 +40,10 @@ def new_commitment_data(plan, lead_agency, **overrides):
         "indicators-INITIAL_FORMS": "0",
         "indicators-MIN_NUM_FORMS": "0",
         "indicators-MAX_NUM_FORMS": "1000",
+        "funding_lines-TOTAL_FORMS": "0",
+        "funding_lines-INITIAL_FORMS": "0",
+        "funding_lines-MIN_NUM_FORMS": "0",
+        "funding_lines-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
