@@ -93,12 +93,12 @@ def add_demo_funding(commitment: Commitment, **options) -> bool:
     draft = (
         commitment.get_latest_revision_as_object() if commitment.has_unpublished_changes else None
     )
-    commitment.funding_lines = [FundingLine(**line) for line in lines]
+    commitment.funding_lines = [FundingLine(**line, sort_order=n) for n, line in enumerate(lines)]
     services.validate_funding_lines(commitment)
     commitment.save_revision(user=None, log_action=True).publish(
         user=None, skip_permission_checks=True
     )
     if draft is not None:
-        draft.funding_lines = [FundingLine(**line) for line in lines]
+        draft.funding_lines = [FundingLine(**line, sort_order=n) for n, line in enumerate(lines)]
         draft.save_revision(user=None, log_action=True)
     return True

@@ -159,8 +159,13 @@ def commitment_create(
 
 
 def _funding_lines(lines) -> list[FundingLine]:
-    """Funding lines from dicts (source, partner, state, year, amount) or lines."""
-    return [line if isinstance(line, FundingLine) else FundingLine(**line) for line in lines]
+    """Funding lines from dicts (source, partner, state, year, amount) or lines, numbered
+    in the order given: Orderable sorts on sort_order alone, and lines left at NULL come
+    back from PostgreSQL in any order (a bundle then swapped them)."""
+    result = [line if isinstance(line, FundingLine) else FundingLine(**line) for line in lines]
+    for position, line in enumerate(result):
+        line.sort_order = position
+    return result
 
 
 def validate_funding_lines(commitment: Commitment) -> None:
