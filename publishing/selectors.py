@@ -297,12 +297,18 @@ def timeline_rows(*, plan, on=None):
             "is_overdue",
             "capability__domain__number",
             "capability__domain__name",
+            "capability__domain__translations",
         )
     ):
         number = values["capability__domain__number"]
-        row = rows.setdefault(
-            number, {"number": number, "name": values["capability__domain__name"], "items": []}
-        )
+        if number not in rows:
+            # The domain's name in the visitor's language (the row carries its translations).
+            domain = Domain(
+                name=values["capability__domain__name"],
+                translations=values["capability__domain__translations"],
+            )
+            rows[number] = {"number": number, "name": domain.display_name, "items": []}
+        row = rows[number]
         row["items"].append(values)
     return list(rows.values())
 
