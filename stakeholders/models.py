@@ -13,11 +13,14 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import translation
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+
+from .names import country_name_in
 
 DUPLICATE_AGENCY_NAME = _("%(country)s already has an agency called “%(name)s”.")
 # Its memberships, commitments and history belong to its country.
@@ -96,6 +99,13 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The country's name in the language being rendered (CLDR's, through Babel, which
+        has Swahili where django-countries does not); the stored English name where CLDR
+        has none. Exports and the API keep `name`: data, not a page."""
+        return country_name_in(self.code, translation.get_language()) or self.name
 
     def clean(self):
         super().clean()

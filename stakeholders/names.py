@@ -1,0 +1,20 @@
+"""Names of countries in the site's languages, from CLDR (Babel)."""
+
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+
+@cache
+def _territories(language: str) -> dict:
+    try:
+        return Locale.parse(language.replace("-", "_")).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+def country_name_in(code: str, language: str | None) -> str:
+    """CLDR's name of the ISO 3166-1 country `code` in `language`, or "" if it has none."""
+    if not code or not language:
+        return ""
+    return _territories(language.split("-")[0].lower()).get(code.upper(), "")
