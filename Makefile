@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 
-.PHONY: run run-prod test test-integration bench bench-quick install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
+.PHONY: run run-prod test test-integration bench bench-quick bench-network install install-dev system-deps runtime-deps node-deps lint check pytest messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -103,6 +103,13 @@ bench: install
 bench-quick: install
 	./scripts/install-system-deps.sh --bench
 	$(PY) -m bench --quick
+
+# The network size alone (issue 21): 150 countries x 200 commitments x 20 quarterly
+# updates on PostgreSQL (DATABASE_URL, e.g. from scripts/ci-services.sh), against 5
+# countries; `make bench` includes it when DATABASE_URL is PostgreSQL. Writes
+# bench/results-network.json. NETWORK_OPTS=--quick: 3 vs 6 countries.
+bench-network: install
+	$(PY) -m bench --network $(NETWORK_OPTS)
 
 # Developers only (needs GNU gettext): refresh locale/*/LC_MESSAGES/django.po from the
 # code and templates, then compile the .mo files. Both are committed, so a fresh checkout

@@ -158,8 +158,16 @@ def _grants(country, lead, supporting):
     return grants
 
 
-def fill_plan(world: World, count: int, *, start: int = 0) -> list[int]:
-    """Add `count` live commitments with everything they carry; returns their ids."""
+def fill_plan(
+    world: World,
+    count: int,
+    *,
+    start: int = 0,
+    updates_each: int = UPDATES_PER_COMMITMENT,
+    spacing_days: int = 30,
+) -> list[int]:
+    """Add `count` live commitments with everything they carry; returns their ids.
+    `updates_each` published progress updates each, `spacing_days` apart (91: quarterly)."""
     plan, country, agencies = world.plan, world.country, world.agencies
     today = timezone.localdate()
     now = timezone.now()
@@ -276,16 +284,16 @@ def fill_plan(world: World, count: int, *, start: int = 0) -> list[int]:
     # Ten published progress updates each, a quarter apart, the last one setting status.
     updates = []
     for c in commitments:
-        for k in range(UPDATES_PER_COMMITMENT):
-            last = k == UPDATES_PER_COMMITMENT - 1
-            reporting = today - datetime.timedelta(days=30 * (UPDATES_PER_COMMITMENT - k))
+        for k in range(updates_each):
+            last = k == updates_each - 1
+            reporting = today - datetime.timedelta(days=spacing_days * (updates_each - k))
             updates.append(
                 ProgressUpdate(
                     commitment=c,
                     agency_id=c.lead_agency_id,
                     reporting_date=reporting,
                     status=c.status if last else Commitment.Status.ON_TRACK,
-                    progress=c.progress if last else c.progress * k // UPDATES_PER_COMMITMENT,
+                    progress=c.progress if last else c.progress * k // updates_each,
                     narrative=f"Quarter {k + 1}: activities delivered as planned.",
                     published_at=timezone.make_aware(
                         datetime.datetime.combine(reporting, datetime.time(12))

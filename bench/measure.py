@@ -18,7 +18,7 @@ from contextlib import contextmanager
 import django
 
 
-def setup(fresh_db: bool) -> str:
+def setup(fresh_db: bool, keepdb: bool = False) -> str:
     """Django, and a fresh database; returns the configured database name."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()
@@ -28,7 +28,9 @@ def setup(fresh_db: bool) -> str:
     if fresh_db:
         # As Django's test runner does: a new database (test_<name> on PostgreSQL; the
         # file named in TEST.NAME on SQLite), migrated.
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, serialize=False, keepdb=keepdb
+        )
     return name
 
 

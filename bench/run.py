@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import serve
+from bench import network, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_TARGET_S = 20.0
@@ -52,6 +52,12 @@ class Mode:
     # Commitments of the bench's own plan served to wrk, or None: the demo (load_demo).
     served_plan: int | None
     results: Path
+    # The network size (bench.network), on PostgreSQL only: two numbers of countries,
+    # commitments per plan, quarterly updates per commitment, job batch size.
+    network_countries: tuple = (5, 150)
+    network_commitments: int = 200
+    network_updates: int = 20
+    network_batch: int = 500
 
     @property
     def reminder_growth_limit(self):
@@ -84,6 +90,10 @@ QUICK = Mode(
     reminder_batch=2,
     served_plan=20,
     results=ROOT / "bench" / "results-quick.json",
+    network_countries=(3, 6),
+    network_commitments=5,
+    network_updates=4,
+    network_batch=2,
 )
 
 
@@ -312,6 +322,8 @@ def table(results):
             f"(X-Cache {throughput['plan_page_x_cache']}), static file "
             f"{throughput['static_bytes']} bytes; ratio {throughput['ratio']}"
         )
+    if "network" in results:
+        lines.append(network.table(results["network"]))
     lines.append("")
     lines.append("== targets")
     for target in results["targets"]:
@@ -337,6 +349,11 @@ def parse_args(argv):
         action="store_true",
         help=f"sizes {', '.join(map(str, QUICK.sizes))}, short budgets; exits 1 when a "
         "query count grows or wrk gets errors (for CI)",
+    )
+    parser.add_argument(
+        "--network",
+        action="store_true",
+        help="only the network size (many countries, on PostgreSQL: needs DATABASE_URL)",
     )
     return parser.parse_args(argv)
 
@@ -365,8 +382,73 @@ def measure(python, mode, *, env, out, sizes, pdf_sizes, keepdb, what):
     return json.loads(out.read_text())
 
 
+def measure_network(python, mode, *, env, out):
+    run_checked(
+        [
+            python,
+            "-m",
+            "bench.network",
+            "--out",
+            str(out),
+            "--countries",
+            ",".join(map(str, mode.network_countries)),
+            "--commitments",
+            str(mode.network_commitments),
+            "--updates",
+            str(mode.network_updates),
+            "--budget",
+            str(mode.budget_s),
+            "--min-samples",
+            str(mode.min_samples),
+            "--batch-size",
+            str(mode.network_batch),
+        ],
+        env=env,
+        what="network measurements (PostgreSQL)",
+    )
+    return json.loads(out.read_text())
+
+
+def main_network(mode):
+    """`make bench-network`: collectstatic, then the network measurements alone."""
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgis")):
+        raise SystemExit("bench: the network size needs DATABASE_URL on PostgreSQL")
+    began = time.perf_counter()
+    bench_dir = Path(tempfile.mkdtemp(prefix="plans-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "BENCH_DIR": str(bench_dir),
+        "PYTHONPATH": str(ROOT),
+        "BENCH_COMPRESS_STATIC": "0",
+        "BENCH_DB": "postgres",
+    }
+    try:
+        run_checked(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            env=env,
+            what="collectstatic",
+        )
+        result = measure_network(sys.executable, mode, env=env, out=bench_dir / "network.json")
+    finally:
+        shutil.rmtree(bench_dir, ignore_errors=True)
+    out = mode.results.with_name(mode.results.stem + "-network.json")
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(network.table(result))
+    print("\n== targets")
+    for target in result["targets"]:
+        print(f"{'PASS' if target['pass'] else 'FAIL'}  {target['target']}: {target['detail']}")
+    print(f"\nwritten to {out.relative_to(ROOT)}; took {time.perf_counter() - began:.0f} s")
+    lost = untimed_failures(result["targets"])
+    if mode is QUICK and lost:
+        raise SystemExit("bench network quick: FAILED: " + "; ".join(lost))
+
+
 def main(argv=None):
-    mode = QUICK if parse_args(argv).quick else FULL
+    args = parse_args(argv)
+    mode = QUICK if args.quick else FULL
+    if args.network:
+        return main_network(mode)
     began = time.perf_counter()
     python = sys.executable
     venv_bin = str(Path(python).parent)
@@ -444,6 +526,9 @@ def main(argv=None):
                 keepdb=False,
                 what="PostgreSQL measurements",
             )
+            results["network"] = measure_network(
+                python, mode, env={**env, "BENCH_DB": "postgres"}, out=bench_dir / "network.json"
+            )
         else:
             log("DATABASE_URL is not PostgreSQL: SQLite only")
 
@@ -474,6 +559,8 @@ def main(argv=None):
     for backend, data in results["backends"].items():
         targets.append(reminder_target(mode, backend, data))
         targets.append(pdf_target(mode, backend, data))
+    if "network" in results:
+        targets += results["network"]["targets"]
     results["targets"] = targets
     results["meta"]["uptime_after"] = uptime()
     results["meta"]["total_s"] = round(time.perf_counter() - began, 1)

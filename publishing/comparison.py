@@ -29,7 +29,12 @@ def _latest_plan_per_country():
     return plans
 
 
-def comparison():
+# Countries per page of /compare/: its default page does not grow with the network
+# (the CSV stays whole). make bench-network measured 150 countries on one page at x6.
+COMPARE_PAGE_SIZE = 10
+
+
+def comparison(page=None, per_page=None):
     """Countries × 21 MNR capabilities, and per-country figures.
 
     Returns {"columns": [{plan, country}], "domains": [{domain, rows: [{capability,
@@ -40,6 +45,18 @@ def comparison():
     (`tracking.funding`).
     """
     english = _latest_plan_per_country()
+    pages = None
+    if page is not None:
+        per_page = per_page or COMPARE_PAGE_SIZE
+        count = max(1, -(-len(english) // per_page))
+        page = min(max(1, page), count)
+        english = english[(page - 1) * per_page : page * per_page]
+        pages = {
+            "number": page,
+            "count": count,
+            "previous": page - 1 if page > 1 else None,
+            "next": page + 1 if page < count else None,
+        }
     shown = published_plans_in_language(english)  # titles and links in the visitor's language
     plan_ids = [plan.pk for plan in english]
     levels = list(MaturityLevel.objects.all())
@@ -136,7 +153,12 @@ def comparison():
             }
         )
     columns = [{"plan": plan, "country": plan.country} for plan in shown]
-    return {"columns": columns, "domains": list(domains.values()), "figures": figures}
+    return {
+        "columns": columns,
+        "domains": list(domains.values()),
+        "figures": figures,
+        "pages": pages,
+    }
 
 
 def _heat(section, average) -> str:

@@ -114,12 +114,19 @@ def search(request):
 def compare(request):
     """The five countries side by side, from published plans and public commitments only."""
 
+    try:
+        page = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page = 1
+
     def render():
-        response = TemplateResponse(request, "plans/compare.html", comparison.comparison())
+        response = TemplateResponse(request, "plans/compare.html", comparison.comparison(page=page))
         response.render()
         return response
 
-    return caching.serve_public(request, scope=caching.SITE_SCOPE, render=render)
+    return caching.serve_public(
+        request, scope=caching.SITE_SCOPE, render=render, variant=f"page={page}"
+    )
 
 
 @require_safe

@@ -16,6 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -145,51 +147,113 @@ def _remind_batch(kind, batch, on, dry_run, outcome):
         SentReminder.objects.filter(claim_token=token).update(sent_at=timezone.now())
 
 
-def digest_for(*, countries, on: datetime.date):
-    """What a coordinator reads each week: new updates, overdue items, items in review."""
+DIGEST_ROWS = 50
+
+
+def _first_per_country(queryset, country, order, n=DIGEST_ROWS):
+    """The first `n` rows of each country (by `order`), in one query."""
+    return queryset.annotate(
+        digest_country=F(country),
+        digest_rank=Window(RowNumber(), partition_by=[F(country)], order_by=order),
+    ).filter(digest_rank__lte=n)
+
+
+def digests_for(*, countries, on: datetime.date) -> dict:
+    """What each coordinator reads each week, per country id: new updates, overdue items,
+    items in review. Three queries whatever the number of countries."""
     since = on - datetime.timedelta(days=7)
+    countries = list(countries)
     commitments = Commitment.objects.filter(plan__country__in=countries)
-    return {
-        "new_updates": list(
-            ProgressUpdate.objects.filter(commitment__in=commitments, published_at__date__gte=since)
-            .select_related("commitment", "agency")
-            .order_by("-published_at")[:50]
+    digests = {c: {"new_updates": [], "overdue": [], "in_review": []} for c in countries}
+    parts = (
+        (
+            "new_updates",
+            ProgressUpdate.objects.filter(
+                commitment__plan__country__in=countries, published_at__date__gte=since
+            ).select_related("commitment", "agency"),
+            "commitment__plan__country",
+            [F("published_at").desc(), F("pk").desc()],
         ),
-        "overdue": list(
-            selectors.commitments_overdue(on=on, queryset=commitments.filter(live=True))
-            .select_related("lead_agency")
-            .order_by("due_date")[:50]
+        (
+            "overdue",
+            selectors.commitments_overdue(
+                on=on, queryset=commitments.filter(live=True)
+            ).select_related("lead_agency"),
+            "plan__country",
+            [F("due_date").asc(), F("pk").asc()],
         ),
-        "in_review": list(
+        (
+            "in_review",
             commitments.filter(_workflow_states__status="in_progress").select_related(
                 "lead_agency"
-            )[:50]
+            ),
+            "plan__country",
+            [F("pk").asc()],
         ),
-    }
+    )
+    for name, queryset, country, order in parts:
+        rows = _first_per_country(queryset, country, order).order_by("digest_country", *order)
+        for row in rows:
+            digests[row.digest_country][name].append(row)
+    return digests
 
 
-def send_digests(*, on: datetime.date, dry_run=False) -> Outcome:
+def digest_for(*, countries, on: datetime.date):
+    """One country's digest (see digests_for)."""
+    [country] = countries
+    return digests_for(countries=[country], on=on)[country]
+
+
+def send_digests(*, on: datetime.date, dry_run=False, batch_size=None) -> Outcome:
+    """The weekly digest to every active coordinator with an email address, in batches of
+    `TRACKING_DIGEST_BATCH_SIZE` coordinators with a fixed number of queries each."""
+    batch_size = batch_size or settings.TRACKING_DIGEST_BATCH_SIZE
     outcome = Outcome()
     period = iso_week(on)
     coordinators = (
         Membership.objects.filter(role=Membership.Role.COORDINATOR, user__is_active=True)
         .exclude(user__email="")
-        .values_list("user_id", "user__email", "user__first_name", "agency__country")
+        .order_by("pk")
     )
-    for user_id, email, first_name, country_id in coordinators:
-        outcome.planned += 1
-        digest = digest_for(countries=[country_id], on=on)
-        if dry_run:
+    last_pk = 0
+    while True:
+        batch = list(
+            coordinators.filter(pk__gt=last_pk).values_list(
+                "pk", "user_id", "user__email", "user__first_name", "agency__country"
+            )[:batch_size]
+        )
+        if not batch:
+            return outcome
+        last_pk = batch[-1][0]
+        outcome.batches += 1
+        _digest_batch(batch, on, period, dry_run, outcome)
+
+
+def _digest_batch(batch, on, period, dry_run, outcome):
+    digests = digests_for(countries={row[4] for row in batch}, on=on)
+    outcome.planned += len(batch)
+    if dry_run:
+        for _pk, _user_id, email, _name, country_id in batch:
+            digest = digests[country_id]
             outcome.lines.append(
                 f"digest: {email} · {len(digest['new_updates'])} updates, "
                 f"{len(digest['overdue'])} overdue, {len(digest['in_review'])} in review"
             )
+        return
+    keys = [(user_id, Kind.DIGEST, "digest", period) for _pk, user_id, *_rest in batch]
+    token, claimed = _claim(keys)
+    for _pk, user_id, email, first_name, country_id in batch:
+        key = (user_id, Kind.DIGEST, "digest", period)
+        if key not in claimed:
             continue
-        token, claimed = _claim([(user_id, Kind.DIGEST, "digest", period)])
-        if not claimed:
-            continue
-        context = {**digest, "name": first_name, "on": on, "site_name": settings.WAGTAIL_SITE_NAME}
+        claimed.discard(key)  # one digest per person, whatever their memberships
+        context = {
+            **digests[country_id],
+            "name": first_name,
+            "on": on,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
         outcome.emails += _send("digest", email, context)
         outcome.sent += 1
+    if claimed:
         SentReminder.objects.filter(claim_token=token).update(sent_at=timezone.now())
-    return outcome

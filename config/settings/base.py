@@ -402,6 +402,8 @@ TRACKING_STALE_AFTER_DAYS = env.int("TRACKING_STALE_AFTER_DAYS", default=90)
 TRACKING_DUE_SOON_DAYS = env.int("TRACKING_DUE_SOON_DAYS", default=30)
 # Reminder runs handle this many commitments per batch (a bounded number of queries each).
 TRACKING_REMINDER_BATCH_SIZE = env.int("TRACKING_REMINDER_BATCH_SIZE", default=500)
+# Weekly digests are sent to this many coordinators per batch (a bounded number of queries).
+TRACKING_DIGEST_BATCH_SIZE = env.int("TRACKING_DIGEST_BATCH_SIZE", default=200)
 
 # --- Security ----------------------------------------------------------------
 # Safe for local HTTP runs; config/settings/production.py turns on what needs HTTPS.
