@@ -147,14 +147,17 @@ class Dated:
 
 
 def dated(plan: PlanContent, item: Item, today: datetime.date) -> Dated:
+    """Place `item` in time: months counted from the load day (from the last month of
+    the plan when it is loaded after its period), kept within the plan's period."""
     first, last = datetime.date(plan.period[0], 1, 1), datetime.date(plan.period[1], 12, 31)
-    start = max(first, add_months(today.replace(day=1), item.start))
+    anchor = min(today, last - datetime.timedelta(days=30)).replace(day=1)
+    start = max(first, add_months(anchor, item.start))
+    start = min(start, add_months(last.replace(day=1), -1))
     due = min(last, add_months(start, item.months) - datetime.timedelta(days=1))
     status, progress, reason = item.status, item.progress, item.reason
-    if start > today and status not in CLOSED:
-        status, progress = NOT_STARTED, 0
-    elif due < today and status not in (*CLOSED, DELAYED):
-        # Only when loaded long after the plan's period: never "on track" past due.
+    if today > last and status not in (*CLOSED, DELAYED):
+        # Loaded after the plan's period: what was still open is now past due, never
+        # "on track". Otherwise the content says what it says, and check() judges it.
         status, reason = DELAYED, reason or PAST_DUE_REASON
     return Dated(item, start, due, status, progress, reason)
 
