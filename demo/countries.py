@@ -99,6 +99,13 @@ COUNTRIES = (
                 S.ICT_REGULATOR,
                 "Regulates telecommunications and internet service providers.",
             ),
+            DemoAgency(
+                "ngo",
+                "Institute for Family Health",
+                "IFH",
+                S.CIVIL_SOCIETY,
+                "Non-governmental centre giving psychosocial and medical support to families.",
+            ),
         ),
     ),
     DemoCountry(
@@ -230,6 +237,14 @@ COUNTRIES = (
                 S.ICT_REGULATOR,
                 "Sets telecommunications policy and licenses operators.",
             ),
+            DemoAgency(
+                "ngo",
+                "CHS Alternativo",
+                "CHS",
+                S.CIVIL_SOCIETY,
+                "Non-governmental organisation working against trafficking and sexual "
+                "exploitation of children.",
+            ),
         ),
     ),
     DemoCountry(
@@ -302,6 +317,14 @@ COUNTRIES = (
                 S.EDUCATION,
                 "Responsible for basic education and child protection in schools.",
             ),
+            DemoAgency(
+                "ngo",
+                "Stairway Foundation",
+                "SFI",
+                S.CIVIL_SOCIETY,
+                "Non-governmental organisation running child-protection and online-safety "
+                "programmes with schools and communities.",
+            ),
         ),
     ),
     DemoCountry(
@@ -358,6 +381,14 @@ COUNTRIES = (
                 "MoEST",
                 S.EDUCATION,
                 "Responsible for schools and teacher education.",
+            ),
+            DemoAgency(
+                "ngo",
+                "Kiota Women Health and Development Organisation",
+                "KIWOHEDE",
+                S.CIVIL_SOCIETY,
+                "Non-governmental organisation running shelters and support for girls and "
+                "young women.",
             ),
         ),
     ),

@@ -9,7 +9,7 @@ from django.db import transaction
 from stakeholders import services
 from stakeholders.models import Agency, Country, Membership
 
-from . import plans, progress
+from . import content, plans, progress, translations
 from .countries import (
     COUNTRIES,
     COUNTRY_ACCOUNTS,
@@ -104,9 +104,10 @@ def load_stakeholders() -> list[str]:
 
 
 def load_plans() -> None:
-    """Each country's published plan and its commitments (see `demo/plans.py`)."""
+    """Each country's published plan and its commitments (see `demo/content/`)."""
     for spec in COUNTRIES:
         plan = plans.load_country_plan(Country.objects.get(code=spec.code))
+        translations.publish_original_language(plan, content.plan_content(spec.code))
         progress.load_progress(plan)
         if plan.country.reviews_updates:
             drafter = get_user_model().objects.get(username=f"{spec.code}-police")

@@ -1,7 +1,9 @@
-"""Demo implementation history: 18 months of progress updates on each published plan.
+"""Demo implementation history: quarterly progress updates on each published plan, from
+each commitment's start up to the day of loading (two years at most), as the content
+module's `history()` lays them out.
 
-Some commitments are stale (no update for months), many of the older plans' ones are
-overdue, some completed; indicators have measurements, trainings report people trained.
+Overdue commitments say why in their last update, some agencies stopped reporting months
+ago (stale), indicators have measurements, trainings report people trained per audience.
 Illustrative figures only.
 """
 
@@ -11,72 +13,59 @@ from decimal import Decimal
 from django.utils import timezone
 
 from plans.models import Commitment
-from stakeholders.models import Agency
 from tracking import evidence, services
 from tracking.models import ProgressUpdate
 
-STEPS = 4  # an update every five months or so, over about 18 months
-SPACING_DAYS = 160
-AUDIENCE_BY_SECTOR = {
-    Agency.Sector.LAW_ENFORCEMENT: "police",
-    Agency.Sector.CHILD_HELPLINE: "helpline_staff",
-    Agency.Sector.SOCIAL_WELFARE: "social_workers",
-    Agency.Sector.PROSECUTION_JUDICIARY: "prosecutors",
-    Agency.Sector.EDUCATION: "educators",
-}
-NARRATIVES = (
-    "Planning meeting held with partner agencies; workplan and budget agreed.",
-    "First activities delivered as planned.",
-    "Activities continued; a few delays in procurement.",
-    "Review held with the coordination body; next steps agreed.",
-)
+from . import content
+from .content import text
 
 
-def load_progress(plan) -> None:
+def load_progress(plan, *, today: datetime.date | None = None) -> None:
     evidence.country_evidence_collection(country=plan.country)
-    today = timezone.localdate()
+    today = today or timezone.localdate()
+    spec = content.plan_content(plan.country.code)
+    language = content.build_language(plan.country.code)
+    items = {
+        text(item.title, language): (index, item) for index, item in enumerate(spec.commitments)
+    }
     commitments = plan.commitments.filter(live=True).select_related("lead_agency").order_by("pk")
-    for index, commitment in enumerate(commitments):
-        if commitment.progress_updates.exists():
+    for commitment in commitments:
+        if commitment.title not in items or commitment.progress_updates.exists():
             continue
-        _history(commitment, index, today)
+        index, item = items[commitment.title]
+        entry = content.dated(spec, item, today)
+        for step, report in enumerate(content.history(spec, entry, index, today)):
+            _update(commitment, item, report, step, language)
 
 
-def _history(commitment: Commitment, index: int, today: datetime.date) -> None:
-    stale = index % 5 == 2  # its agency stopped reporting months ago
-    latest_days_ago = 200 if stale else 15 + (index % 4) * 10
-    indicators = list(commitment.indicators.all())
-    final_status, final_progress = commitment.status, commitment.progress
-    for step in range(STEPS):
-        share = Decimal(step + 1) / STEPS
-        last = step == STEPS - 1
-        reporting_date = today - datetime.timedelta(days=latest_days_ago + (STEPS - 1 - step) * 91)
-        progress = final_progress if last else round(final_progress * float(share))
-        status = final_status if last else _status_on_the_way(final_status, step)
-        update = services.progress_update_create(
-            actor=None,
-            commitment=commitment,
-            status=status,
-            progress=progress,
-            narrative=NARRATIVES[step],
-            reporting_date=reporting_date,
-            measurements=[
-                {
-                    "indicator": indicator,
-                    "measured_on": reporting_date,
-                    "value": _measured(indicator, share * Decimal(final_progress) / 100),
-                    "source": "Agency records",
-                }
-                for indicator in indicators
-            ],
-            trainees=_trainees(commitment, step),
-            publish=True,
-        )
-        # As if published when reported, so "new this week" means something in the demo.
-        published = datetime.datetime.combine(reporting_date, datetime.time(12))
-        ProgressUpdate.objects.filter(pk=update.pk).update(
-            published_at=timezone.make_aware(published)
-        )
+def _update(commitment: Commitment, item, report, step: int, language: str) -> None:
+    update = services.progress_update_create(
+        actor=None,
+        commitment=commitment,
+        status=report.status,
+        progress=report.progress,
+        narrative=text(report.narrative, language),
+        reporting_date=report.on,
+        measurements=[
+            {
+                "indicator": indicator,
+                "measured_on": report.on,
+                "value": _measured(indicator, report.progress),
+                "source": "Agency records",
+            }
+            for indicator in commitment.indicators.all()
+        ],
+        trainees=[
+            {"audience": audience, "people": people + (step % 3) * 2}
+            for audience, people in item.trainees.items()
+        ]
+        if commitment.kind == Commitment.Kind.TRAINING
+        else [],
+        publish=True,
+    )
+    # As if published when reported, so "new this week" means something in the demo.
+    published = datetime.datetime.combine(report.on, datetime.time(12))
+    ProgressUpdate.objects.filter(pk=update.pk).update(published_at=timezone.make_aware(published))
 
 
 def load_update_in_review(plan, *, drafter) -> None:
@@ -103,26 +92,13 @@ def load_update_in_review(plan, *, drafter) -> None:
         actor=drafter,
         commitment=commitment,
         status=commitment.status,
-        progress=min(100, commitment.progress + 10),
+        progress=min(99, commitment.progress + 10),
         narrative="Two more courses held this quarter; the attendance lists are attached.",
         publish=True,  # the drafter's "Submit for review"
     )
 
 
-def _status_on_the_way(final_status, step):
-    if final_status in (Commitment.Status.NOT_STARTED,):
-        return Commitment.Status.NOT_STARTED
-    return Commitment.Status.ON_TRACK if step < 2 else final_status.replace("completed", "on_track")
-
-
-def _measured(indicator, share):
+def _measured(indicator, progress: int) -> Decimal:
     baseline = indicator.baseline or Decimal(0)
     target = indicator.target if indicator.target is not None else baseline
-    return (baseline + (target - baseline) * share).quantize(Decimal("1"))
-
-
-def _trainees(commitment, step):
-    if commitment.kind != Commitment.Kind.TRAINING:
-        return []
-    audience = AUDIENCE_BY_SECTOR.get(commitment.lead_agency.sector, "ngos")
-    return [{"audience": audience, "people": 8 + 4 * step}]
+    return (baseline + (target - baseline) * Decimal(progress) / 100).quantize(Decimal("1"))
