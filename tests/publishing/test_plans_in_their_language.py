@@ -99,9 +99,7 @@ def test_under_english_it_is_shown_in_spanish_and_says_so(client, pe_commitment)
     assert f'<h1 dir="auto" lang="es">{COMMITMENT_ES}</h1>' in detail
 
 
-def test_a_published_commitment_translation_shows_in_english_a_draft_never(
-    client, pe_commitment
-):
+def test_a_published_commitment_translation_shows_in_english_a_draft_never(client, pe_commitment):
     services.commitment_translate(
         actor=None, commitment=pe_commitment, language_code="en", title="Draft only"
     )
@@ -179,9 +177,7 @@ def test_plan_and_commitment_pages_name_their_live_translations(client, pe_commi
     )
 
 
-def test_export_json_carries_the_original_language_and_the_translated_text(
-    client, pe_commitment
-):
+def test_export_json_carries_the_original_language_and_the_translated_text(client, pe_commitment):
     services.commitment_translate(
         actor=None,
         commitment=pe_commitment,
@@ -195,3 +191,26 @@ def test_export_json_carries_the_original_language_and_the_translated_text(
     english = json.loads(client.get(f"/plans/{SLUG}/export.json").content)
     assert english["language"] == "es"
     assert [c["title"] for c in english["commitments"]] == [COMMITMENT_EN]
+
+
+def _pdf_text(client, url):
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(client.get(url).content))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_the_pdf_under_es_reads_in_spanish_and_under_english_in_english(client, pe_commitment):
+    services.commitment_translate(
+        actor=None,
+        commitment=pe_commitment,
+        language_code="en",
+        title=COMMITMENT_EN,
+        publish=True,
+    )
+    spanish = _pdf_text(client, f"/es/plans/{SLUG}/export.pdf")
+    assert "Capacitar a fiscales" in spanish and "Train prosecutors" not in spanish
+    english = _pdf_text(client, f"/plans/{SLUG}/export.pdf")
+    assert "Train prosecutors" in english
