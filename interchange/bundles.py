@@ -367,6 +367,7 @@ class _Importer:
         self.map_commitments = {}
         self.map_indicators = {}
         self.map_funding_lines = {}
+        self.map_commitment_translations = {}
         self.map_revisions = {}
         self.map_documents = {}
         self.counts = dict.fromkeys(
@@ -458,6 +459,15 @@ class _Importer:
             }
             for line in content.get("funding_lines", [])
         ]
+        # Translations of the commitment (absent from older bundles), carried likewise.
+        content["translations"] = [
+            {
+                **row,
+                "pk": self._get(self.map_commitment_translations, row.get("pk")),
+                "commitment": commitment_id,
+            }
+            for row in content.get("translations", [])
+        ]
         return content
 
     def _revision(self, row, *, obj, base_model, content):
@@ -548,7 +558,11 @@ class _Importer:
             self.counts["documents"] += 1
 
     def plans(self, country):
+        # A plan is written in its country's language: under that language's /plans/.
+        locale = Locale.objects.filter(language_code=country.default_language).first()
         index = PlanIndexPage.objects.filter(locale=Locale.get_default()).first()
+        if index is not None and locale is not None and locale.pk != index.locale_id:
+            index = services.plan_index_for(locale)
         if index is None:
             raise BundleError("This database has no plan index page (/plans/); run migrate.")
         imported = []
@@ -627,6 +641,10 @@ class _Importer:
             content["funding_lines"] = [
                 {**line, "pk": None, "commitment": None} for line in content["funding_lines"]
             ]
+            old_translations = [row["pk"] for row in data.get("translations", [])]
+            content["translations"] = [
+                {**row, "pk": None, "commitment": None} for row in content["translations"]
+            ]
             if content["plan"] is None or content["lead_agency"] is None:
                 raise BundleError(f"Commitment “{data['title']}” refers to a missing plan/agency.")
             commitment = Commitment.from_serializable_data(content)
@@ -639,6 +657,9 @@ class _Importer:
             new_lines = list(commitment.funding_lines.order_by("pk"))
             for old, new in zip(old_lines, new_lines, strict=True):
                 self.map_funding_lines[int(old)] = new.pk
+            new_translations = list(commitment.translations.order_by("pk"))
+            for old, new in zip(old_translations, new_translations, strict=True):
+                self.map_commitment_translations[int(old)] = new.pk
             for revision_row in row["revisions"]:
                 self._revision(
                     revision_row,

@@ -201,6 +201,16 @@ def user_may_translate_plan(*, user, plan) -> bool:
     return user_coordinates(user=user, country_id=plan.country_id)
 
 
+def user_can_add_plan(*, user, country) -> bool:
+    """A country's coordinators start its plans (in its language)."""
+    return user_coordinates(user=user, country_id=country.pk)
+
+
+def user_can_publish_commitment(*, user, commitment) -> bool:
+    """Publishing without review: the site administrator only (everyone else submits)."""
+    return bool(is_active_user(user) and user.is_superuser)
+
+
 def user_can_reassign_lead(*, user, commitment) -> bool:
     """Only coordinators (and superusers) hand a commitment to another agency."""
     return user_coordinates(user=user, country_id=commitment.plan.country_id)

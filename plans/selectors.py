@@ -23,13 +23,14 @@ def public_commitment_q(prefix: str = "") -> Q:
 def published_plans():
     """Plans anyone may read: live and not behind a view restriction.
 
-    One row per plan: the English (default-locale) page; translations are other pages.
+    One row per plan: the original (in its country's language); translations are other
+    pages.
     """
     return (
         NationalPlanPage.objects.live()
         .public()
         .originals()
-        .select_related("country")
+        .select_related("country", "locale")
         .order_by("country__name", "-period_start")
     )
 

@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 
 import reversion
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,11 +20,13 @@ from . import permissions
 from .models import (
     Commitment,
     CommitmentIndicator,
+    CommitmentTranslation,
     CountryReviewSetup,
     CountryReviewTask,
     FundingLine,
     LeadAgencyHeadTask,
     NationalPlanPage,
+    PlanIndexPage,
 )
 from .models.funding import funding_line_period_errors
 
@@ -123,6 +126,7 @@ def commitment_create(
     inspire_strategies=(),
     indicators=(),
     funding_lines=(),
+    translations=(),
     publish: bool = False,
     **fields,
 ) -> Commitment:
@@ -141,6 +145,7 @@ def commitment_create(
     commitment.inspire_strategies = list(inspire_strategies)
     commitment.indicators = [CommitmentIndicator(**indicator) for indicator in indicators]
     commitment.funding_lines = _funding_lines(funding_lines)
+    commitment.translations = _translations(commitment, translations)
     commitment.full_clean()
     validate_funding_lines(commitment)
     if publish:
@@ -166,6 +171,67 @@ def _funding_lines(lines) -> list[FundingLine]:
     for position, line in enumerate(result):
         line.sort_order = position
     return result
+
+
+TRANSLATION_IN_ORIGINAL_LANGUAGE = _("The commitment is written in %(language)s already.")
+TRANSLATION_TWICE = _("Only one translation per language: %(language)s is there twice.")
+
+
+def _translations(commitment, rows) -> list[CommitmentTranslation]:
+    """Translations from dicts (language_code, title, description, funding_source) or rows,
+    one per language and never in the language the commitment is written in."""
+    result = [
+        row if isinstance(row, CommitmentTranslation) else CommitmentTranslation(**row)
+        for row in rows
+    ]
+    seen = set()
+    names = dict(settings.LANGUAGES)
+    original = commitment.plan.locale.language_code if commitment.plan_id else None
+    for position, row in enumerate(result):
+        row.sort_order = position
+        language = {"language": names.get(row.language_code, row.language_code)}
+        if row.language_code == original:
+            raise ValidationError({"translations": TRANSLATION_IN_ORIGINAL_LANGUAGE % language})
+        if row.language_code in seen:
+            raise ValidationError({"translations": TRANSLATION_TWICE % language})
+        seen.add(row.language_code)
+        row.full_clean(exclude=["commitment"])
+    return result
+
+
+@transaction.atomic
+def commitment_translate(
+    *, actor, commitment: Commitment, language_code: str, publish: bool = False, **text
+) -> Commitment:
+    """Add or replace the commitment's translation into one language, as a new revision
+    of the commitment: a draft reviewed like any change, public only once published.
+
+    `text`: title, and optionally description and funding_source.
+    """
+    commitment = Commitment.objects.get(pk=commitment.pk)
+    if actor is not None and not permissions.user_can_edit_commitment(
+        user=actor, commitment=commitment
+    ):
+        raise PermissionDenied
+    working = (
+        commitment.get_latest_revision_as_object() if commitment.latest_revision_id else commitment
+    )
+    rows = [row for row in working.translations.all() if row.language_code != language_code]
+    rows.append(CommitmentTranslation(language_code=language_code, **text))
+    working.translations = _translations(working, rows)
+    working.full_clean()
+    if not commitment.live:
+        working.save()
+    revision = working.save_revision(user=actor, log_action=True)
+    if publish:
+        if actor is not None and not permissions.user_can_publish_commitment(
+            user=actor, commitment=commitment
+        ):
+            raise PermissionDenied
+        ensure_publishable(instance=working)
+        revision.publish(user=actor, skip_permission_checks=actor is None)
+    commitment.refresh_from_db()
+    return commitment
 
 
 def validate_funding_lines(commitment: Commitment) -> None:
@@ -298,6 +364,64 @@ def _plan_grant_page_permissions(*, plan: NationalPlanPage) -> None:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=plan.page_ptr, permission=permission
             )
+
+
+# --- A plan in its country's language ----------------------------------------------
+
+
+def plan_index_for(locale: Locale) -> PlanIndexPage:
+    """The /plans/ page of a locale, translated from the English one if it has none yet
+    (wagtail-localize keeps the tree in step: one index, in every language)."""
+    index = PlanIndexPage.objects.filter(locale=locale).first()
+    if index is not None:
+        return index
+    english = PlanIndexPage.objects.get(locale=Locale.get_default())
+    source, _created = TranslationSource.get_or_create_from_instance(english)
+    source.create_or_update_translation(
+        locale, publish=english.live, copy_parent_pages=True, fallback=True
+    )
+    return PlanIndexPage.objects.get(locale=locale)
+
+
+@transaction.atomic
+def plan_add(
+    *,
+    actor,
+    country,
+    title: str,
+    slug: str,
+    period_start: int,
+    period_end: int,
+    sections=(),
+    publish: bool = False,
+    **fields,
+) -> NationalPlanPage:
+    """A new plan, written in its country's language, under that language's /plans/.
+
+    `sections`: dicts (capability, objective, ...) for its capability sections.
+    `actor` None means the system (the demo loader, an import): no permission check.
+    """
+    if actor is not None and not permissions.user_can_add_plan(user=actor, country=country):
+        raise PermissionDenied
+    locale = Locale.objects.get(language_code=country.default_language)
+    plan = NationalPlanPage(
+        title=title,
+        slug=slug,
+        country=country,
+        period_start=period_start,
+        period_end=period_end,
+        locale=locale,
+        live=publish,
+        **fields,
+    )
+    for position, section in enumerate(sections):
+        plan.capability_sections.add(plan.capability_sections.model(sort_order=position, **section))
+    plan_index_for(locale).add_child(instance=plan)
+    revision = plan.save_revision(user=actor)
+    if publish:
+        revision.publish(user=actor)
+    plan_setup(plan=plan)
+    return NationalPlanPage.objects.get(pk=plan.pk)
 
 
 # --- Translations of a plan page ----------------------------------------------------

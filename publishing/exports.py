@@ -5,6 +5,7 @@ Only live plans and the live version of their live commitments are ever read her
 
 from decimal import Decimal
 
+from home.i18n import original_version
 from home.spreadsheets import csv_text
 from tracking.funding import plan_currency
 
@@ -85,8 +86,8 @@ def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
     budget = commitment.budget_is_public
     return {
         "id": commitment.pk,
-        "title": commitment.title,
-        "description": commitment.description,
+        "title": commitment.shown_title,
+        "description": commitment.shown_description,
         "capability": commitment.capability.number,
         "capability_name": commitment.capability.name,
         "domain": commitment.capability.domain.name,
@@ -102,7 +103,7 @@ def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
         if budget and commitment.estimated_cost is not None
         else None,
         "currency": (commitment.currency or None) if budget else None,
-        "funding_source": commitment.funding_source if budget else "",
+        "funding_source": commitment.shown_funding_source if budget else "",
         "indicators": [
             {
                 "name": indicator.name,
@@ -123,6 +124,8 @@ def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
 def plan_as_dict(plan, *, url: str) -> dict:
     return {
         "title": plan.title,
+        # The language the plan is written in; the text is the page's (a translation's).
+        "language": original_version(plan).locale.language_code,
         "country": plan.country.code,
         "country_name": plan.country.name,
         "period": plan.period_label,

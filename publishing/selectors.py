@@ -7,7 +7,6 @@ see; nothing here writes.
 
 from collections import OrderedDict
 
-from django.conf import settings
 from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, Subquery
 from wagtail.models import Locale
 
@@ -52,7 +51,8 @@ def indicators_with_latest_value():
 
 
 def published_plans_in_language(plans=None):
-    """Each published plan once: its live translation in the active language, else English.
+    """Each published plan once: its live translation in the active language, else as
+    written (the original, in its country's language).
 
     Given plans (e.g. annotated with progress), their figures carry over to the translation.
     """
@@ -61,14 +61,15 @@ def published_plans_in_language(plans=None):
         locale = Locale.get_active()
     except (LookupError, Locale.DoesNotExist):
         return plans
-    if locale.language_code == settings.LANGUAGE_CODE or not plans:
+    wanted = [plan.translation_key for plan in plans if plan.locale_id != locale.pk]
+    if not wanted:
         return plans
     translations = {
         page.translation_key: page
         for page in NationalPlanPage.objects.live()
         .public()
-        .filter(locale=locale, translation_key__in=[plan.translation_key for plan in plans])
-        .select_related("country")
+        .filter(locale=locale, translation_key__in=wanted)
+        .select_related("country", "locale")
     }
     localized = []
     for plan in plans:
@@ -98,9 +99,10 @@ def with_public_details(queryset, *, on=None):
     `budget_is_public`)."""
     return (
         funding.with_funding(tracking.with_lateness(queryset, on=on or tracking.today()))
-        .select_related("lead_agency", "capability__domain")
+        .select_related("lead_agency", "capability__domain", "plan__locale")
         .prefetch_related(
             "supporting_agencies",
+            "translations",
             "inspire_strategies",
             Prefetch("indicators", queryset=indicators_with_latest_value()),
             Prefetch("funding_lines", queryset=FundingLine.objects.order_by("year", "sort_order")),
@@ -440,7 +442,7 @@ def public_overview():
         )
     totals = (
         public_commitment_rows()
-        .filter(plan__in=[p.pk for p in plans])
+        .filter(plan__in=[p.pk for p in english])  # commitments belong to the originals
         .aggregate(
             count=Count("pk"),
             average=Avg("progress"),

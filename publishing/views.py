@@ -12,8 +12,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from home.i18n import original_version
 from home.spreadsheets import csv_text
 from plans.models import NationalPlanPage
 
@@ -29,15 +30,21 @@ def published_plan_at(request, path: str) -> NationalPlanPage:
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    url_path = site.root_page.url_path + path.strip("/") + "/"
-    plan = (
+    # The plan under any language's home (a Spanish plan lives under the Spanish one),
+    # then its live translation in the visitor's language, else the plan as written.
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key)
+    url_paths = [home + path.strip("/") + "/" for home in homes.values_list("url_path", flat=True)]
+    found = (
         NationalPlanPage.objects.live()
         .public()
-        .filter(url_path=url_path)
+        .filter(url_path__in=url_paths)
         .select_related("country")
         .first()
     )
-    if plan is None:
+    if found is None:
+        raise Http404
+    plan = original_version(found).localized.specific
+    if not plan.live:  # `localized` offers live translations only; never a draft
         raise Http404
     return plan
 

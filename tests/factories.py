@@ -77,7 +77,7 @@ def make_plan(country, *, capabilities=(4, 11, 21), start=2025, end=2029, publis
                 objective=f"Objective for capability {number}",
             )
         )
-    PlanIndexPage.objects.get().add_child(instance=plan)
+    PlanIndexPage.objects.get(locale__language_code="en").add_child(instance=plan)
     revision = plan.save_revision()
     if publish:
         revision.publish()

@@ -1,4 +1,4 @@
-from .commitments import Commitment, CommitmentIndicator
+from .commitments import Commitment, CommitmentIndicator, CommitmentTranslation
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
@@ -10,6 +10,7 @@ __all__ = [
     "CountryReviewSetup",
     "CountryReviewTask",
     "CommitmentIndicator",
+    "CommitmentTranslation",
     "Domain",
     "Framework",
     "FundingLine",

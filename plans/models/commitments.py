@@ -7,10 +7,12 @@ a live commitment.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.functional import classproperty
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -247,6 +249,20 @@ class Commitment(
                 ],
                 heading=_("Internal"),
             ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "translations",
+                        heading=_("Translations"),
+                        label=_("translation"),
+                        help_text=_(
+                            "The commitment in another language, reviewed and published "
+                            "with the commitment like any change."
+                        ),
+                    )
+                ],
+                heading=_("Translations"),
+            ),
         ]
     )
 
@@ -360,6 +376,49 @@ class Commitment(
     def get_preview_template(self, request, mode_name):
         return "plans/commitment_preview.html"
 
+    # --- The commitment in the reader's language --------------------------------------
+    # Written in its plan's language; its published translations are its `translations`
+    # rows (drafts of them live in revisions, like every change).
+
+    @property
+    def language(self) -> str:
+        """The language the commitment is written in: its plan's."""
+        return self.plan.locale.language_code
+
+    def translation_for(self, language_code):
+        """The published translation in that language, or None (uses a prefetch)."""
+        for row in self.translations.all():
+            if row.language_code == language_code:
+                return row
+        return None
+
+    def _shown(self):
+        language = get_language() or settings.LANGUAGE_CODE
+        if language == self.language:
+            return None
+        return self.translation_for(language)
+
+    @property
+    def shown_language(self) -> str:
+        """The language of the text the reader sees (the original without a translation)."""
+        shown = self._shown()
+        return shown.language_code if shown else self.language
+
+    @property
+    def shown_title(self) -> str:
+        shown = self._shown()
+        return shown.title if shown else self.title
+
+    @property
+    def shown_description(self) -> str:
+        shown = self._shown()
+        return shown.description if shown and shown.description else self.description
+
+    @property
+    def shown_funding_source(self) -> str:
+        shown = self._shown()
+        return shown.funding_source if shown and shown.funding_source else self.funding_source
+
 
 class CommitmentIndicator(Orderable):
     """How progress on a commitment is measured: baseline, target, means of verification."""
@@ -387,3 +446,28 @@ class CommitmentIndicator(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class CommitmentTranslation(Orderable):
+    """The commitment's text in another language: a child of the commitment, so it is
+    drafted, reviewed and published in the commitment's revisions like any change."""
+
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="translations")
+    language_code = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    funding_source = models.CharField(_("funding source"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("language_code"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("funding_source"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("commitment translation")
+        verbose_name_plural = _("commitment translations")
+
+    def __str__(self):
+        return f"{self.language_code}: {self.title}"

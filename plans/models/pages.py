@@ -10,12 +10,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.concurrency import STALE_SAVE, posted_from_stale_revision
-from home.i18n import LocalizedPageMixin, LocalizedUrlMixin
+from home.i18n import LocalizedPageMixin, LocalizedUrlMixin, original_q
 from home.rendering import RenderedPageMixin, renderer_for
 from plans.panels import ReviewFeedbackPanel, UnpublishedChangesPanel
 from stakeholders.permissions import coordinated_countries
@@ -33,6 +33,12 @@ PLAN_PERIOD_TAKEN = _("%(country)s already has a plan for %(start)s–%(end)s.")
 PLAN_COUNTRY_FIXED = _(
     "A plan's country cannot be changed: its agencies, commitments, reviewers and history "
     "belong to that country. Create a new plan for the other country instead."
+)
+# Plans of every language share /plans/<slug>/ (a Spanish plan is read at /plans/<slug>/
+# too): two plans with one slug would hide one of them.
+SLUG_TAKEN = _(
+    "Another plan, in another language, already has the address “%(slug)s”: plan "
+    "addresses are shared by every language. Choose another slug."
 )
 TARGET_BELOW_BASELINE = _(
     "The target level (“%(target)s”) cannot be below the baseline level (“%(baseline)s”): "
@@ -100,10 +106,11 @@ class NationalPlanPageQuerySet(PageQuerySet):
     def originals(self):
         """The plans as written, one row per plan: not their translations.
 
-        Commitments, rights and imports belong to the original; a translation is the same
-        plan read in another language (wagtail-localize keeps it in step).
+        The original is in its country's language (a Peruvian plan in Spanish): the locale
+        of its first wagtail-localize source. Commitments, rights and imports belong to the
+        original; a translation is the same plan read in another language.
         """
-        return self.filter(locale=Locale.get_default())
+        return self.filter(original_q())
 
 
 class NationalPlanPage(RenderedPageMixin, LocalizedUrlMixin, RoutablePageMixin, Page):
@@ -220,6 +227,12 @@ class NationalPlanPage(RenderedPageMixin, LocalizedUrlMixin, RoutablePageMixin, 
             saved = NationalPlanPage.objects.filter(pk=self.pk).values_list("country_id", flat=True)
             if saved.first() not in (None, self.country_id):
                 raise ValidationError({"country": ValidationError(PLAN_COUNTRY_FIXED)})
+        if self.slug and (
+            NationalPlanPage.objects.filter(slug=self.slug)
+            .exclude(translation_key=self.translation_key)  # itself and its translations
+            .exists()
+        ):
+            raise ValidationError({"slug": ValidationError(SLUG_TAKEN, params={"slug": self.slug})})
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": ValidationError(PERIOD_BACKWARDS)})
         if self.country_id and self.period_start and self.period_end:

@@ -44,6 +44,10 @@ def new_commitment_data(plan, lead_agency, **overrides):
         "funding_lines-INITIAL_FORMS": "0",
         "funding_lines-MIN_NUM_FORMS": "0",
         "funding_lines-MAX_NUM_FORMS": "1000",
+        "translations-TOTAL_FORMS": "0",
+        "translations-INITIAL_FORMS": "0",
+        "translations-MIN_NUM_FORMS": "0",
+        "translations-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
