@@ -16,7 +16,6 @@ from plans.models import (
     InspireStrategy,
     MaturityLevel,
     NationalPlanPage,
-    PlanIndexPage,
 )
 from stakeholders.models import Agency
 
@@ -34,19 +33,36 @@ def _capability(number: int) -> Capability:
 
 
 def _plan(country, spec: content.PlanContent, language: str) -> NationalPlanPage:
+    """The plan page in its original language, under that language's /plans/ (its
+    English translation is `demo.translations`' work)."""
     start, end = spec.period
-    plan = NationalPlanPage.objects.filter(
-        country=country, period_start=start, period_end=end
-    ).first()
+    plan = (
+        NationalPlanPage.objects.originals()
+        .filter(country=country, period_start=start, period_end=end)
+        .first()
+    )
     if plan is not None:
         return plan
-    index = PlanIndexPage.objects.get()
-    plan = NationalPlanPage(
+    levels = {level.order: level for level in MaturityLevel.objects.all()}
+    return services.plan_add(
+        actor=None,
+        country=country,
         title=text(spec.title, language),
         slug=f"{country.code}-{start}-{end}",
-        country=country,
         period_start=start,
         period_end=end,
+        sections=[
+            {
+                "capability": _capability(section.capability),
+                "objective": text(section.objective, language),
+                "baseline_finding": text(section.baseline, language),
+                "baseline_level": levels.get(section.levels[0]),
+                "target_level": levels.get(section.levels[1]),
+                "baseline_sources": text(spec.baseline_sources, language),
+            }
+            for section in spec.sections
+        ],
+        publish=True,
         plan_status=NationalPlanPage.PlanStatus.ADOPTED,
         summary=text(spec.summary, language),
         vision=text(spec.vision, language),
@@ -54,24 +70,21 @@ def _plan(country, spec: content.PlanContent, language: str) -> NationalPlanPage
         coordination_body=text(spec.coordination, language),
         monitoring_evaluation=text(spec.monitoring, language),
     )
-    levels = {level.order: level for level in MaturityLevel.objects.all()}
-    for place, section in enumerate(spec.sections):
-        baseline_order, target_order = section.levels
-        plan.capability_sections.add(
-            plan.capability_sections.model(
-                sort_order=place,
-                capability=_capability(section.capability),
-                objective=text(section.objective, language),
-                baseline_finding=text(section.baseline, language),
-                baseline_level=levels.get(baseline_order),
-                target_level=levels.get(target_order),
-                baseline_sources=text(spec.baseline_sources, language),
-            )
-        )
-    index.add_child(instance=plan)
-    plan.save_revision().publish()
-    services.plan_setup(plan=plan)
-    return plan
+
+
+def _english(item: content.Item, spec: content.PlanContent, language: str) -> list[dict]:
+    """The commitment's English translation, published with it, when it is written in
+    another language."""
+    if language == "en":
+        return []
+    return [
+        {
+            "language_code": "en",
+            "title": text(item.title, "en"),
+            "description": text(item.description, "en"),
+            "funding_source": text(spec.funding_source, "en"),
+        }
+    ]
 
 
 def _funding(spec: content.PlanContent, entry: content.Dated, index: int) -> list[dict]:
@@ -146,6 +159,7 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
             budget_visibility=Commitment.BudgetVisibility.PUBLIC
             if item.budget_public
             else Commitment.BudgetVisibility.INTERNAL,
+            translations=_english(item, spec, language),
             publish=True,
         )
         if item.draft:

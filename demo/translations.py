@@ -1,21 +1,41 @@
-"""PENDING (issue 17, item 1): publish each demo plan in its original language.
+"""Each demo plan written in its original language gets a published English translation
+(wagtail-localize's, as a coordinator's would be once approved), from the content
+modules' English texts; its commitments carry theirs (`demo.plans._english`)."""
 
-Until plans are written in their country's language (CommitmentTranslation, plan pages
-created in the country's locale: built in another session), the loader writes every plan
-in English, because `demo.content.build_language()` returns "en". When that lands, the
-coordinator makes `build_language()` return the plan's original language and implements
-this function: create the plan page in the original locale from the content modules'
-original-language texts, then publish the English translation from their "en" texts.
-"""
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
-from .content import build_language
+from plans import services
+from plans.models import NationalPlanPage
+
+from .content import build_language, text
 
 
 def publish_original_language(plan, spec) -> None:
-    """Publish `plan` (written from `spec`, a `demo.content.PlanContent`) in its original
-    language with an English translation. Never called while the demo loads English."""
+    """Publish the English translation of `plan` (written from `spec`, a
+    `demo.content.PlanContent`), unless it is written in English or has one already."""
     if build_language(plan.country.code) == "en":
         return
-    raise NotImplementedError(
-        "Plans in their country's language are not merged yet (issue 17, item 1)."
+    english = Locale.objects.get(language_code="en")
+    if plan.get_translation_or_none(english) is not None:
+        return  # loaded before: load_demo stays idempotent
+    source, _created = TranslationSource.get_or_create_from_instance(plan)
+    source.create_or_update_translation(
+        english, publish=True, copy_parent_pages=True, fallback=True
     )
+    translated = NationalPlanPage.objects.get(pk=plan.get_translation(english).pk)
+    translated.title = text(spec.title, "en")
+    translated.summary = text(spec.summary, "en")
+    translated.vision = text(spec.vision, "en")
+    translated.situation_analysis = text(spec.situation, "en")
+    translated.coordination_body = text(spec.coordination, "en")
+    translated.monitoring_evaluation = text(spec.monitoring, "en")
+    sections = {section.capability: section for section in spec.sections}
+    for row in translated.capability_sections.all():
+        section = sections.get(row.capability.number)
+        if section is not None:
+            row.objective = text(section.objective, "en")
+            row.baseline_finding = text(section.baseline, "en")
+        row.baseline_sources = text(spec.baseline_sources, "en")
+    translated.save_revision().publish()
+    services.plan_setup(plan=translated)

@@ -32,13 +32,9 @@ PAST_DUE_REASON = {
 
 
 def build_language(country_code: str) -> str:
-    """The language the loader writes a country's plan in.
-
-    English for every country until plans are written in their country's language
-    (issue 17, item 1); the coordinator switches this to `plan_content(code).language`
-    then, and `demo.translations.publish_original_language` takes over.
-    """
-    return "en"
+    """The language the loader writes a country's plan in: its original language (Jordan
+    Arabic, Peru Spanish, Tanzania Swahili); `demo.translations` publishes the English."""
+    return plan_content(country_code).language
 
 
 def text(value: Text | None, language: str) -> str:
