@@ -1,4 +1,5 @@
 from .commitments import Commitment, CommitmentIndicator
+from .findings import Finding
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
@@ -11,6 +12,7 @@ __all__ = [
     "CountryReviewTask",
     "CommitmentIndicator",
     "Domain",
+    "Finding",
     "Framework",
     "FundingLine",
     "InspireStrategy",
