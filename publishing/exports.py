@@ -38,8 +38,6 @@ CSV_FIELDS = [
     "funding_secured",
     "funding_pledged",
     "funding_gap",
-    # Findings (issue 20): ids of the published findings it answers.
-    "findings",
 ]
 FUNDING_FIGURES = ("cost", "secured", "pledged", "gap")
 
@@ -184,7 +182,6 @@ def plan_as_csv(plan, *, url: str) -> str:
             row["overdue"] = "true" if row["overdue"] else "false"
             for key in ("supporting_agencies", "inspire_strategies"):
                 row[key] = "; ".join(row[key])
-            row["findings"] = "; ".join(str(pk) for pk in row["findings"])
             # The JSON carries the cost as text (exact decimals); here it is a number, so
             # a negative cost is not taken for text that could be a formula.
             if row["estimated_cost"] is not None:
