@@ -95,6 +95,7 @@ class Finding(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title"),
         index.SearchField("text"),
+        index.AutocompleteField("title"),
         index.FilterField("country"),
         index.FilterField("public"),
         index.FilterField("id"),
