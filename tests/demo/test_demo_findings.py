@@ -5,8 +5,7 @@ draft keeps its changes); loading again adds nothing."""
 import pytest
 
 from demo.findings import FINDINGS, add_demo_findings
-from plans import selectors
-from plans import services
+from plans import selectors, services
 from plans.models import Commitment, Finding
 
 from ..factories import make_commitment
