@@ -19,6 +19,7 @@ from .countries import (
     DemoAgency,
     DemoCountry,
 )
+from .findings import add_demo_findings
 
 
 def _user(username: str, *, first_name: str, last_name: str, superuser: bool = False):
@@ -112,6 +113,7 @@ def load_plans() -> None:
         if plan.country.reviews_updates:
             drafter = get_user_model().objects.get(username=f"{spec.code}-police")
             progress.load_update_in_review(plan, drafter=drafter)
+        add_demo_findings(plan.country, plan)
 
 
 def load_demo() -> list[str]:

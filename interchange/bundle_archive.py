@@ -196,6 +196,7 @@ DATA_SHAPE = {
                 "indicators": _Optional(_ListOf({"pk": int})),
                 "supporting_agencies": _Optional(_ListOf(int)),
                 "inspire_strategies": _Optional(_ListOf(int)),
+                "findings": _Optional(_ListOf(int)),
             },
             "revisions": _ListOf(_REVISION),
         }
@@ -216,6 +217,25 @@ DATA_SHAPE = {
     ),
     "documents": _ListOf(
         {"id": int, "title": str, "filename": str, "created_at": _DATETIME, "member": str}
+    ),
+    # The findings register (issue 20; absent from older bundles).
+    "findings": _Optional(
+        _ListOf(
+            {
+                "id": int,
+                "title": str,
+                "text": str,
+                "source_kind": str,
+                "source_title": str,
+                "source_url": str,
+                "date": _Optional(str),
+                "severity": str,
+                "status": str,
+                "reason": str,
+                "public": bool,
+                "capabilities": _ListOf(int),
+            }
+        )
     ),
 }
 

@@ -53,7 +53,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Revision, WorkflowTask
 from wagtail.search.index import insert_or_update_object
@@ -63,6 +63,7 @@ from plans.models import (
     Capability,
     Commitment,
     CountryReviewSetup,
+    Finding,
     InspireStrategy,
     LeadAgencyHeadTask,
     NationalPlanPage,
@@ -195,6 +196,28 @@ def _agency_heads_first(country) -> bool | None:
     ).exists()
 
 
+def _finding_rows(country) -> list[dict]:
+    """The country's findings register, internal findings included (a bundle is the
+    country's whole record); capabilities as the reference ids of this database."""
+    return [
+        {
+            "id": f.pk,
+            "title": f.title,
+            "text": f.text,
+            "source_kind": f.source_kind,
+            "source_title": f.source_title,
+            "source_url": f.source_url,
+            "date": f.date.isoformat() if f.date else None,
+            "severity": f.severity,
+            "status": f.status,
+            "reason": f.reason,
+            "public": f.public,
+            "capabilities": [c.pk for c in f.capabilities.all()],
+        }
+        for f in Finding.objects.filter(country=country).prefetch_related("capabilities")
+    ]
+
+
 def export_bundle(*, country, out) -> dict:
     """Write the country's bundle to `out` (a path or a binary file); return the manifest."""
     if isinstance(country, str):
@@ -294,6 +317,7 @@ def export_bundle(*, country, out) -> dict:
             {"data": _update_data(u), "author": usernames.get(u.author_id)} for u in updates
         ],
         "documents": document_rows,
+        "findings": _finding_rows(country),
     }
     data = _jsonable(data)
     for row in data["progress_updates"]:
@@ -321,6 +345,7 @@ def export_bundle(*, country, out) -> dict:
             "commitment_revisions": sum(len(c["revisions"]) for c in data["commitments"]),
             "progress_updates": len(updates),
             "documents": len(documents),
+            "findings": len(data["findings"]),
         },
         "not_included": {"translated_plan_pages": translated, "left_out": LEFT_OUT},
         "files": {name: _sha256(content) for name, content in files.items()},
@@ -368,6 +393,7 @@ class _Importer:
         self.map_indicators = {}
         self.map_funding_lines = {}
         self.map_commitment_translations = {}
+        self.map_findings = {}
         self.map_revisions = {}
         self.map_documents = {}
         self.counts = dict.fromkeys(
@@ -380,6 +406,7 @@ class _Importer:
                 "commitment_revisions",
                 "progress_updates",
                 "documents",
+                "findings",
             ],
             0,
         )
@@ -440,6 +467,7 @@ class _Importer:
         for key, mapping in (
             ("supporting_agencies", self.map_agencies),
             ("inspire_strategies", self.map_inspire),
+            ("findings", self.map_findings),
         ):
             content[key] = [mapping[int(pk)] for pk in content.get(key, []) if int(pk) in mapping]
         content["indicators"] = [
@@ -626,6 +654,30 @@ class _Importer:
             self.counts["plans"] += 1
         return imported
 
+    def findings(self, country):
+        for row in self.data.get("findings") or []:
+            finding = services.finding_create(
+                actor=None,
+                country=country,
+                capabilities=[
+                    self.map_capabilities[int(pk)]
+                    for pk in row["capabilities"]
+                    if int(pk) in self.map_capabilities
+                ],
+                title=row["title"],
+                text=row["text"],
+                source_kind=row["source_kind"],
+                source_title=row["source_title"],
+                source_url=row["source_url"],
+                date=parse_date(row["date"]) if row.get("date") else None,
+                severity=row["severity"],
+                status=row["status"],
+                reason=row["reason"],
+                public=row["public"],
+            )
+            self.map_findings[int(row["id"])] = finding.pk
+            self.counts["findings"] += 1
+
     def commitments(self):
         imported = []
         for row in self.data["commitments"]:
@@ -773,6 +825,7 @@ def _import(importer) -> Country:
         country = importer.country()
         importer.documents(country)
         plan_ids = importer.plans(country)
+        importer.findings(country)
         commitment_ids = importer.commitments()
         importer.progress_updates()
         importer.memberships()

@@ -9,7 +9,7 @@ from stakeholders.models import Agency
 from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
-from .models import Capability, NationalPlanPage
+from .models import Capability, Finding, NationalPlanPage
 from .models.funding import funding_line_period_errors
 
 NOT_YOUR_PLAN_OR_AGENCY = _(
@@ -75,6 +75,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             "supporting_agencies",
             Agency.objects.filter(country__in=countries, is_active=True),
         )
+        self._set_queryset("findings", Finding.objects.filter(country__in=countries))
         self._preselect_single_choices("plan", "lead_agency", "capability")
 
     def _preselect_single_choices(self, *names):
@@ -113,6 +114,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         )
         country_agencies = Agency.objects.filter(country=plan.country_id)
         self._set_queryset("supporting_agencies", country_agencies)
+        self._set_queryset("findings", Finding.objects.filter(country=plan.country_id))
         if "lead_agency" in self.fields:
             if permissions.user_can_reassign_lead(user=self.user, commitment=self.instance):
                 self.fields["lead_agency"].queryset = country_agencies
@@ -163,3 +165,21 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
                     form.add_error(field, error)
                     valid = False
         return valid
+
+
+class FindingForm(WagtailAdminModelForm):
+    """A finding of a country the user coordinates; its country is fixed once saved."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        field = self.fields.get("country")
+        if field is None:
+            return
+        if self.instance.pk:
+            field.queryset = field.queryset.filter(pk=self.instance.country_id)
+            field.disabled = True
+        else:
+            field.queryset = permissions.findings_user_may_manage_countries(user=for_user)
+            only = list(field.queryset[:2])
+            if len(only) == 1:
+                field.initial = only[0].pk

@@ -39,6 +39,7 @@ from stakeholders.permissions import (
 )
 
 from .models.commitments import Commitment
+from .models.findings import Finding
 from .models.frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .models.pages import NationalPlanPage
 
@@ -344,4 +345,82 @@ class CommitmentPermissionPolicy(BasePermissionPolicy):
 
 
 commitment_policy = CommitmentPermissionPolicy()
+
+
+# --- The findings register -----------------------------------------------------------
+
+FINDING_COORDINATOR_ACTIONS = ("view", "add", "change", "delete")
+
+
+def _member_country_ids(user) -> frozenset[int]:
+    """Countries the user has any membership in; cached on the user for the request."""
+    cached = user.__dict__.get("_member_country_ids")
+    if cached is None:
+        cached = frozenset(
+            Membership.objects.filter(user=user).values_list("agency__country", flat=True)
+        )
+        user._member_country_ids = cached
+    return cached
+
+
+def findings_user_may_manage_countries(*, user):
+    """Countries whose register the user writes: coordinated ones (all, for superusers)."""
+    return coordinated_countries(user=user)
+
+
+class FindingPermissionPolicy(BasePermissionPolicy):
+    """A country's coordinators create, edit, publish and delete its findings; every
+    other member of the country (drafters, heads, reviewers, viewers) reads them, since
+    the plan answers them; nobody of another country sees them; superusers do all."""
+
+    def __init__(self, model=Finding):
+        super().__init__(model)
+
+    def user_has_permission(self, user, action):
+        if not is_active_user(user):
+            return False
+        if user.is_superuser:
+            return True
+        if action == "view":
+            return bool(_member_country_ids(user))
+        return action in FINDING_COORDINATOR_ACTIONS and coordinates_any_country(user=user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not is_active_user(user):
+            return False
+        if user.is_superuser:
+            return True
+        country_id = instance.country_id
+        if action == "view":
+            return country_id in _member_country_ids(user)
+        return action in FINDING_COORDINATOR_ACTIONS and user_coordinates(
+            user=user, country_id=country_id
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not is_active_user(user):
+            return Finding.objects.none()
+        if user.is_superuser:
+            return Finding.objects.all()
+        countries = set()
+        if "view" in actions:
+            countries |= _member_country_ids(user)
+        if set(actions) & set(FINDING_COORDINATOR_ACTIONS) - {"view"}:
+            countries |= set(coordinated_countries(user=user).values_list("pk", flat=True))
+        return Finding.objects.filter(country__in=countries)
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        users = get_user_model().objects.filter(is_active=True)
+        return users.filter(is_superuser=True)
+
+
+def user_can_manage_finding(*, user, finding) -> bool:
+    return finding_policy.user_has_permission_for_instance(user, "change", finding)
+
+
+def findings_user_may_view(*, user):
+    return finding_policy.instances_user_has_permission_for(user, "view")
+
+
+finding_policy = FindingPermissionPolicy()
 REFERENCE_MODELS = (Framework, Domain, Capability, InspireStrategy, MaturityLevel)

@@ -6,13 +6,15 @@ on them.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef, Q, Subquery
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, WorkflowState
 
+from home.i18n import in_default_locale
+
 from . import permissions
-from .models import Commitment, NationalPlanPage
+from .models import Capability, Commitment, Finding, NationalPlanPage
 
 
 def public_commitment_q(prefix: str = "") -> Q:
@@ -159,3 +161,74 @@ def plan_translations(plan) -> list[dict]:
             }
         )
     return rows
+
+
+# --- The findings register -----------------------------------------------------------
+
+
+def findings_answered_q(prefix: str = "") -> Q:
+    """A finding is answered by the plan when a live commitment links to it: computed,
+    never stored. Public and internal live commitments both answer it (for the public,
+    `public_findings_answered_q` counts only the public ones)."""
+    return Q(**{f"{prefix}commitments__live": True})
+
+
+def findings_with_answers(queryset):
+    """Annotate `answered` (a live commitment links to it) on each finding, in the query."""
+    answering = Commitment.objects.filter(live=True, findings=OuterRef("pk"))
+    return queryset.annotate(answered=Exists(answering))
+
+
+def finding_state(finding) -> str:
+    """What to show as the finding's status: "addressed" and "not accepted" as recorded;
+    otherwise "answered" when a live commitment answers it (`answered` annotation), else
+    "open"."""
+    if finding.status in (Finding.Status.ADDRESSED, Finding.Status.NOT_ACCEPTED):
+        return finding.status
+    return Finding.Status.ANSWERED if finding.answered else Finding.Status.OPEN
+
+
+def findings_of_country(*, country_id):
+    """A country's whole register, internal findings included (admin reads only)."""
+    return findings_with_answers(Finding.objects.filter(country_id=country_id))
+
+
+def public_finding_rows():
+    """Findings the public may see, in any country: the one place that says which."""
+    return Finding.objects.filter(public=True)
+
+
+def public_findings(plan):
+    """The published findings of the plan's country, each with `answered` (a public,
+    live commitment of the plan answers it) and `public_commitments` (those commitments,
+    ids and titles only). Three queries, however many findings."""
+    plan = in_default_locale(plan)
+    answering = public_commitment_rows().filter(plan=plan)
+    return (
+        public_finding_rows()
+        .filter(country_id=plan.country_id)
+        .annotate(answered=Exists(answering.filter(findings=OuterRef("pk"))))
+        .prefetch_related(
+            Prefetch("capabilities", queryset=Capability.objects.order_by("number")),
+            Prefetch(
+                "commitments",
+                queryset=answering.only("pk", "title", "plan_id").order_by("pk"),
+                to_attr="public_commitments",
+            ),
+        )
+        .order_by("-date", "title")
+    )
+
+
+UNSETTLED = (Finding.Status.OPEN, Finding.Status.ANSWERED)
+
+
+def public_findings_unanswered(plan):
+    """Published findings that nothing answers yet: no public commitment of the plan
+    links to them, and they are neither addressed nor not accepted."""
+    return public_findings(plan).filter(answered=False, status__in=UNSETTLED)
+
+
+def public_finding_state(finding) -> str:
+    """`finding_state` for a row of `public_findings` (answered by public commitments)."""
+    return finding_state(finding)

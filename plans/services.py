@@ -23,6 +23,7 @@ from .models import (
     CommitmentTranslation,
     CountryReviewSetup,
     CountryReviewTask,
+    Finding,
     FundingLine,
     LeadAgencyHeadTask,
     NationalPlanPage,
@@ -127,6 +128,7 @@ def commitment_create(
     indicators=(),
     funding_lines=(),
     translations=(),
+    findings=(),
     publish: bool = False,
     **fields,
 ) -> Commitment:
@@ -143,6 +145,7 @@ def commitment_create(
     )
     commitment.supporting_agencies = list(supporting_agencies)
     commitment.inspire_strategies = list(inspire_strategies)
+    commitment.findings = list(findings)
     commitment.indicators = [CommitmentIndicator(**indicator) for indicator in indicators]
     commitment.funding_lines = _funding_lines(funding_lines)
     commitment.translations = _translations(commitment, translations)
@@ -490,3 +493,64 @@ def plan_translation_submit(*, actor, translated: NationalPlanPage):
         plan_setup(plan=translated)
         workflow = translated.get_workflow()
     return workflow.start(translated, actor)
+
+
+# --- The findings register -----------------------------------------------------------
+
+NOT_ALLOWED_FINDINGS = _("Only the national coordinator of %(country)s manages its findings.")
+FINDING_NEVER_MOVES = _("A finding never moves to another country's register.")
+
+
+def _check_finding_manager(*, actor, finding: Finding) -> None:
+    if actor is not None and not permissions.user_can_manage_finding(user=actor, finding=finding):
+        raise PermissionDenied(NOT_ALLOWED_FINDINGS % {"country": finding.country})
+
+
+def _log_finding(finding: Finding, action: str, actor) -> None:
+    log(
+        instance=finding,
+        action=action,
+        user=actor,
+        data={"country": finding.country.code, "status": finding.status, "public": finding.public},
+    )
+
+
+@transaction.atomic
+def finding_create(*, actor, country, capabilities=(), **fields) -> Finding:
+    """Add a finding to a country's register (internal unless `public=True`).
+
+    `actor` None means the system (the demo loader, a bundle import): no permission check.
+    """
+    finding = Finding(country=country, **fields)
+    _check_finding_manager(actor=actor, finding=finding)
+    finding.full_clean()
+    finding.save()
+    finding.capabilities.set(capabilities)
+    _log_finding(finding, "wagtail.create", actor)
+    return finding
+
+
+@transaction.atomic
+def finding_save(*, actor, finding: Finding, capabilities=None) -> Finding:
+    """Save an edited finding (the admin form's instance, or one changed in code)."""
+    if finding.pk:
+        saved = Finding.objects.select_related("country").get(pk=finding.pk)
+        if saved.country_id != finding.country_id:
+            raise ValidationError({"country": FINDING_NEVER_MOVES})
+        _check_finding_manager(actor=actor, finding=saved)
+    _check_finding_manager(actor=actor, finding=finding)
+    action = "wagtail.edit" if finding.pk else "wagtail.create"
+    finding.full_clean()
+    finding.save()
+    if capabilities is not None:
+        finding.capabilities.set(capabilities)
+    _log_finding(finding, action, actor)
+    return finding
+
+
+@transaction.atomic
+def finding_delete(*, actor, finding: Finding) -> None:
+    """Delete a finding; commitments that answered it lose the link (not their text)."""
+    _check_finding_manager(actor=actor, finding=finding)
+    _log_finding(finding, "wagtail.delete", actor)
+    finding.delete()

@@ -10,21 +10,23 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.admin_permissions import ReferenceDataPermissionPolicy
 from stakeholders.permissions import AGENCY_PUBLIC_HOOK
 
-from . import admin_views, permissions, reference_admin, reviews, selectors, services
+from . import admin_views, finding_admin, permissions, reference_admin, reviews, selectors, services
 from .middleware import hide_superuser_only_items
 from .models import (
     Capability,
     Commitment,
     Domain,
+    Finding,
     Framework,
     InspireStrategy,
     MaturityLevel,
     NationalPlanPage,
 )
-from .permissions import REFERENCE_MODELS, commitment_policy
+from .permissions import REFERENCE_MODELS, commitment_policy, finding_policy
 
 # Policies first: the viewsets below refuse to register without them.
 register_permission_policy(Commitment, commitment_policy)
+register_permission_policy(Finding, finding_policy)
 for reference_model in REFERENCE_MODELS:
     register_permission_policy(reference_model, ReferenceDataPermissionPolicy(reference_model))
 
@@ -162,7 +164,7 @@ class ReferenceDataViewSetGroup(ViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [CommitmentViewSet(), ReferenceDataViewSetGroup()]
+    return [CommitmentViewSet(), finding_admin.FindingViewSet(), ReferenceDataViewSetGroup()]
 
 
 # The reviewer of the current step sees Approve as the primary button, then Request

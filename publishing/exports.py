@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from home.i18n import original_version
 from home.spreadsheets import csv_text
+from plans.selectors import public_finding_state, public_findings
 from tracking.funding import plan_currency
 
 from .selectors import public_commitment_funding, public_commitments
@@ -118,7 +119,32 @@ def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
         "url": url,
         "last_update": _date(commitment.last_published_update),
         "funding": commitment_funding_as_dict(commitment, currency=currency),
+        "findings": [finding.pk for finding in commitment.public_findings],
     }
+
+
+def finding_as_dict(finding) -> dict:
+    """A published finding of `plans.selectors.public_findings`; `status` is what the
+    public sees (answered when a public commitment of the plan answers it), `commitments`
+    the ids of those commitments."""
+    return {
+        "id": finding.pk,
+        "title": finding.title,
+        "text": finding.text,
+        "source_kind": finding.source_kind,
+        "source_title": finding.source_title,
+        "source_url": finding.source_url or None,
+        "date": _date(finding.date),
+        "severity": finding.severity,
+        "capabilities": [capability.number for capability in finding.capabilities.all()],
+        "status": public_finding_state(finding),
+        "reason": finding.reason or None,
+        "commitments": [commitment.pk for commitment in finding.public_commitments],
+    }
+
+
+def findings_as_list(plan) -> list[dict]:
+    return [finding_as_dict(finding) for finding in public_findings(plan)]
 
 
 def plan_as_dict(plan, *, url: str) -> dict:
@@ -138,6 +164,7 @@ def plan_as_dict(plan, *, url: str) -> dict:
             commitment_as_dict(c, url=commitment_url(plan, url, c.pk), currency=plan_currency(plan))
             for c in public_commitments(plan=plan)
         ],
+        "findings": findings_as_list(plan),
     }
 
 

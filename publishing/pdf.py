@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from home import outbox
-from plans.selectors import published_plans
+from plans.selectors import public_findings_unanswered, published_plans
 from tracking.gaps import plan_gaps
 from tracking.selectors import today
 
@@ -49,6 +49,7 @@ def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
                 "capability_map": selectors.capability_map(plan=plan),
                 "gaps": plan_gaps(plan, public=True),
                 "funding": selectors.public_funding(plan=plan),
+                "findings_unanswered": list(public_findings_unanswered(plan)),
                 "domains": domains,
                 "last_updated": selectors.plan_last_updated(plan=plan),
                 "generated_at": timezone.now(),

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from home.i18n import in_default_locale
 from home.rendering import PageRenderer
 from plans.models import Commitment
-from plans.selectors import public_commitment_rows
+from plans.selectors import public_commitment_rows, public_findings_unanswered
 from stakeholders.models import Agency
 from tracking.funding import plan_currency
 from tracking.gaps import plan_gaps
@@ -108,6 +108,7 @@ class PlanRenderer(PageRenderer):
             "capability_map": selectors.capability_map(plan=page),
             "gaps": plan_gaps(page, public=True),
             "funding": selectors.public_funding(plan=page),
+            "findings_unanswered": list(public_findings_unanswered(page)),
             "last_updated": selectors.plan_last_updated(plan=page),
             "summary": summary,
             "status_bar": charts.status_bar(summary, rtl=get_language_bidi()),

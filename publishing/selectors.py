@@ -7,7 +7,7 @@ see; nothing here writes.
 
 from collections import OrderedDict
 
-from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
 from wagtail.models import Locale
 
 from home.i18n import in_default_locale
@@ -16,15 +16,18 @@ from plans.models import (
     Commitment,
     CommitmentIndicator,
     Domain,
+    Finding,
     FundingLine,
     MaturityLevel,
     NationalPlanPage,
     PlanCapabilitySection,
 )
 from plans.selectors import (
+    UNSETTLED,
     public_budget_rows,
     public_commitment_q,
     public_commitment_rows,
+    public_finding_rows,
     published_plans,
 )
 from tracking import funding
@@ -106,8 +109,18 @@ def with_public_details(queryset, *, on=None):
             "inspire_strategies",
             Prefetch("indicators", queryset=indicators_with_latest_value()),
             Prefetch("funding_lines", queryset=FundingLine.objects.order_by("year", "sort_order")),
+            public_findings_prefetch(),
         )
         .order_by("capability__number", "title")
+    )
+
+
+def public_findings_prefetch():
+    """Each commitment's `public_findings`: the published findings it answers."""
+    return Prefetch(
+        "findings",
+        queryset=public_finding_rows().only("pk", "title", "country_id").order_by("pk"),
+        to_attr="public_findings",
     )
 
 
@@ -590,3 +603,42 @@ def plan_last_updated(*, plan):
     ]
     dates = [d for d in dates if d is not None]
     return max(dates) if dates else None
+
+
+def public_findings_everywhere():
+    """Published findings of every country with a published plan, each with `answered`
+    (a public commitment of a published plan answers it) and `public_commitments`."""
+    commitments = public_commitments_everywhere()
+    countries = published_plans().values("country")
+    return (
+        public_finding_rows()
+        .filter(country__in=countries)
+        .annotate(answered=Exists(commitments.filter(findings=OuterRef("pk"))))
+        .select_related("country")
+        .prefetch_related(
+            Prefetch("capabilities", queryset=Capability.objects.order_by("number")),
+            Prefetch(
+                "commitments",
+                queryset=commitments.only("pk", "plan_id").order_by("pk"),
+                to_attr="public_commitments",
+            ),
+        )
+    )
+
+
+def findings_matching(findings, *, country=None, capability=None, status=None):
+    """Narrow public findings by country code, MNR capability number and the status the
+    public sees (`open` and `answered` are computed from the commitments that answer)."""
+    if country:
+        findings = findings.filter(country__code=country.lower())
+    if capability is not None:
+        findings = findings.filter(
+            pk__in=Finding.objects.filter(capabilities__number=capability).values("pk")
+        )
+    if status == Finding.Status.OPEN:
+        findings = findings.filter(status__in=UNSETTLED, answered=False)
+    elif status == Finding.Status.ANSWERED:
+        findings = findings.filter(status__in=UNSETTLED, answered=True)
+    elif status:
+        findings = findings.filter(status=status)
+    return findings

@@ -16,7 +16,9 @@ The kinds of gap:
   `settings.PLAN_GAP_DOMAIN_SECTORS` (domain number -> agency sectors), else the default
   below;
 - commitments with no indicator, and commitments with no budget (publicly: no *published*
-  budget, since an internal budget is never shown).
+  budget, since an internal budget is never shown);
+- findings of the country's register that no live commitment answers, per capability
+  (publicly: published findings that no public commitment answers).
 """
 
 import datetime
@@ -34,7 +36,12 @@ from plans.models import (
     Domain,
     PlanCapabilitySection,
 )
-from plans.selectors import public_commitment_rows
+from plans.selectors import (
+    UNSETTLED,
+    findings_of_country,
+    public_commitment_rows,
+    public_findings_unanswered,
+)
 from stakeholders.models import Agency
 
 from .selectors import commitments_overdue, commitments_stale
@@ -71,6 +78,8 @@ class PlanGaps:
     domains_without_sector_lead: list = field(default_factory=list)  # DomainGap
     commitments_without_indicator: list = field(default_factory=list)  # Commitment
     commitments_without_budget: list = field(default_factory=list)  # Commitment
+    # (Capability or None, [findings]) for findings no commitment answers yet
+    findings_unanswered: list = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -81,6 +90,7 @@ class PlanGaps:
             + len(self.domains_without_sector_lead)
             + len(self.commitments_without_indicator)
             + len(self.commitments_without_budget)
+            + sum(len(findings) for _capability, findings in self.findings_unanswered)
         )
 
 
@@ -159,4 +169,26 @@ def plan_gaps(plan, *, public: bool = False, on: datetime.date | None = None) ->
         ]
     else:
         gaps.commitments_without_budget = [c for c in commitments if c.estimated_cost is None]
+    gaps.findings_unanswered = _unanswered_findings(plan, public=public)
     return gaps
+
+
+def _unanswered_findings(plan, *, public) -> list:
+    """[(capability or None, [findings])], in MNR order, findings without a capability
+    last; a finding of two capabilities is listed under each. Two queries."""
+    if public:
+        findings = public_findings_unanswered(plan)
+    else:
+        findings = (
+            findings_of_country(country_id=plan.country_id)
+            .filter(answered=False, status__in=UNSETTLED)
+            .prefetch_related("capabilities")
+        )
+    by_capability: dict = {}
+    for finding in findings:
+        capabilities = list(finding.capabilities.all()) or [None]
+        for capability in capabilities:
+            by_capability.setdefault(capability, []).append(finding)
+    return sorted(
+        by_capability.items(), key=lambda item: (item[0] is None, item[0] and item[0].number)
+    )

@@ -1,4 +1,5 @@
 from .commitments import Commitment, CommitmentIndicator, CommitmentTranslation
+from .findings import Finding
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
@@ -12,6 +13,7 @@ __all__ = [
     "CommitmentIndicator",
     "CommitmentTranslation",
     "Domain",
+    "Finding",
     "Framework",
     "FundingLine",
     "InspireStrategy",

@@ -48,6 +48,9 @@ LEAD_AGENCY_INACTIVE = _("%(agency)s is inactive and cannot lead a new commitmen
 DUE_BEFORE_START = _("The due date cannot be before the start date.")
 SUPPORTING_OTHER_COUNTRY = _("Supporting agencies must be agencies of %(country)s: %(agencies)s.")
 LEAD_ALSO_SUPPORTING = _("The lead agency cannot also be a supporting agency.")
+FINDING_OTHER_COUNTRY = _(
+    "A commitment answers only findings of its own country (%(country)s): %(findings)s."
+)
 
 
 class Commitment(
@@ -100,6 +103,13 @@ class Commitment(
         blank=True,
         related_name="commitments",
         verbose_name=_("INSPIRE strategies"),
+    )
+    findings = ParentalManyToManyField(
+        "plans.Finding",
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("findings answered"),
+        help_text=_("Findings of this country's register that this commitment answers."),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
@@ -242,6 +252,10 @@ class Commitment(
                 heading=_("INSPIRE"),
             ),
             ObjectList(
+                [FieldPanel("findings", widget=forms.CheckboxSelectMultiple)],
+                heading=_("Findings"),
+            ),
+            ObjectList(
                 [
                     FieldPanel("is_internal"),
                     FieldPanel("budget_visibility", widget=forms.RadioSelect),
@@ -347,6 +361,7 @@ class Commitment(
             errors["due_date"] = ValidationError(DUE_BEFORE_START, code="due_before_start")
         if plan:
             errors.update(self._supporting_agency_errors(plan))
+            errors.update(self._finding_errors(plan))
         if errors:
             raise ValidationError(errors)
 
@@ -372,6 +387,18 @@ class Commitment(
                 "supporting_agencies": ValidationError(LEAD_ALSO_SUPPORTING, code="lead_supporting")
             }
         return {}
+
+    def _finding_errors(self, plan):
+        foreign = [f for f in self.findings.all() if f.country_id != plan.country_id]
+        if not foreign:
+            return {}
+        return {
+            "findings": ValidationError(
+                FINDING_OTHER_COUNTRY,
+                code="finding_country",
+                params={"country": plan.country, "findings": ", ".join(map(str, foreign))},
+            )
+        }
 
     def get_preview_template(self, request, mode_name):
         return "plans/commitment_preview.html"

@@ -5,7 +5,7 @@ so that `overdue` means what it means on the plan page (`tracking.selectors.over
 import django_filters
 from django import forms
 
-from plans.models import Commitment, CommitmentIndicator, NationalPlanPage
+from plans.models import Commitment, CommitmentIndicator, Finding, NationalPlanPage
 from tracking.models import ProgressUpdate
 
 from .. import selectors
@@ -151,3 +151,23 @@ class PlanFilters(_Filters):
 
     def select(self, queryset, **values):
         return selectors.plans_matching(queryset, **values)
+
+
+class FindingFilters(_Filters):
+    country = django_filters.CharFilter(help_text="The finding's country (ISO 3166-1 alpha-2).")
+    capability = django_filters.NumberFilter(
+        field_name="capabilities__number", help_text=CAPABILITY
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Finding.Status.choices,
+        help_text="As the public sees it: `answered` when a public commitment answers it.",
+    )
+
+    class Meta:
+        model = Finding
+        fields = []
+
+    def select(self, queryset, **values):
+        if "capability" in values:
+            values["capability"] = int(values["capability"])
+        return selectors.findings_matching(queryset, **values)

@@ -14,9 +14,11 @@ from plans.models import (
     Capability,
     Commitment,
     CommitmentIndicator,
+    Finding,
     NationalPlanPage,
     PlanCapabilitySection,
 )
+from plans.selectors import public_finding_state
 from stakeholders.models import Agency
 from tracking.models import Audience, IndicatorMeasurement, ProgressUpdate, TraineeCount
 
@@ -180,6 +182,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
     funding = serializers.SerializerMethodField()
     training = serializers.SerializerMethodField()
     indicators = IndicatorSummarySerializer(many=True)
+    findings = serializers.SerializerMethodField()
 
     class Meta:
         model = Commitment
@@ -206,7 +209,13 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "funding",
             "training",
             "indicators",
+            "findings",
         ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_findings(self, commitment):
+        """Ids of the published findings this commitment answers."""
+        return [finding.pk for finding in commitment.public_findings]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_inspire_strategies(self, commitment):
@@ -305,3 +314,43 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "measurements",
             "people_trained",
         ]
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", help_text="ISO 3166-1 alpha-2.")
+    capabilities = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField()
+    commitments = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Finding
+        fields = [
+            "id",
+            "country",
+            "title",
+            "text",
+            "source_kind",
+            "source_title",
+            "source_url",
+            "date",
+            "severity",
+            "capabilities",
+            "status",
+            "reason",
+            "commitments",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_capabilities(self, finding):
+        """MNR capability numbers."""
+        return [capability.number for capability in finding.capabilities.all()]
+
+    @extend_schema_field(serializers.ChoiceField(choices=Finding.Status.choices))
+    def get_status(self, finding) -> str:
+        """`answered` when a public commitment answers it, unless addressed or not accepted."""
+        return public_finding_state(finding)
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_commitments(self, finding):
+        """Ids of the public commitments that answer it."""
+        return [commitment.pk for commitment in finding.public_commitments]

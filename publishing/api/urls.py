@@ -20,6 +20,7 @@ router.register("plans", views.PlanViewSet, basename="api-plan")
 router.register("commitments", views.CommitmentViewSet, basename="api-commitment")
 router.register("indicators", views.IndicatorViewSet, basename="api-indicator")
 router.register("progress-updates", views.ProgressUpdateViewSet, basename="api-progress-update")
+router.register("findings", views.FindingViewSet, basename="api-finding")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),

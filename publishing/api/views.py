@@ -16,7 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import APIRootView
 from rest_framework.throttling import AnonRateThrottle
 
-from plans.models import Commitment, CommitmentIndicator, NationalPlanPage
+from plans.models import Commitment, CommitmentIndicator, Finding, NationalPlanPage
 from tracking import selectors as tracking
 from tracking.models import ProgressUpdate
 
@@ -157,6 +157,23 @@ class ProgressUpdateViewSet(PublicViewSet):
         return selectors.public_progress_updates(
             commitments=selectors.public_commitments_everywhere()
         )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Published findings", tags=["findings"]),
+    retrieve=extend_schema(summary="A published finding", tags=["findings"]),
+)
+class FindingViewSet(PublicViewSet):
+    """Findings of countries' needs assessments, legislative reviews and other sources
+    that their coordinators published, with the public commitments that answer them."""
+
+    serializer_class = serializers.FindingSerializer
+    filterset_class = filters.FindingFilters
+
+    model = Finding
+
+    def public_queryset(self):
+        return selectors.public_findings_everywhere()
 
 
 class RootView(PublicReadAPI, APIRootView):

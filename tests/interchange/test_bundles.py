@@ -21,7 +21,13 @@ from wagtail.models import Page, Revision, Workflow
 from interchange.bundles import BundleError, export_bundle, import_bundle
 from plans import permissions
 from plans import services as plan_services
-from plans.models import Commitment, CountryReviewSetup, InspireStrategy, NationalPlanPage
+from plans.models import (
+    Commitment,
+    CountryReviewSetup,
+    Finding,
+    InspireStrategy,
+    NationalPlanPage,
+)
 from stakeholders.models import Agency, Country
 from tracking import services as tracking_services
 from tracking.evidence import country_evidence_collection
@@ -208,6 +214,7 @@ def delete_country(code):
     for agency in Agency.objects.filter(country=country):
         groups += [agency.group_id, agency.heads_group_id]
         agency.delete()
+    Finding.objects.filter(country=country).delete()
     country.delete()
     Group.objects.filter(pk__in=groups).delete()
 

@@ -57,6 +57,7 @@ JO_TAG = "josecret-evidence-tag"
 JO_IMAGE_TAG = "josecret-image-tag"
 JO_COMMENT = f"{SECRET} comment on the Jordanian plan"
 JO_TRANSLATION_TITLE = f"{SECRET} unpublished Arabic translation of the Jordanian plan"
+JO_FINDING = f"{SECRET} internal finding of Jordan's needs assessment"
 JO_AGENCIES = ("Family and Juvenile Protection Department", "National Council for Family Affairs")
 JO_SECRET_AGENCY = f"{SECRET} Cybercrime Task Force"
 JO_USERNAMES = ("jo-coord", "jo-police-drafter", "jo-reviewer")
@@ -79,6 +80,7 @@ JORDAN_SECRETS = (
     JO_IMAGE_TAG,
     JO_COMMENT,
     JO_TRANSLATION_TITLE,
+    JO_FINDING,
     JO_SECRET_AGENCY,
     *JO_AGENCIES,
     *JO_USERNAMES,
@@ -237,6 +239,13 @@ def _jordan(w):
         jo_session=session,
         jo_upload=upload,
         jo_redirect=redirect,
+        jo_finding=plan_services.finding_create(
+            actor=None,
+            country=plan.country,
+            title=JO_FINDING,
+            text=JO_FINDING,
+            source_title=JO_FINDING,
+        ),
     )
 
 
@@ -378,6 +387,7 @@ def _pk(w, name):
         "agencies": lambda: w["jo_hidden_agency"].pk,
         "memberships": lambda: w["jo_membership"].pk,
         "progress_updates": lambda: w["jo_update"].pk,
+        "findings": lambda: w["jo_finding"].pk,
         "wagtailusers_users": lambda: w["jo_coordinator"].pk,
         "wagtailusers_groups": lambda: w["jordan"].coordinators_group_id,
         "wagtailadmin_collections": lambda: w["jo_collection"].pk,

@@ -20,6 +20,8 @@ PATHS = {
     "/api/v1/indicators/{id}/",
     "/api/v1/progress-updates/",
     "/api/v1/progress-updates/{id}/",
+    "/api/v1/findings/",
+    "/api/v1/findings/{id}/",
 }
 
 
@@ -73,4 +75,4 @@ def test_the_docs_page_uses_only_this_sites_files_and_no_inline_script(client):
 
 def test_the_api_root_links_every_endpoint(client):
     data = client.get("/api/v1/").json()
-    assert set(data) == {"plans", "commitments", "indicators", "progress-updates"}
+    assert set(data) == {"plans", "commitments", "indicators", "progress-updates", "findings"}
