@@ -2,8 +2,9 @@
 # Debian packages that `make test` needs beyond Python: Chromium and Java for the HTML and
 # accessibility checks (Playwright drives Debian's Chromium; vnu.jar needs a JRE), npm to
 # install vnu-jar and axe-core, gettext for translations, WeasyPrint's libraries and fonts
-# with Arabic glyphs. Idempotent and quick when everything is there: it asks dpkg first and
-# runs apt-get only for what is missing.
+# with Arabic glyphs, poppler-utils to look at the PDF export's pages (pdftoppm). Idempotent
+# and quick when everything is there: it asks dpkg first and runs apt-get only for what is
+# missing.
 set -euo pipefail
 
 # `--runtime`: only what the running site needs (the PDF export), for `make run`.
@@ -12,7 +13,7 @@ wanted=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core f
 if [ "${1:-}" = "--bench" ]; then
   wanted+=(wrk)
 elif [ "${1:-}" != "--runtime" ]; then
-  wanted+=(chromium gettext)
+  wanted+=(chromium gettext poppler-utils)
   command -v java >/dev/null 2>&1 || wanted+=(default-jre-headless)
   command -v npm >/dev/null 2>&1 || wanted+=(nodejs npm)
 fi
