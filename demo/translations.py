@@ -31,11 +31,14 @@ def publish_original_language(plan, spec) -> None:
     translated.coordination_body = text(spec.coordination, "en")
     translated.monitoring_evaluation = text(spec.monitoring, "en")
     sections = {section.capability: section for section in spec.sections}
-    for row in translated.capability_sections.all():
+    rows = list(translated.capability_sections.select_related("capability"))
+    for row in rows:
         section = sections.get(row.capability.number)
         if section is not None:
             row.objective = text(section.objective, "en")
             row.baseline_finding = text(section.baseline, "en")
         row.baseline_sources = text(spec.baseline_sources, "en")
+    # Assigned, not edited in place: the revision serialises the relation as assigned.
+    translated.capability_sections = rows
     translated.save_revision().publish()
     services.plan_setup(plan=translated)
