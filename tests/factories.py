@@ -111,3 +111,19 @@ def make_update(commitment, *, actor=None, status="on_track", progress=10, **fie
     return tracking_services.progress_update_create(
         actor=actor, commitment=commitment, status=status, progress=progress, **fields
     )
+
+
+def translate_page(page, code, **fields):
+    """What "Translate this page" then publishing does: a live copy in that locale, with
+    `fields` set on it."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    locale = Locale.objects.get(language_code=code)
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    source.create_or_update_translation(locale, publish=True, copy_parent_pages=True, fallback=True)
+    translation = page.get_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation

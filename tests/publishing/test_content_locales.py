@@ -13,21 +13,9 @@ from wagtail_localize.models import TranslationSource
 from plans.models import NationalPlanPage
 
 from ..factories import make_commitment
+from ..factories import translate_page as translate
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, code, **fields):
-    """What "Translate this page" then publishing does: a live copy in that locale."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    source.create_or_update_translation(
-        Locale.objects.get(language_code=code), publish=True, copy_parent_pages=True, fallback=True
-    )
-    translation = page.get_translation(Locale.objects.get(language_code=code)).specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
 
 
 def publish_parents(page):

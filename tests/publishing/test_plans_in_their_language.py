@@ -9,13 +9,11 @@ a draft.
 import json
 
 import pytest
-from wagtail.models import Locale
-from wagtail_localize.models import TranslationSource
 
 from plans import services
 from plans.models import Capability, NationalPlanPage
 
-from ..factories import AgencyFactory, CountryFactory, make_plan
+from ..factories import AgencyFactory, CountryFactory, make_plan, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -64,18 +62,6 @@ def pe_commitment(pe_plan, pe_police):
         lead_agency=pe_police,
         publish=True,
     )
-
-
-def translate_page(page, code, **fields):
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    source.create_or_update_translation(
-        Locale.objects.get(language_code=code), publish=True, copy_parent_pages=True, fallback=True
-    )
-    translated = page.get_translation(Locale.objects.get(language_code=code)).specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
 
 
 def test_the_plan_is_written_in_spanish_and_read_in_spanish_under_es(client, pe_commitment):
