@@ -75,6 +75,18 @@ def isolate(value):
     )
 
 
+# The comma that separates items of a list, per language: Arabic writes "،".
+LIST_SEPARATORS = {"ar": "، "}
+
+
+@register.filter
+def isolated_list(values):
+    """Names each isolated (`isolate`), separated as the visitor's language separates a
+    list: "A، B" in Arabic, "A, B" elsewhere."""
+    separator = LIST_SEPARATORS.get((get_language() or "en").split("-")[0], ", ")
+    return format_html_join(separator, "{}", ((isolate(value),) for value in values))
+
+
 @register.filter
 def direction(value):
     """`dir="{{ text|direction }}"` on a block: the `dir="auto"` of browsers, which the PDF's
