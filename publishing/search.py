@@ -66,8 +66,12 @@ def search(terms: str, *, country=None) -> Results:
     plans = published_plans()
     if country is not None:
         plans = plans.filter(country=country)
+    # The search backends filter on plain field lookups only: "published, and the original
+    # of its translations" is a subquery they refuse, so it is settled first, as ids.
+    plan_ids = list(plans.values_list("pk", flat=True))
+    plans = plans.model.objects.filter(pk__in=plan_ids)
     commitments = (
-        public_commitment_rows().filter(plan__in=plans.values("pk")).select_related("lead_agency")
+        public_commitment_rows().filter(plan_id__in=plan_ids).select_related("lead_agency")
     )
     results = Results(terms=terms)
     results.plans, results.commitments, results.how = _match(terms, plans, commitments)
