@@ -220,7 +220,7 @@ FINDINGS: dict[str, tuple[DemoFinding, ...]] = {
     ),
     "tz": (
         DemoFinding(
-            "No offence of sextortion",
+            "No offence of sexual extortion of children",
             "Threatening to share sexual images to extort a child is not a distinct offence.",
             LR,
             "Legislative review against the MNR, 2024",
