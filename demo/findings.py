@@ -260,10 +260,13 @@ FINDINGS: dict[str, tuple[DemoFinding, ...]] = {
 
 
 def _answering_commitment(plan, capability: int):
+    # Not one waiting for review: publishing it again with the link would cancel the
+    # review the demo left open on purpose.
     return (
         Commitment.objects.filter(
             plan=plan, live=True, is_internal=False, capability__number=capability
         )
+        .exclude(_workflow_states__status="in_progress")
         .order_by("pk")
         .first()
     )
