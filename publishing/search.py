@@ -69,7 +69,7 @@ def search(terms: str, *, country=None) -> Results:
     # The search backends filter on plain field lookups only: "published, and the original
     # of its translations" is a subquery they refuse, so it is settled first, as ids.
     plan_ids = list(plans.values_list("pk", flat=True))
-    plans = plans.model.objects.filter(pk__in=plan_ids)
+    plans = plans.model.objects.filter(pk__in=plan_ids).select_related("country", "locale")
     commitments = (
         public_commitment_rows().filter(plan_id__in=plan_ids).select_related("lead_agency")
     )
