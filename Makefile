@@ -67,7 +67,7 @@ check: install-dev
 # journey once found the migrations' data gone after another transactional test, and
 # Playwright's DJANGO_ALLOW_ASYNC_UNSAFE reached later tests' subprocesses (check --deploy).
 pytest: install-dev system-deps node-deps
-	$(VENV)/bin/pytest -n 2 --ignore=tests/journeys
+	$(VENV)/bin/pytest -n 2 --dist loadscope --ignore=tests/journeys
 	$(VENV)/bin/pytest tests/journeys
 
 test: system-deps lint check pytest
@@ -77,7 +77,7 @@ test: system-deps lint check pytest
 CI_PG := postgres://plans@127.0.0.1:$(or $(CI_PG_PORT),54329)
 CI_REDIS := redis://127.0.0.1:$(or $(CI_REDIS_PORT),63799)
 test-integration: install-dev system-deps node-deps
-	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider -n 2 --ignore=tests/journeys
+	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider -n 2 --dist loadscope --ignore=tests/journeys
 	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider tests/journeys
 	E2E_DATABASE_URL=$(CI_PG)/plans_e2e E2E_REDIS_URL=$(CI_REDIS)/0 \
 		$(VENV)/bin/pytest -p no:cacheprovider tests/e2e -v

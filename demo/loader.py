@@ -69,6 +69,8 @@ def _agency(country: Country, spec: DemoAgency) -> Agency:
         "sector": spec.sector,
         "description": spec.description,
         "website": spec.website,
+        # The demo names every agency in English, Jordan's and Peru's too.
+        "name_language": "en",
         "is_active": True,
     }
     if _set_fields(agency, values):

@@ -87,6 +87,16 @@ def _english(item: content.Item, spec: content.PlanContent, language: str) -> li
     ]
 
 
+def _english_indicators(item: content.Item, language: str) -> list[dict]:
+    """Its indicators' English names, published with it, when written in another language."""
+    if language == "en":
+        return []
+    return [
+        {"indicator": position, "language_code": "en", "name": text(ind.name, "en")}
+        for position, ind in enumerate(item.indicators)
+    ]
+
+
 def _funding(spec: content.PlanContent, entry: content.Dated, index: int) -> list[dict]:
     """The country's split of secured and pledged money, varied a little per commitment."""
     if entry.item.cost is None:
@@ -160,6 +170,7 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
             if item.budget_public
             else Commitment.BudgetVisibility.INTERNAL,
             translations=_english(item, spec, language),
+            indicator_translations=_english_indicators(item, language),
             publish=True,
         )
         if item.draft:

@@ -194,6 +194,9 @@ DATA_SHAPE = {
                 "latest_revision": _Optional(int),
                 "live_revision": _Optional(int),
                 "indicators": _Optional(_ListOf({"pk": int})),
+                "indicator_translations": _Optional(
+                    _ListOf({"pk": int, "indicator": int, "language_code": str, "name": str})
+                ),
                 "supporting_agencies": _Optional(_ListOf(int)),
                 "inspire_strategies": _Optional(_ListOf(int)),
                 "findings": _Optional(_ListOf(int)),

@@ -62,6 +62,7 @@ from plans import services
 from plans.models import (
     Capability,
     Commitment,
+    CommitmentIndicatorTranslation,
     CountryReviewSetup,
     Finding,
     InspireStrategy,
@@ -393,6 +394,7 @@ class _Importer:
         self.map_indicators = {}
         self.map_funding_lines = {}
         self.map_commitment_translations = {}
+        self.map_indicator_translations = {}
         self.map_findings = {}
         self.map_revisions = {}
         self.map_documents = {}
@@ -446,6 +448,7 @@ class _Importer:
                 **section,
                 "pk": self._get(self.map_sections, section.get("pk")),
                 "plan": plan.pk,
+                "locale": plan.locale_id,
                 "capability": self._get(self.map_capabilities, section.get("capability")),
             }
             for section in content.get("capability_sections", [])
@@ -495,6 +498,17 @@ class _Importer:
                 "commitment": commitment_id,
             }
             for row in content.get("translations", [])
+        ]
+        # The indicators' translations (absent from older bundles) point at indicators.
+        content["indicator_translations"] = [
+            {
+                **row,
+                "pk": self._get(self.map_indicator_translations, row.get("pk")),
+                "commitment": commitment_id,
+                "indicator": self._get(self.map_indicators, row.get("indicator")),
+            }
+            for row in content.get("indicator_translations", [])
+            if self._get(self.map_indicators, row.get("indicator")) is not None
         ]
         return content
 
@@ -697,6 +711,9 @@ class _Importer:
             content["translations"] = [
                 {**row, "pk": None, "commitment": None} for row in content["translations"]
             ]
+            # Saved once the indicators they point at have this database's ids.
+            indicator_translations = data.get("indicator_translations", [])
+            content["indicator_translations"] = []
             if content["plan"] is None or content["lead_agency"] is None:
                 raise BundleError(f"Commitment “{data['title']}” refers to a missing plan/agency.")
             commitment = Commitment.from_serializable_data(content)
@@ -712,6 +729,20 @@ class _Importer:
             new_translations = list(commitment.translations.order_by("pk"))
             for old, new in zip(old_translations, new_translations, strict=True):
                 self.map_commitment_translations[int(old)] = new.pk
+            for translation in indicator_translations:
+                indicator = self._get(self.map_indicators, translation.get("indicator"))
+                if indicator is None:
+                    continue
+                self.map_indicator_translations[int(translation["pk"])] = (
+                    CommitmentIndicatorTranslation.objects.create(
+                        commitment=commitment,
+                        indicator_id=indicator,
+                        sort_order=translation.get("sort_order"),
+                        language_code=translation["language_code"],
+                        name=translation["name"],
+                        unit=translation.get("unit", ""),
+                    ).pk
+                )
             for revision_row in row["revisions"]:
                 self._revision(
                     revision_row,

@@ -1,6 +1,7 @@
 """Admin forms: offer each user only the plans, agencies and capabilities valid for them."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -9,9 +10,10 @@ from stakeholders.models import Agency
 from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
-from .models import Capability, Finding, NationalPlanPage
+from .models import Capability, CommitmentIndicator, Finding, NationalPlanPage
 from .models.funding import funding_line_period_errors
 
+INDICATOR_REMOVED = _("This indicator is being removed: remove its translation too.")
 NOT_YOUR_PLAN_OR_AGENCY = _(
     "You can only add commitments to your country's plan, led by an agency you draft for."
 )
@@ -40,7 +42,7 @@ def _with_inline_order(data, prefix):
 
 
 # The commitment's inline panels (child relations edited in the form).
-INLINE_PREFIXES = ("indicators", "funding_lines")
+INLINE_PREFIXES = ("indicators", "funding_lines", "translations", "indicator_translations")
 
 
 class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
@@ -57,6 +59,27 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         else:
             self._limit_for_new()
         self._currency_choices()
+        self._limit_indicator_translations()
+
+    def _limit_indicator_translations(self):
+        """An indicator translation picks one of this commitment's saved indicators, and
+        never sees another commitment's (the form's blank row is built from the same
+        class, so it is limited too)."""
+        formset = self.formsets.get("indicator_translations") if hasattr(self, "formsets") else None
+        if formset is None:
+            return
+        indicators = (
+            CommitmentIndicator.objects.filter(commitment=self.instance)
+            if self.instance.pk
+            else CommitmentIndicator.objects.none()
+        )
+
+        class LimitedForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["indicator"].queryset = indicators
+
+        formset.form = LimitedForm
 
     def _set_queryset(self, name, queryset):
         if name in self.fields:
@@ -148,11 +171,14 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
 
     def is_valid(self):
         """Also check each funding line's year against the plan's period (a line alone
-        does not know its plan; the services ask the same function)."""
+        does not know its plan; the services ask the same function), and that each
+        translation is in another language than the plan's, once per language."""
         valid = super().is_valid()
         formset = self.formsets.get("funding_lines")
         plan = self.cleaned_data.get("plan") if hasattr(self, "cleaned_data") else None
         plan = plan or (self.instance.plan if self.instance.plan_id else None)
+        if plan is not None:
+            valid = self._translations_valid(plan) and valid
         if formset is None or plan is None:
             return valid
         for form in formset.forms:
@@ -163,6 +189,50 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             for field, error in funding_line_period_errors(form.instance, plan=plan).items():
                 if field not in form.errors:
                     form.add_error(field, error)
+                    valid = False
+        return valid
+
+    def _kept_forms(self, name):
+        formset = self.formsets.get(name)
+        for form in formset.forms if formset is not None else ():
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            if not form.has_changed() and form.instance.pk is None:
+                continue
+            yield form
+
+    def _translations_valid(self, plan) -> bool:
+        valid = True
+        original = plan.locale.language_code
+        removed = {
+            form.instance.pk
+            for form in (self.formsets["indicators"].forms if "indicators" in self.formsets else ())
+            if getattr(form, "cleaned_data", {}).get("DELETE") and form.instance.pk
+        }
+        for name, key in (
+            ("translations", lambda data: data.get("language_code")),
+            (
+                "indicator_translations",
+                lambda data: (data.get("indicator"), data.get("language_code")),
+            ),
+        ):
+            seen = set()
+            for form in self._kept_forms(name):
+                data = form.cleaned_data
+                language = data.get("language_code")
+                names = {"language": dict(settings.LANGUAGES).get(language, language)}
+                if language == original:
+                    form.add_error(
+                        "language_code", services.TRANSLATION_IN_ORIGINAL_LANGUAGE % names
+                    )
+                    valid = False
+                elif key(data) in seen:
+                    form.add_error("language_code", services.TRANSLATION_TWICE % names)
+                    valid = False
+                seen.add(key(data))
+                indicator = data.get("indicator")
+                if name == "indicator_translations" and indicator and indicator.pk in removed:
+                    form.add_error("indicator", INDICATOR_REMOVED)
                     valid = False
         return valid
 

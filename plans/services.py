@@ -20,6 +20,7 @@ from . import permissions
 from .models import (
     Commitment,
     CommitmentIndicator,
+    CommitmentIndicatorTranslation,
     CommitmentTranslation,
     CountryReviewSetup,
     CountryReviewTask,
@@ -128,6 +129,7 @@ def commitment_create(
     indicators=(),
     funding_lines=(),
     translations=(),
+    indicator_translations=(),
     findings=(),
     publish: bool = False,
     **fields,
@@ -146,9 +148,13 @@ def commitment_create(
     commitment.supporting_agencies = list(supporting_agencies)
     commitment.inspire_strategies = list(inspire_strategies)
     commitment.findings = list(findings)
-    commitment.indicators = [CommitmentIndicator(**indicator) for indicator in indicators]
+    rows = [CommitmentIndicator(**indicator) for indicator in indicators]
+    commitment.indicators = rows
     commitment.funding_lines = _funding_lines(funding_lines)
     commitment.translations = _translations(commitment, translations)
+    commitment.indicator_translations = _indicator_translations(
+        commitment, rows, indicator_translations
+    )
     commitment.full_clean()
     validate_funding_lines(commitment)
     if publish:
@@ -202,14 +208,52 @@ def _translations(commitment, rows) -> list[CommitmentTranslation]:
     return result
 
 
+def _indicator_translations(commitment, indicators, rows) -> list:
+    """Indicator translations from dicts (indicator: its position in `indicators`, or
+    the indicator, language_code, name, unit): one per indicator and language, never in the language
+    the commitment is written in. Saved after the indicators, in the same save."""
+    result = []
+    seen = set()
+    names = dict(settings.LANGUAGES)
+    original = commitment.plan.locale.language_code if commitment.plan_id else None
+    for position, row in enumerate(rows):
+        row = dict(row)
+        indicator = row.pop("indicator")
+        if isinstance(indicator, int):
+            indicator = indicators[indicator]
+        translation = CommitmentIndicatorTranslation(
+            indicator=indicator, sort_order=position, **row
+        )
+        language = {"language": names.get(translation.language_code, translation.language_code)}
+        if translation.language_code == original:
+            raise ValidationError(
+                {"indicator_translations": TRANSLATION_IN_ORIGINAL_LANGUAGE % language}
+            )
+        key = (indicator.pk or id(indicator), translation.language_code)
+        if key in seen:
+            raise ValidationError({"indicator_translations": TRANSLATION_TWICE % language})
+        seen.add(key)
+        translation.full_clean(exclude=["commitment", "indicator"])
+        result.append(translation)
+    return result
+
+
 @transaction.atomic
 def commitment_translate(
-    *, actor, commitment: Commitment, language_code: str, publish: bool = False, **text
+    *,
+    actor,
+    commitment: Commitment,
+    language_code: str,
+    publish: bool = False,
+    indicators=None,
+    **text,
 ) -> Commitment:
     """Add or replace the commitment's translation into one language, as a new revision
     of the commitment: a draft reviewed like any change, public only once published.
 
-    `text`: title, and optionally description and funding_source.
+    `text`: title, and optionally description and funding_source. `indicators`, when
+    given, replaces the indicators' translations into that language: dicts of
+    `indicator` (its position among the commitment's indicators), name and unit.
     """
     commitment = Commitment.objects.get(pk=commitment.pk)
     if actor is not None and not permissions.user_can_edit_commitment(
@@ -222,6 +266,23 @@ def commitment_translate(
     rows = [row for row in working.translations.all() if row.language_code != language_code]
     rows.append(CommitmentTranslation(language_code=language_code, **text))
     working.translations = _translations(working, rows)
+    if indicators is not None:
+        kept = [
+            {
+                "indicator": row.indicator,
+                "language_code": row.language_code,
+                "name": row.name,
+                "unit": row.unit,
+            }
+            for row in working.indicator_translations.all()
+            if row.language_code != language_code
+        ]
+        saved = list(working.indicators.all())
+        added = [
+            {**row, "indicator": saved[row["indicator"]], "language_code": language_code}
+            for row in indicators
+        ]
+        working.indicator_translations = _indicator_translations(working, None, kept + added)
     working.full_clean()
     if not commitment.live:
         working.save()

@@ -107,8 +107,8 @@ def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
         "funding_source": commitment.shown_funding_source if budget else "",
         "indicators": [
             {
-                "name": indicator.name,
-                "unit": indicator.unit,
+                "name": indicator.shown_name,
+                "unit": indicator.shown_unit,
                 "baseline": str(indicator.baseline) if indicator.baseline is not None else None,
                 "target": str(indicator.target) if indicator.target is not None else None,
                 "means_of_verification": indicator.means_of_verification,

@@ -47,10 +47,14 @@ def indicators_with_latest_value():
     latest = IndicatorMeasurement.objects.filter(
         indicator=OuterRef("pk"), update__published_at__isnull=False
     ).order_by("-measured_on", "-pk")
-    return CommitmentIndicator.objects.annotate(
-        latest_value=Subquery(latest.values("value")[:1]),
-        latest_measured_on=Subquery(latest.values("measured_on")[:1]),
-    ).order_by("sort_order", "pk")
+    return (
+        CommitmentIndicator.objects.annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_measured_on=Subquery(latest.values("measured_on")[:1]),
+        )
+        .prefetch_related("translations")
+        .order_by("sort_order", "pk")
+    )
 
 
 def published_plans_in_language(plans=None):

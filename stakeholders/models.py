@@ -136,6 +136,16 @@ class Agency(index.Indexed, models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    name_language = models.CharField(
+        _("language of the name"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "Set it when the name is written in another language than the plans, such as "
+            "an English name in an Arabic plan: screen readers then read it in that language."
+        ),
+    )
     sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(
@@ -158,7 +168,12 @@ class Agency(index.Indexed, models.Model):
     panels = [
         FieldPanel("country"),
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("sector")],
+            [
+                FieldPanel("name"),
+                FieldPanel("acronym"),
+                FieldPanel("name_language"),
+                FieldPanel("sector"),
+            ],
             heading=_("Identity"),
         ),
         FieldPanel("website"),

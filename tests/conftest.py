@@ -84,6 +84,28 @@ def _client_login_passes_a_request(monkeypatch):
     monkeypatch.setattr(ClientMixin, "login", login)
 
 
+@pytest.fixture(scope="module")
+def _demo_for_the_module(django_db_setup, django_db_blocker):
+    """The demo, loaded once for a module's tests (loading it takes a minute or more):
+    inside an atomic block the module's tests nest their own savepoints in, rolled back
+    after the module, so nothing it wrote reaches another module. Run with
+    `--dist loadscope` (the Makefile), a module stays on one worker and loads it once."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", "--force", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_demo_for_the_module, db):
+    """The loaded demo, for a test that reads or changes it (its changes are undone)."""
+
+
 @pytest.fixture
 def kenya(db):
     return CountryFactory(code="ke", name="Kenya", default_language="en")

@@ -1,4 +1,9 @@
-from .commitments import Commitment, CommitmentIndicator, CommitmentTranslation
+from .commitments import (
+    Commitment,
+    CommitmentIndicator,
+    CommitmentIndicatorTranslation,
+    CommitmentTranslation,
+)
 from .findings import Finding
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
@@ -11,6 +16,7 @@ __all__ = [
     "CountryReviewSetup",
     "CountryReviewTask",
     "CommitmentIndicator",
+    "CommitmentIndicatorTranslation",
     "CommitmentTranslation",
     "Domain",
     "Finding",

@@ -273,7 +273,16 @@ class Commitment(
                             "The commitment in another language, reviewed and published "
                             "with the commitment like any change."
                         ),
-                    )
+                    ),
+                    InlinePanel(
+                        "indicator_translations",
+                        heading=_("Indicators in other languages"),
+                        label=_("indicator translation"),
+                        help_text=_(
+                            "An indicator's name and unit in another language. Indicators "
+                            "added in this edit can be translated once it is saved."
+                        ),
+                    ),
                 ],
                 heading=_("Translations"),
             ),
@@ -474,6 +483,32 @@ class CommitmentIndicator(Orderable):
     def __str__(self):
         return self.name
 
+    # --- In the reader's language (see Commitment.shown_title) -------------------------
+
+    def _shown(self):
+        language = get_language() or settings.LANGUAGE_CODE
+        if language == self.commitment.language:
+            return None
+        for row in self.translations.all():  # prefetched by the public selectors
+            if row.language_code == language:
+                return row
+        return None
+
+    @property
+    def shown_language(self) -> str:
+        shown = self._shown()
+        return shown.language_code if shown else self.commitment.language
+
+    @property
+    def shown_name(self) -> str:
+        shown = self._shown()
+        return shown.name if shown else self.name
+
+    @property
+    def shown_unit(self) -> str:
+        shown = self._shown()
+        return shown.unit if shown and shown.unit else self.unit
+
 
 class CommitmentTranslation(Orderable):
     """The commitment's text in another language: a child of the commitment, so it is
@@ -498,3 +533,35 @@ class CommitmentTranslation(Orderable):
 
     def __str__(self):
         return f"{self.language_code}: {self.title}"
+
+
+class CommitmentIndicatorTranslation(Orderable):
+    """An indicator's name and unit in another language. A child of the commitment (not
+    of the indicator: Wagtail edits one level of inline panels), so it is drafted,
+    reviewed and published with the commitment like its other translations."""
+
+    commitment = ParentalKey(
+        Commitment, on_delete=models.CASCADE, related_name="indicator_translations"
+    )
+    indicator = models.ForeignKey(
+        CommitmentIndicator,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("indicator"),
+        help_text=_("One of this commitment's saved indicators."),
+    )
+    language_code = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    name = models.CharField(_("indicator"), max_length=255)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("indicator"), FieldPanel("language_code")]),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("unit")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("indicator translation")
+        verbose_name_plural = _("indicator translations")
+
+    def __str__(self):
+        return f"{self.language_code}: {self.name}"

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -265,8 +265,12 @@ class NationalPlanPage(RenderedPageMixin, LocalizedUrlMixin, RoutablePageMixin, 
         return renderer_for(self).serve_commitment(self, request, commitment_id)
 
 
-class PlanCapabilitySection(Orderable):
-    """One MNR capability the plan addresses, with its objective and baseline."""
+class PlanCapabilitySection(TranslatableMixin, Orderable):
+    """One MNR capability the plan addresses, with its objective and baseline.
+
+    Translatable, so wagtail-localize offers its objective, baseline finding and sources
+    for translation with the page (as segments) and a translated page has its own copy of
+    each section, in its locale, under the original's translation key."""
 
     plan = ParentalKey(
         NationalPlanPage, on_delete=models.CASCADE, related_name="capability_sections"
@@ -315,7 +319,7 @@ class PlanCapabilitySection(Orderable):
         FieldPanel("baseline_sources"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("capability section")
         verbose_name_plural = _("capability sections")
         constraints = [
@@ -324,6 +328,14 @@ class PlanCapabilitySection(Orderable):
 
     def __str__(self):
         return str(self.capability)
+
+    def save(self, *args, **kwargs):
+        # A section is in its plan's language: one added in the editor of an Arabic
+        # original is Arabic, whatever the site's default locale.
+        plan = self._state.fields_cache.get("plan") or (self.plan if self.plan_id else None)
+        if plan is not None and plan.locale_id:
+            self.locale_id = plan.locale_id
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -67,11 +67,19 @@ def isolate(value):
     `<bdi dir="ltr|rtl">`, the text between Unicode isolates (see `publishing.bidi`).
 
     "Directorate of Children Services (DCS)" in an Arabic line stays so, not
-    "(DCS) Directorate ..."; in the PDF, where WeasyPrint ignores `<bdi>` alone."""
+    "(DCS) Directorate ..."; in the PDF, where WeasyPrint ignores `<bdi>` alone.
+
+    A name that knows its language (an agency's `name_language`) also carries `lang`
+    where it differs from the page's, so a screen reader reads it in that language."""
     if value is None or value == "":
         return ""
     return format_html(
-        '<bdi dir="{}">{}{}{}</bdi>', bidi.direction(value), bidi.FSI, value, bidi.PDI
+        '<bdi dir="{}"{}>{}{}{}</bdi>',
+        bidi.direction(value),
+        content_lang(getattr(value, "name_language", "")),
+        bidi.FSI,
+        value,
+        bidi.PDI,
     )
 
 

@@ -8,7 +8,6 @@ import io
 import itertools
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from demo import content
@@ -18,12 +17,6 @@ from tracking.models import ProgressUpdate
 
 CURRENCIES = {"jo": "JOD", "ke": "KES", "pe": "PEN", "ph": "PHP", "tz": "TZS"}
 OPEN = ("not_started", "on_track", "at_risk")
-
-
-@pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
 
 
 @pytest.mark.django_db

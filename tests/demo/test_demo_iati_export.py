@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from lxml import etree
 
 from plans.models import Commitment
@@ -18,9 +17,7 @@ SCHEMA = (
 )
 
 
-def test_every_demo_plan_exports_valid_iati(settings, client):
-    settings.DEBUG = True
-    call_command("load_demo")
+def test_every_demo_plan_exports_valid_iati(demo, client):
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
     plans = list(published_plans())
     assert len(plans) == 5

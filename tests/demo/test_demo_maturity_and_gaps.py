@@ -2,7 +2,6 @@
 capabilities, so the gap analysis and the comparison have something to show."""
 
 import pytest
-from django.core.management import call_command
 
 from plans.models import PlanCapabilitySection
 from plans.selectors import published_plans
@@ -11,9 +10,7 @@ from tracking.gaps import plan_gaps
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_levels_and_uncovered_capabilities(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
+def test_demo_has_levels_and_uncovered_capabilities(demo):
     sections = PlanCapabilitySection.objects.filter(plan__in=published_plans())
     assert sections.exists()
     assert not sections.filter(baseline_level__isnull=True).exists()

@@ -6,15 +6,8 @@ import json
 from html import escape
 
 import pytest
-from django.core.management import call_command
 
 from demo import content
-
-
-@pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
 
 
 @pytest.mark.django_db

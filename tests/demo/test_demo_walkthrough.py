@@ -3,19 +3,12 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from plans.models import Commitment, NationalPlanPage
 
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/snippets/plans/commitment/?per_page=100"
-
-
-@pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
 
 
 def login(client, username):

@@ -1,10 +1,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from reversion.models import Version
 
-from demo import loader as demo
 from stakeholders.models import Agency, Country, Membership
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +22,8 @@ def counts():
     )
 
 
-def test_load_demo_is_idempotent(settings, capsys):
+def test_load_demo_is_idempotent(demo, settings, capsys):
     settings.DEBUG = True
-    call_command("load_demo")
     first = counts()
     call_command("load_demo")
     assert counts() == first
@@ -34,9 +32,7 @@ def test_load_demo_is_idempotent(settings, capsys):
     assert "tz-helpline-head" in out
 
 
-def test_demo_has_five_countries_with_police_and_helpline(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
+def test_demo_has_five_countries_with_police_and_helpline(demo):
     assert sorted(Country.objects.values_list("code", flat=True)) == CODES
     for country in Country.objects.all():
         agencies = country.agencies.all()
@@ -46,9 +42,7 @@ def test_demo_has_five_countries_with_police_and_helpline(settings):
         assert Agency.Sector.CHILD_HELPLINE in sectors
 
 
-def test_demo_accounts_of_the_contract_can_log_in(settings, client):
-    settings.DEBUG = True
-    call_command("load_demo")
+def test_demo_accounts_of_the_contract_can_log_in(demo, client):
     for code in CODES:
         for suffix in ("coordinator", "reviewer", "police", "helpline"):
             username = f"{code}-{suffix}"
@@ -57,9 +51,7 @@ def test_demo_accounts_of_the_contract_can_log_in(settings, client):
             client.logout()
 
 
-def test_demo_roles_are_where_the_contract_says(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
+def test_demo_roles_are_where_the_contract_says(demo):
     User = get_user_model()
     ke_police = User.objects.get(username="ke-police").memberships.get()
     assert ke_police.role == Membership.Role.DRAFTER
@@ -72,18 +64,3 @@ def test_demo_roles_are_where_the_contract_says(settings):
     assert head.agency.sector == Agency.Sector.LAW_ENFORCEMENT
     assert User.objects.get(username="admin").is_superuser
     assert not User.objects.filter(username__startswith="jo-", is_superuser=True).exists()
-
-
-def test_load_demo_refuses_without_debug_unless_forced(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="--force"):
-        call_command("load_demo")
-    assert not Country.objects.exists()
-    call_command("load_demo", force=True)
-    assert Country.objects.count() == 5
-
-
-def test_demo_password_is_only_in_the_loader():
-    # The contract: demo accounts are never created outside the demo loader.
-    assert demo.DEMO_PASSWORD == "demo-pass-2026"
-    assert not get_user_model().objects.filter(username="admin").exists()

@@ -48,6 +48,10 @@ def new_commitment_data(plan, lead_agency, **overrides):
         "translations-INITIAL_FORMS": "0",
         "translations-MIN_NUM_FORMS": "0",
         "translations-MAX_NUM_FORMS": "1000",
+        "indicator_translations-TOTAL_FORMS": "0",
+        "indicator_translations-INITIAL_FORMS": "0",
+        "indicator_translations-MIN_NUM_FORMS": "0",
+        "indicator_translations-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data

@@ -14,12 +14,6 @@ from terminology.selectors import quotations_of, rules_for
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
-
-
 def test_demo_draft_shows_a_warning_and_public_pages_stay_clean(demo, client):
     drafted = Commitment.objects.get(
         plan__country__code="ke", title__startswith="Train investigators in online"
@@ -52,9 +46,8 @@ def test_demo_draft_shows_a_warning_and_public_pages_stay_clean(demo, client):
     assert "child pornography" not in client.get(drafted.plan.url).content.decode()
 
 
-def test_load_demo_twice_adds_no_second_terminology_draft(settings):
+def test_load_demo_twice_adds_no_second_terminology_draft(demo, settings):
     settings.DEBUG = True
-    call_command("load_demo")
     drafted = Commitment.objects.get(
         plan__country__code="ke", title__startswith="Train investigators in online"
     )
