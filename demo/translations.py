@@ -3,10 +3,8 @@
 modules' English texts; its commitments carry theirs (`demo.plans._english`)."""
 
 from wagtail.models import Locale
-from wagtail_localize.models import TranslationSource
 
 from plans import services
-from plans.models import NationalPlanPage
 
 from .content import build_language, text
 
@@ -19,26 +17,28 @@ def publish_original_language(plan, spec) -> None:
     english = Locale.objects.get(language_code="en")
     if plan.get_translation_or_none(english) is not None:
         return  # loaded before: load_demo stays idempotent
-    source, _created = TranslationSource.get_or_create_from_instance(plan)
-    source.create_or_update_translation(
-        english, publish=True, copy_parent_pages=True, fallback=True
+    written = {section.capability: section for section in spec.sections}
+    services.plan_translation_publish_as_system(
+        plan=plan,
+        language_code="en",
+        fields={
+            "title": text(spec.title, "en"),
+            "summary": text(spec.summary, "en"),
+            "vision": text(spec.vision, "en"),
+            "situation_analysis": text(spec.situation, "en"),
+            "coordination_body": text(spec.coordination, "en"),
+            "monitoring_evaluation": text(spec.monitoring, "en"),
+        },
+        sections={
+            number: _section_in_english(written.get(number), spec)
+            for number in plan.capability_sections.values_list("capability__number", flat=True)
+        },
     )
-    translated = NationalPlanPage.objects.get(pk=plan.get_translation(english).pk)
-    translated.title = text(spec.title, "en")
-    translated.summary = text(spec.summary, "en")
-    translated.vision = text(spec.vision, "en")
-    translated.situation_analysis = text(spec.situation, "en")
-    translated.coordination_body = text(spec.coordination, "en")
-    translated.monitoring_evaluation = text(spec.monitoring, "en")
-    sections = {section.capability: section for section in spec.sections}
-    rows = list(translated.capability_sections.select_related("capability"))
-    for row in rows:
-        section = sections.get(row.capability.number)
-        if section is not None:
-            row.objective = text(section.objective, "en")
-            row.baseline_finding = text(section.baseline, "en")
-        row.baseline_sources = text(spec.baseline_sources, "en")
-    # Assigned, not edited in place: the revision serialises the relation as assigned.
-    translated.capability_sections = rows
-    translated.save_revision().publish()
-    services.plan_setup(plan=translated)
+
+
+def _section_in_english(section, spec) -> dict:
+    texts = {"baseline_sources": text(spec.baseline_sources, "en")}
+    if section is not None:
+        texts["objective"] = text(section.objective, "en")
+        texts["baseline_finding"] = text(section.baseline, "en")
+    return texts

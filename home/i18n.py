@@ -12,6 +12,13 @@ from django.utils import translation
 from wagtail.models import Page
 
 
+def base_language(language: str | None = None) -> str:
+    """ "ar" for "ar-JO", "es" for "es-419": the language without its region, which is what
+    the site's translations are keyed on. Without an argument, the active language's."""
+    code = language or translation.get_language() or settings.LANGUAGE_CODE
+    return code.split("-")[0].lower()
+
+
 def active_prefix():
     """`/ar` etc., or "" for English (the default language has no prefix)."""
     code = translation.get_language() or settings.LANGUAGE_CODE

@@ -520,6 +520,32 @@ def plan_translation_start(*, actor, plan: NationalPlanPage, locale: Locale) -> 
     return translated
 
 
+@transaction.atomic
+def plan_translation_publish_as_system(
+    *, plan: NationalPlanPage, language_code: str, fields=None, sections=None
+) -> NationalPlanPage:
+    """A published translation the system makes (the demo loader, tests): wagtail-localize's
+    copy of the plan into that language, with `fields` (page fields) and `sections`
+    ({capability number: {section field: text}}) set on it, published at once. People
+    translate through plan_translation_start and the country's review instead."""
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.update_or_create_from_instance(plan)
+    source.create_or_update_translation(locale, publish=True, copy_parent_pages=True, fallback=True)
+    translated = NationalPlanPage.objects.get(pk=plan.get_translation(locale).pk)
+    for name, value in (fields or {}).items():
+        setattr(translated, name, value)
+    if sections:
+        rows = list(translated.capability_sections.select_related("capability"))
+        for row in rows:
+            for name, value in sections.get(row.capability.number, {}).items():
+                setattr(row, name, value)
+        # Assigned, not edited in place: the revision serialises the relation as assigned.
+        translated.capability_sections = rows
+    translated.save_revision().publish()
+    plan_setup(plan=translated)
+    return NationalPlanPage.objects.get(pk=translated.pk)
+
+
 def original_of(page: NationalPlanPage) -> NationalPlanPage:
     """The plan a translation translates, or refusal if it translates none."""
     original = (

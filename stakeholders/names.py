@@ -4,6 +4,8 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
+from home.i18n import base_language
+
 
 @cache
 def _territories(language: str) -> dict:
@@ -17,4 +19,4 @@ def country_name_in(code: str, language: str | None) -> str:
     """CLDR's name of the ISO 3166-1 country `code` in `language`, or "" if it has none."""
     if not code or not language:
         return ""
-    return _territories(language.split("-")[0].lower()).get(code.upper(), "")
+    return _territories(base_language(language)).get(code.upper(), "")

@@ -116,14 +116,8 @@ def make_update(commitment, *, actor=None, status="on_track", progress=10, **fie
 def translate_page(page, code, **fields):
     """What "Translate this page" then publishing does: a live copy in that locale, with
     `fields` set on it."""
-    from wagtail.models import Locale
-    from wagtail_localize.models import TranslationSource
+    from plans import services as plan_services
 
-    locale = Locale.objects.get(language_code=code)
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    source.create_or_update_translation(locale, publish=True, copy_parent_pages=True, fallback=True)
-    translation = page.get_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
+    return plan_services.plan_translation_publish_as_system(
+        plan=page, language_code=code, fields=fields
+    )

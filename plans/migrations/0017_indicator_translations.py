@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                         verbose_name="language",
                     ),
                 ),
-                ("name", models.CharField(max_length=255, verbose_name="indicator")),
+                ("name", models.CharField(max_length=255, verbose_name="name")),
                 ("unit", models.CharField(blank=True, max_length=50, verbose_name="unit")),
                 (
                     "commitment",

@@ -551,7 +551,7 @@ class CommitmentIndicatorTranslation(Orderable):
         help_text=_("One of this commitment's saved indicators."),
     )
     language_code = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    name = models.CharField(_("indicator"), max_length=255)
+    name = models.CharField(_("name"), max_length=255)
     unit = models.CharField(_("unit"), max_length=50, blank=True)
 
     panels = [

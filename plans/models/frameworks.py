@@ -11,11 +11,13 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from home.i18n import base_language
+
 SOURCE_LANGUAGE = "en"
 
 
 def _base_language(language: str | None) -> str:
-    return (language or SOURCE_LANGUAGE).split("-")[0].lower()
+    return base_language(language or SOURCE_LANGUAGE)
 
 
 def translated_languages() -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
-from home.i18n import original_version, url_in_own_language
+from home.i18n import base_language, original_version, url_in_own_language
 from publishing import bidi, formats
 
 register = template.Library()
@@ -91,7 +91,7 @@ LIST_SEPARATORS = {"ar": "، "}
 def isolated_list(values):
     """Names each isolated (`isolate`), separated as the visitor's language separates a
     list: "A، B" in Arabic, "A, B" elsewhere."""
-    separator = LIST_SEPARATORS.get((get_language() or "en").split("-")[0], ", ")
+    separator = LIST_SEPARATORS.get(base_language(), ", ")
     return format_html_join(separator, "{}", ((isolate(value),) for value in values))
 
 

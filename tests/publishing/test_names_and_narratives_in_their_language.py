@@ -58,5 +58,9 @@ def test_an_english_agency_name_is_marked_english_on_the_arabic_page(client, jo_
 
 
 def test_a_narrative_is_marked_with_the_plans_language_elsewhere(client, jo_commitment):
-    assert f'<p dir="auto" lang="ar">{NARRATIVE}</p>' in page(client, jo_commitment, "")
-    assert f'<p dir="auto">{NARRATIVE}</p>' in page(client, jo_commitment, "/ar")
+    english = page(client, jo_commitment, "")
+    assert f'<p dir="auto" lang="ar">{NARRATIVE}</p>' in english
+    assert "As the agency wrote them, in Arabic." in english
+    arabic = page(client, jo_commitment, "/ar")
+    assert f'<p dir="auto">{NARRATIVE}</p>' in arabic
+    assert "As the agency wrote them" not in arabic
