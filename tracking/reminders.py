@@ -1,5 +1,8 @@
 """Due-soon and overdue reminders to lead agencies, and the coordinators' weekly digest.
 
+A reminder goes to the lead agency's drafters and heads; where the agency has none who
+can be reached, to its country's coordinators, so no late commitment goes unmentioned.
+
 Each reminder is claimed in `SentReminder` (unique per user, kind, commitment and period)
 before it is sent, so a second run, a second worker or a retry after a crash never sends
 it again. The price of that guarantee: a run that crashes after claiming and before
@@ -38,6 +41,8 @@ class Outcome:
     sent: int = 0  # those actually sent by this run (not already sent before)
     emails: int = 0
     batches: int = 0
+    # Commitments nobody could be told of: no reporter at the agency, no coordinator.
+    unreached: int = 0
     lines: list = field(default_factory=list)  # for --dry-run
 
 
@@ -109,42 +114,70 @@ def _remind_batch(kind, batch, on, dry_run, outcome):
     by_agency = defaultdict(list)
     for commitment in batch:
         by_agency[commitment.lead_agency_id].append(commitment)
-    recipients = Membership.objects.filter(
-        agency_id__in=by_agency,
-        role__in=REPORTING_ROLES,
-        user__is_active=True,
-    ).exclude(user__email="")
-    wanted = {}  # key -> (user fields, commitment)
-    for agency_id, user_id, email, first_name in recipients.values_list(
-        "agency_id", "user_id", "user__email", "user__first_name"
-    ):
+    wanted = {}  # key -> (user fields, commitment, for another agency)
+    reached = set()
+    for agency_id, user_id, email, first_name in _reachable(
+        Membership.objects.filter(agency_id__in=by_agency, role__in=REPORTING_ROLES)
+    ).values_list("agency_id", "user_id", "user__email", "user__first_name"):
+        reached.add(agency_id)
         for commitment in by_agency[agency_id]:
             key = (user_id, kind, str(commitment.pk), _period(kind, commitment, on))
-            wanted[key] = ((user_id, email, first_name), commitment)
+            wanted[key] = ((user_id, email, first_name), commitment, False)
+    # An agency nobody reports for (no drafter or head with an e-mail, such as a ministry
+    # without accounts) still has its late work chased: by its country's coordinators.
+    unreached = [c for agency, cs in by_agency.items() if agency not in reached for c in cs]
+    by_country = defaultdict(list)
+    for commitment in unreached:
+        by_country[commitment.lead_agency.country_id].append(commitment)
+    covered = set()
+    if by_country:
+        coordinators = _reachable(
+            Membership.objects.filter(
+                agency__country_id__in=by_country, role=Membership.Role.COORDINATOR
+            )
+        ).values_list("agency__country_id", "user_id", "user__email", "user__first_name")
+        for country_id, user_id, email, first_name in coordinators.distinct():
+            covered.add(country_id)
+            for commitment in by_country[country_id]:
+                key = (user_id, kind, str(commitment.pk), _period(kind, commitment, on))
+                wanted.setdefault(key, ((user_id, email, first_name), commitment, True))
+    outcome.unreached += sum(
+        len(cs) for country, cs in by_country.items() if country not in covered
+    )
     outcome.planned += len(wanted)
     if dry_run:
         outcome.lines += [
             f"{kind}: {email} · {commitment.title} (due {commitment.due_date})"
-            for (_uid, email, _name), commitment in wanted.values()
+            + (f" · for {commitment.lead_agency}" if for_other else "")
+            for (_uid, email, _name), commitment, for_other in wanted.values()
         ]
         return
     token, claimed = _claim(list(wanted))
-    per_user = defaultdict(list)
+    per_user = defaultdict(lambda: ([], []))
     for key in claimed:
-        user, commitment = wanted[key]
-        per_user[user].append(commitment)
-    for (_user_id, email, first_name), commitments in per_user.items():
+        user, commitment, for_other = wanted[key]
+        per_user[user][1 if for_other else 0].append(commitment)
+    for (_user_id, email, first_name), (own, others) in per_user.items():
         context = {
             "kind": kind,
             "name": first_name,
-            "items": [(c, _edit_url(c)) for c in sorted(commitments, key=lambda c: c.due_date)],
+            "items": _items(own),
+            "unreported": _items(others),
             "on": on,
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         outcome.emails += _send("reminder", email, context)
-        outcome.sent += len(commitments)
+        outcome.sent += len(own) + len(others)
     if claimed:
         SentReminder.objects.filter(claim_token=token).update(sent_at=timezone.now())
+
+
+def _reachable(memberships):
+    return memberships.filter(user__is_active=True).exclude(user__email="")
+
+
+def _items(commitments):
+    return [(c, _edit_url(c)) for c in sorted(commitments, key=lambda c: (c.due_date, c.pk))]
 
 
 DIGEST_ROWS = 50

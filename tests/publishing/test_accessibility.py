@@ -1,7 +1,7 @@
 """Every public page is valid HTML5 and has no serious or critical axe-core violation.
 
 The demo (five countries with published plans) is loaded once for the module and rolled
-back afterwards. Each page is rendered in English and Arabic with Django's test client;
+back afterwards. Each page is rendered in every language of the site with Django's test client;
 the W3C Nu checker (vnu.jar from npm) validates all of them in one Java run, and Debian's
 Chromium, driven by Playwright, runs axe-core on them, served from the rendered HTML (no
 server, no network). Playwright never downloads a browser here: `make test` installs
@@ -48,7 +48,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-LANGUAGES = {"en": "", "ar": "/ar"}
+# Every language of the site: each shows content written in other languages (Jordan's
+# Arabic, Peru's Spanish) marked with its `lang`, and Arabic reads right to left.
+LANGUAGES = {"en": "", "ar": "/ar", "es": "/es", "fr": "/fr", "sw": "/sw"}
 PAGES = [
     "home",
     "plan-index",

@@ -29,3 +29,10 @@ class Command(BaseCommand):
                     f"{name}: {outcome.sent} of {outcome.planned} sent "
                     f"in {outcome.emails} e-mails ({outcome.planned - outcome.sent} sent before)"
                 )
+            if outcome.unreached:
+                many = outcome.unreached != 1
+                self.stderr.write(
+                    f"{name}: {outcome.unreached} commitment{'s' if many else ''} "
+                    f"reach{'' if many else 'es'} nobody: no drafter or head of the lead "
+                    "agency and no coordinator of its country has an account with an e-mail"
+                )
