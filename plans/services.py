@@ -530,7 +530,11 @@ def plan_translation_publish_as_system(
     translate through plan_translation_start and the country's review instead."""
     locale = Locale.objects.get(language_code=language_code)
     source, _created = TranslationSource.update_or_create_from_instance(plan)
-    source.create_or_update_translation(locale, publish=True, copy_parent_pages=True, fallback=True)
+    # Not publish=True: wagtail-localize would publish its copy on commit, after ours, and
+    # the plan's original words would replace the texts set here.
+    source.create_or_update_translation(
+        locale, publish=False, copy_parent_pages=True, fallback=True
+    )
     translated = NationalPlanPage.objects.get(pk=plan.get_translation(locale).pk)
     for name, value in (fields or {}).items():
         setattr(translated, name, value)

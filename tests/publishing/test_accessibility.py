@@ -9,7 +9,6 @@ Chromium and Java from Debian (scripts/install-system-deps.sh) and vnu-jar and a
 with npm (package-lock.json).
 """
 
-import io
 import json
 import mimetypes
 import shutil
@@ -21,14 +20,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
 from plans.models import Commitment, NationalPlanPage
 
-# The demo is loaded once, in the module fixture below; the marker tells pytest-django to
-# set up the test database, and each test runs in a savepoint inside the module's atomic.
+# The demo is loaded once for the module (tests/conftest.py); the marker tells pytest-django
+# to set up the test database.
 pytestmark = pytest.mark.django_db
 
 CHROMIUM = "/usr/bin/chromium"
@@ -91,11 +89,10 @@ def paths_in_demo():
 
 
 @pytest.fixture(scope="module")
-def rendered(django_db_setup, django_db_blocker):
-    """{case: (path, html)} for every page in both languages, rendered from the demo."""
+def rendered(_demo_for_the_module, django_db_blocker):
+    """{case: (path, html)} for every page in every language, rendered from the demo."""
     html = {}
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--force", stdout=io.StringIO())
         paths = paths_in_demo()
         client = Client()
         for case in CASES:
