@@ -498,3 +498,8 @@ class CommitmentTranslation(Orderable):
 
     def __str__(self):
         return f"{self.language_code}: {self.title}"
+
+    @property
+    def terminology_language(self) -> str:
+        """Checked for terminology in its own language, not the commitment's."""
+        return self.language_code
