@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0015_findings_register'),
+        ("plans", "0015_findings_register"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='finding',
-            name='terminology_quotations',
-            field=models.TextField(blank=True, help_text="Passages quoted word for word in which a term to avoid is accepted, one a line: e.g. a law's official title such as “Anti-Child Pornography Act of 2009”. Reviewers see this list.", verbose_name='accepted quotations'),
+            model_name="finding",
+            name="terminology_quotations",
+            field=models.TextField(
+                blank=True,
+                help_text="Passages quoted word for word in which a term to avoid is accepted, one a line: e.g. a law's official title such as “Anti-Child Pornography Act of 2009”. Reviewers see this list.",
+                verbose_name="accepted quotations",
+            ),
         ),
     ]
