@@ -60,9 +60,11 @@ def plan_findings(*, plan) -> list[dict]:
     updates = ProgressUpdate.objects.filter(commitment__plan=plan).prefetch_related("measurements")
     for update in updates.select_related("commitment").order_by("pk"):
         add(update, reverse("progress_updates:edit", args=[update.pk]), update.is_published)
-    for entry in Finding.objects.filter(country=plan.country_id).select_related("country"):
+    # The register is written in its country's language (one query for its rules).
+    register_rules = rules_for(Finding(country=plan.country))
+    for entry in Finding.objects.filter(country=plan.country_id).order_by("pk"):
         url = reverse("findings:edit", args=[entry.pk])
-        add(entry, url, entry.public, own_rules=None, internal=not entry.public)
+        add(entry, url, entry.public, own_rules=register_rules, internal=not entry.public)
     return rows
 
 
