@@ -236,6 +236,7 @@ DATA_SHAPE = {
                 "status": str,
                 "reason": str,
                 "public": bool,
+                "terminology_quotations": _Optional(str),
                 "capabilities": _ListOf(int),
             }
         )

@@ -213,6 +213,7 @@ def _finding_rows(country) -> list[dict]:
             "status": f.status,
             "reason": f.reason,
             "public": f.public,
+            "terminology_quotations": f.terminology_quotations,
             "capabilities": [c.pk for c in f.capabilities.all()],
         }
         for f in Finding.objects.filter(country=country).prefetch_related("capabilities")
@@ -687,6 +688,8 @@ class _Importer:
                 severity=row["severity"],
                 status=row["status"],
                 reason=row["reason"],
+                # Absent from older bundles; needed to publish a finding quoting a law.
+                terminology_quotations=row.get("terminology_quotations") or "",
                 public=row["public"],
             )
             self.map_findings[int(row["id"])] = finding.pk

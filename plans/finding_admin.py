@@ -81,6 +81,7 @@ class FindingViewSet(ModelViewSet):
             FieldPanel("country"),
             FieldPanel("title"),
             FieldPanel("text"),
+            FieldPanel("terminology_quotations"),
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("source_kind"), FieldPanel("date")]),

@@ -237,8 +237,15 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         return valid
 
 
-class FindingForm(WagtailAdminModelForm):
-    """A finding of a country the user coordinates; its country is fixed once saved."""
+class FindingForm(TerminologyFormMixin, WagtailAdminModelForm):
+    """A finding of a country the user coordinates; its country is fixed once saved.
+
+    Checked for terminology in its country's language: a term to avoid is a warning on an
+    internal finding, and refused on a public one (making it public is publishing it).
+    """
+
+    def terminology_leads_to_public(self) -> bool:
+        return bool(getattr(self, "cleaned_data", {}).get("public"))
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)

@@ -615,6 +615,8 @@ def finding_create(*, actor, country, capabilities=(), **fields) -> Finding:
     finding = Finding(country=country, **fields)
     _check_finding_manager(actor=actor, finding=finding)
     finding.full_clean()
+    if finding.public:
+        ensure_publishable(instance=finding)
     finding.save()
     finding.capabilities.set(capabilities)
     _log_finding(finding, "wagtail.create", actor)
@@ -632,6 +634,9 @@ def finding_save(*, actor, finding: Finding, capabilities=None) -> Finding:
     _check_finding_manager(actor=actor, finding=finding)
     action = "wagtail.edit" if finding.pk else "wagtail.create"
     finding.full_clean()
+    if finding.public:
+        # Public means published: no term to avoid outside an accepted quotation.
+        ensure_publishable(instance=finding)
     finding.save()
     if capabilities is not None:
         finding.capabilities.set(capabilities)

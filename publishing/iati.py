@@ -8,6 +8,12 @@ Only what the public sees is read, through the same selectors as the other expor
 the live version of each published, non-internal commitment, budgets only where the
 commitment's budget is public, measurements only from published progress updates.
 How each field maps onto IATI codes, and why, is in the README ("IATI export").
+
+Each activity declares the language the plan is written in (`xml:lang`): its texts are
+the original's, followed by one narrative per published translation (the plan page's live
+wagtail-localize translations, the live commitment's translations), each with its
+`xml:lang`, as IATI allows several narratives per text. What this site writes itself
+(the government's name, notes, the MNR and INSPIRE names) is English, and says so.
 """
 
 import datetime
@@ -20,13 +26,15 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from lxml import etree
 
-from home.i18n import in_default_locale
+from home.i18n import in_default_locale, original_version
 from tracking.models import IndicatorMeasurement
 
-from .selectors import public_commitments
+from .selectors import live_plan_translations, public_commitments
 
 IATI_VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# The language of the text this module writes itself.
+OWN_TEXT = "en"
 CENT = Decimal("0.01")
 
 # IATI ActivityStatus: 1 pipeline, 2 implementation, 3 finalisation, 4 closed, 5 cancelled.
@@ -101,9 +109,28 @@ def _element(parent, tag, text=None, **attributes):
     return node
 
 
-def _narrative(parent, tag, text, **attributes):
+def _narrative(parent, tag, text, *, lang=None, **attributes):
+    """An element with one narrative; `lang` when the text is not in the activity's
+    language."""
     node = _element(parent, tag, **attributes)
-    _element(node, "narrative", text)
+    narrative = _element(node, "narrative", text)
+    if lang:
+        narrative.set(XML_LANG, lang)
+    return node
+
+
+def _narratives(parent, tag, texts, **attributes):
+    """An element with the text as written (in the activity's language), then a narrative
+    per translation, with its `xml:lang`. `texts`: [(language, text)], the original first;
+    a translation that is empty or the original's words (an untranslated copy) is left
+    out, since it would claim the wrong language."""
+    (_language, original), *translations = texts
+    node = _narrative(parent, tag, original, **attributes)
+    seen = {original}
+    for language, text in translations:
+        if text and text not in seen:
+            seen.add(text)
+            _element(node, "narrative", text).set(XML_LANG, language)
     return node
 
 
@@ -156,30 +183,40 @@ def yearly_budget(total: Decimal, start: datetime.date, end: datetime.date):
     return periods
 
 
-def _participating_org(parent, role, name, org_type=None):
+def _participating_org(parent, role, names, org_type=None, *, lang=None):
+    """`names`: a name in the activity's language (or in `lang`), or [(language, name)]."""
     attributes = {"role": role}
     if org_type:
         attributes["type"] = org_type
-    _narrative(parent, "participating-org", name, **attributes)
+    if isinstance(names, str):
+        _narrative(parent, "participating-org", names, lang=lang, **attributes)
+    else:
+        _narratives(parent, "participating-org", names, **attributes)
 
 
 def _government(plan) -> str:
     return f"Government of {plan.country.name}"
 
 
-def _common_head(activity, *, identifier, title, description):
+def _common_head(activity, *, identifier, titles, descriptions):
     org = reporting_org()
     _element(activity, "iati-identifier", identifier)
-    _narrative(activity, "reporting-org", org["name"], ref=org["ref"], type=org["type"])
-    _narrative(activity, "title", title)
-    _narrative(activity, "description", description or title, type="1")
+    _narrative(
+        activity, "reporting-org", org["name"], lang=OWN_TEXT, ref=org["ref"], type=org["type"]
+    )
+    _narratives(activity, "title", titles)
+    descriptions = [
+        (language, description or title)
+        for (language, description), (_same, title) in zip(descriptions, titles, strict=True)
+    ]
+    _narratives(activity, "description", descriptions, type="1")
 
 
 def _dates(activity, start, end, *, note=None):
     for date_type, day in ((PLANNED_START, start), (PLANNED_END, end)):
         node = _element(activity, "activity-date", type=date_type, iso_date=day.isoformat())
         if note and note[date_type]:
-            _element(node, "narrative", NO_DATE_NOTE)
+            _element(node, "narrative", NO_DATE_NOTE).set(XML_LANG, OWN_TEXT)
 
 
 def _country(activity, plan):
@@ -188,34 +225,58 @@ def _country(activity, plan):
         activity,
         "recipient-country",
         plan.country.name,
+        lang=OWN_TEXT,
         code=plan.country.code.upper(),
         percentage="100",
     )
 
 
-def _web_page(activity, url, title):
+def _web_page(activity, url, titles):
     link = _element(activity, "document-link", url=url, format="text/html")
-    _narrative(link, "title", title)
+    _narratives(link, "title", titles)
     _element(link, "category", code=ACTIVITY_WEB_PAGE)
 
 
+def _plain(rich_text) -> str:
+    return html.unescape(strip_tags(rich_text or "")).strip()
+
+
+def plan_texts(plan) -> tuple[str, list, list]:
+    """The plan's language, and its titles and descriptions as [(language, text)]: the
+    original's first, then each published translation's."""
+    original = original_version(plan)
+    pages = [original, *live_plan_translations(original)]
+    languages = [page.locale.language_code for page in pages]
+    titles = list(zip(languages, [page.title for page in pages], strict=True))
+    descriptions = list(zip(languages, [_plain(page.summary) for page in pages], strict=True))
+    return languages[0], titles, descriptions
+
+
+def commitment_texts(commitment) -> tuple[str, list, list, list]:
+    """The commitment's language, and its titles, descriptions and funding sources as
+    [(language, text)]: as written first, then each translation of its live version."""
+    translations = sorted(commitment.translations.all(), key=lambda t: t.language_code)
+    rows = [(commitment.language, commitment)] + [(t.language_code, t) for t in translations]
+
+    def texts(name):
+        return [(language, getattr(row, name)) for language, row in rows]
+
+    return commitment.language, texts("title"), texts("description"), texts("funding_source")
+
+
 def plan_activity(root, plan, *, identifier, url, commitments):
+    language, titles, descriptions = plan_texts(plan)
     activity = _element(root, "iati-activity", hierarchy="1")
-    activity.set(XML_LANG, settings.LANGUAGE_CODE)
+    activity.set(XML_LANG, language)
     if plan.last_published_at:
         activity.set("last-updated-datetime", plan.last_published_at.isoformat())
-    _common_head(
-        activity,
-        identifier=identifier,
-        title=plan.title,
-        description=html.unescape(strip_tags(plan.summary)).strip(),
-    )
-    _participating_org(activity, ACCOUNTABLE, _government(plan), GOVERNMENT)
+    _common_head(activity, identifier=identifier, titles=titles, descriptions=descriptions)
+    _participating_org(activity, ACCOUNTABLE, _government(plan), GOVERNMENT, lang=OWN_TEXT)
     _element(activity, "activity-status", code=PLAN_STATUS.get(plan.plan_status, "2"))
     _dates(activity, *_plan_period(plan))
     _country(activity, plan)
     _element(activity, "tag", vocabulary=SDG_TARGET_VOCABULARY, code=SDG_TARGET)
-    _web_page(activity, url, plan.title)
+    _web_page(activity, url, titles)
     for commitment in commitments:
         _element(
             activity,
@@ -231,8 +292,9 @@ def commitment_activity(root, plan, commitment, *, plan_id, url, measurements):
         and commitment.estimated_cost is not None
         and bool(commitment.currency)
     )
+    language, titles, descriptions, funding_sources = commitment_texts(commitment)
     activity = _element(root, "iati-activity", hierarchy="2")
-    activity.set(XML_LANG, settings.LANGUAGE_CODE)
+    activity.set(XML_LANG, language)
     if commitment.last_published_at:
         activity.set("last-updated-datetime", commitment.last_published_at.isoformat())
     if budget_public:
@@ -240,16 +302,16 @@ def commitment_activity(root, plan, commitment, *, plan_id, url, measurements):
     _common_head(
         activity,
         identifier=commitment_identifier(plan_id, commitment),
-        title=commitment.title,
-        description=commitment.description,
+        titles=titles,
+        descriptions=descriptions,
     )
-    _participating_org(activity, ACCOUNTABLE, _government(plan), GOVERNMENT)
+    _participating_org(activity, ACCOUNTABLE, _government(plan), GOVERNMENT, lang=OWN_TEXT)
     for agency in [commitment.lead_agency, *commitment.supporting_agencies.all()]:
         _participating_org(
             activity, IMPLEMENTING, str(agency), ORGANISATION_TYPE.get(agency.sector)
         )
     if commitment.budget_is_public and commitment.funding_source:
-        _participating_org(activity, FUNDING, commitment.funding_source)
+        _participating_org(activity, FUNDING, funding_sources)
     _element(activity, "activity-status", code=COMMITMENT_STATUS[commitment.status])
     start, end = _timeframe(plan, commitment)
     note = {PLANNED_START: not commitment.start_date, PLANNED_END: not commitment.due_date}
@@ -262,6 +324,7 @@ def commitment_activity(root, plan, commitment, *, plan_id, url, measurements):
             activity,
             "policy-marker",
             f"INSPIRE {strategy.letter}: {strategy.name}",
+            lang=OWN_TEXT,
             vocabulary=REPORTING_ORG_VOCABULARY,
             vocabulary_uri=INSPIRE_URI,
             code=str(strategy.number),
@@ -272,9 +335,9 @@ def commitment_activity(root, plan, commitment, *, plan_id, url, measurements):
             _element(budget, "period-start", iso_date=first.isoformat())
             _element(budget, "period-end", iso_date=last.isoformat())
             _element(budget, "value", _decimal(share), value_date=first.isoformat())
-    _web_page(activity, url, commitment.title)
+    _web_page(activity, url, titles)
     _element(activity, "related-activity", ref=plan_id, type=PARENT)
-    _result(activity, plan, commitment, measurements)
+    _result(activity, plan, commitment, measurements, titles=titles)
 
 
 def _sectors(activity, commitment):
@@ -290,18 +353,19 @@ def _sectors(activity, commitment):
         activity,
         "sector",
         f"WePROTECT Model National Response capability {capability.number}: {capability.name}",
+        lang=OWN_TEXT,
         vocabulary=REPORTING_ORG_VOCABULARY,
         code=f"MNR-{capability.number}",
         percentage="100",
     )
 
 
-def _result(activity, plan, commitment, measurements):
+def _result(activity, plan, commitment, measurements, *, titles):
     indicators = list(commitment.indicators.all())
     if not indicators:
         return
     result = _element(activity, "result", type=OUTPUT)
-    _narrative(result, "title", commitment.title)
+    _narratives(result, "title", titles)
     start, end = _timeframe(plan, commitment)
     for indicator in indicators:
         _indicator(result, indicator, start, end, measurements.get(indicator.pk, []))

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
 from wagtail.models import Locale
 
-from home.i18n import in_default_locale
+from home.i18n import in_default_locale, original_version
 from plans.models import (
     Capability,
     Commitment,
@@ -87,6 +87,20 @@ def published_plans_in_language(plans=None):
                     setattr(translation, name, getattr(plan, name))
         localized.append(translation or plan)
     return localized
+
+
+def live_plan_translations(plan):
+    """The published translations of a plan (never drafts, never aliases), beside the
+    original it was translated from, in language order."""
+    original = original_version(plan)
+    return list(
+        NationalPlanPage.objects.live()
+        .public()
+        .filter(translation_key=original.translation_key, alias_of__isnull=True)
+        .exclude(pk=original.pk)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
 
 
 # The plan page's status filter takes a commitment status or this: past due, still open.

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from home.admin_pages import HeadedAdminPageMixin
-from plans.models import NationalPlanPage
+from plans.models import Finding, NationalPlanPage
 from stakeholders.permissions import (
     coordinated_or_reviewed_countries,
     coordinates_any_country,
@@ -38,7 +38,8 @@ def _working_copy(obj):
 
 
 def plan_findings(*, plan) -> list[dict]:
-    """Findings in the working copy of the plan, its commitments and their progress updates.
+    """Findings in the working copy of the plan, its commitments and their progress
+    updates, and in its country's findings register (each in its own language).
 
     Working copies (latest revisions) are what reviewers are asked to approve, so that is
     what is checked; rows say whether the object is live.
@@ -46,9 +47,11 @@ def plan_findings(*, plan) -> list[dict]:
     rules = rules_for(plan)
     rows = []
 
-    def add(obj, url, live):
-        for finding in findings_for_instance(obj, rules=rules):
-            rows.append({"object": obj, "url": url, "live": live, "finding": finding})
+    def add(obj, url, live, *, own_rules=rules, internal=False):
+        for finding in findings_for_instance(obj, rules=own_rules):
+            rows.append(
+                {"object": obj, "url": url, "live": live, "internal": internal, "finding": finding}
+            )
 
     add(_working_copy(plan), reverse("wagtailadmin_pages:edit", args=[plan.pk]), plan.live)
     for commitment in plan.commitments.select_related("latest_revision").order_by("pk"):
@@ -57,6 +60,11 @@ def plan_findings(*, plan) -> list[dict]:
     updates = ProgressUpdate.objects.filter(commitment__plan=plan).prefetch_related("measurements")
     for update in updates.select_related("commitment").order_by("pk"):
         add(update, reverse("progress_updates:edit", args=[update.pk]), update.is_published)
+    # The register is written in its country's language (one query for its rules).
+    register_rules = rules_for(Finding(country=plan.country))
+    for entry in Finding.objects.filter(country=plan.country_id).order_by("pk"):
+        url = reverse("findings:edit", args=[entry.pk])
+        add(entry, url, entry.public, own_rules=register_rules, internal=not entry.public)
     return rows
 
 

@@ -8,11 +8,13 @@ the object is in review) is refused while a term to avoid is not inside an accep
 quotation.
 """
 
+import copy
+
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .checker import Finding, describe, find_in_value, parse_quotations
-from .selectors import is_rich, rules_for, text_fields
+from .selectors import is_rich, rules_for, rules_for_child, text_fields
 
 AVOID_TERM_BLOCKS = _(
     "“%(text)s” is a term to avoid: use “%(replacement)s”. Change it before submitting "
@@ -65,26 +67,45 @@ class TerminologyFormMixin:
 
     # --- Checking -------------------------------------------------------------------
 
+    def terminology_subject(self, *, bound: bool):
+        """The object as this form would save it, as far as its language goes: a new
+        commitment's plan (or a new finding's country) is in the form before it is in the
+        instance, so the form's choices of related objects are applied to a copy."""
+        if not bound:
+            return self.instance
+        subject = copy.copy(self.instance)
+        cleaned = getattr(self, "cleaned_data", {})
+        for field in type(self.instance)._meta.concrete_fields:
+            if field.many_to_one and cleaned.get(field.name) is not None:
+                setattr(subject, field.name, cleaned[field.name])
+        return subject
+
     def _check_terminology(self, *, bound: bool):
-        rules = rules_for(self.instance)
+        rules = rules_for(self.terminology_subject(bound=bound))
         self._located_findings = []
-        if not rules:
-            return
         quotations = parse_quotations(self._value(self, self.quotations_field, bound))
-        targets = [(self, "")]
+        targets = [(self, "", rules)]
         for accessor, formset in getattr(self, "formsets", {}).items():
             if bound and formset.is_bound:
                 formset.is_valid()  # ClusterForm validates its formsets after this form
             for index, form in enumerate(formset.forms):
                 if bound and getattr(form, "cleaned_data", {}).get("DELETE"):
                     continue
-                targets.append((form, f"{accessor}-{index}-"))
-        for form, prefix in targets:
+                # A translation is checked in its own language (its instance has the
+                # form's values once the formset is validated).
+                targets.append(
+                    (form, f"{accessor}-{index}-", rules_for_child(form.instance, rules))
+                )
+        for form, prefix, form_rules in targets:
+            if not form_rules:
+                continue
             for field in text_fields(form._meta.model):
                 if field.name not in form.fields:
                     continue
                 value = self._value(form, field.name, bound)
-                matches = find_in_value(value, rules, rich=is_rich(field), quotations=quotations)
+                matches = find_in_value(
+                    value, form_rules, rich=is_rich(field), quotations=quotations
+                )
                 for match in matches:
                     finding = Finding(
                         rule=match.rule,

@@ -16,10 +16,20 @@ def active_rules(*, languages=(BASE_LANGUAGE,)) -> tuple[TermRule, ...]:
     return tuple(t.as_rule() for t in Term.objects.filter(active=True, language__in=languages))
 
 
+def written_in(obj) -> str | None:
+    """The language an object says its text is written in (`terminology_language`), e.g.
+    a commitment's translation into another language; None when it does not say."""
+    return getattr(obj, "terminology_language", None) or None
+
+
 def languages_for(obj) -> tuple[str, ...]:
-    """The languages the object's text is checked in: the language it is written in (its
-    locale, for a translated page or snippet), its country's language, and English always
-    (plans are co-drafted in it, and English passages turn up in every language)."""
+    """The languages the object's text is checked in: the language it is written in (the
+    one it declares, else its locale for a translated page or snippet, and its country's
+    language), and English always (plans are co-drafted in it, and English passages turn
+    up in every language)."""
+    declared = written_in(obj)
+    if declared:
+        return tuple(dict.fromkeys(_base(code) for code in (BASE_LANGUAGE, declared)))
     country = country_of(obj)
     languages = (BASE_LANGUAGE, getattr(country, "default_language", None), locale_of(obj))
     return tuple(dict.fromkeys(_base(code) for code in languages if code))
@@ -86,25 +96,36 @@ def quotations_of(obj) -> tuple[str, ...]:
     return parse_quotations(getattr(obj, QUOTATIONS_FIELD, ""))
 
 
+def rules_for_child(child, parent_rules) -> tuple[TermRule, ...]:
+    """A child written in a language of its own (a commitment's translation) is checked
+    in that language; other children (indicators, sections) in their parent's."""
+    return rules_for(child) if written_in(child) else tuple(parent_rules)
+
+
 def findings_for_instance(obj, *, rules=None) -> list[Finding]:
     """Findings in every text field of the object and of its inline children (capability
-    sections, indicators, measurements), with the object's accepted quotations."""
+    sections, indicators, measurements, translations), with the object's accepted
+    quotations; each child in the language it is written in."""
     rules = rules_for(obj) if rules is None else rules
-    if not rules:
-        return []
     quotations = quotations_of(obj)
     findings = _fields_findings(obj, rules, quotations, prefix="", label_prefix="")
     for accessor, children in _child_objects(obj):
         for index, child in enumerate(children):
             label = f"{child._meta.verbose_name} {index + 1}: "
             findings += _fields_findings(
-                child, rules, quotations, prefix=f"{accessor}-{index}-", label_prefix=label
+                child,
+                rules_for_child(child, rules),
+                quotations,
+                prefix=f"{accessor}-{index}-",
+                label_prefix=label,
             )
     return findings
 
 
 def _fields_findings(obj, rules, quotations, *, prefix, label_prefix) -> list[Finding]:
     findings = []
+    if not rules:
+        return findings
     for field in text_fields(type(obj)):
         value = getattr(obj, field.attname, None)
         for match in find_in_value(value, rules, rich=is_rich(field), quotations=quotations):

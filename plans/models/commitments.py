@@ -534,6 +534,11 @@ class CommitmentTranslation(Orderable):
     def __str__(self):
         return f"{self.language_code}: {self.title}"
 
+    @property
+    def terminology_language(self) -> str:
+        """Checked for terminology in its own language, not the commitment's."""
+        return self.language_code
+
 
 class CommitmentIndicatorTranslation(Orderable):
     """An indicator's name and unit in another language. A child of the commitment (not
@@ -565,3 +570,8 @@ class CommitmentIndicatorTranslation(Orderable):
 
     def __str__(self):
         return f"{self.language_code}: {self.name}"
+
+    @property
+    def terminology_language(self) -> str:
+        """Checked for terminology in its own language, not the commitment's."""
+        return self.language_code

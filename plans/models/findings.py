@@ -15,6 +15,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from terminology.fields import quotations_field
+
 REASON_REQUIRED = _("Say why the finding is not accepted.")
 REASON_NOT_EXPECTED = _("A reason is given only for a finding that is not accepted.")
 NO_CHILD_DATA = _(
@@ -89,6 +91,9 @@ class Finding(index.Indexed, models.Model):
             "the API and search. Otherwise internal, for this country's users only."
         ),
     )
+    # Legislative reviews quote laws by their official titles ("Anti-Child Pornography
+    # Act of 2009"): listed here, a term to avoid inside one does not block publishing.
+    terminology_quotations = quotations_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
