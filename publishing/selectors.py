@@ -85,6 +85,24 @@ def published_plans_in_language(plans=None):
     return localized
 
 
+def live_plan_translations(plans):
+    """The live, public translations of these plans (originals), by translation key, in
+    language order: one query, however many plans."""
+    plans = list(plans)
+    versions = (
+        NationalPlanPage.objects.live()
+        .public()
+        .filter(translation_key__in={plan.translation_key for plan in plans})
+        .exclude(pk__in=[plan.pk for plan in plans])
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    found = {}
+    for version in versions:
+        found.setdefault(version.translation_key, []).append(version)
+    return found
+
+
 # The plan page's status filter takes a commitment status or this: past due, still open.
 OVERDUE = "overdue"
 

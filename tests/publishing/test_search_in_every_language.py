@@ -148,4 +148,4 @@ def test_a_plan_is_found_by_the_words_of_its_live_translation_and_listed_once(
     # Found by its Spanish words too, once, and shown as written where no translation is.
     french = results(client, "Nacional", prefix="/fr")
     assert text_of(french).count(PE_PLAN_ES) == 1
-    assert f'href="/fr/plans/pe-2025-2030/" dir="auto" lang="es">' in french
+    assert 'href="/fr/plans/pe-2025-2030/" dir="auto" lang="es">' in french
