@@ -29,7 +29,7 @@ from lxml import etree
 from home.i18n import in_default_locale, original_version
 from tracking.models import IndicatorMeasurement
 
-from .selectors import live_plan_translations, public_commitments
+from .selectors import live_translations_of, public_commitments
 
 IATI_VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -245,7 +245,7 @@ def plan_texts(plan) -> tuple[str, list, list]:
     """The plan's language, and its titles and descriptions as [(language, text)]: the
     original's first, then each published translation's."""
     original = original_version(plan)
-    pages = [original, *live_plan_translations(original)]
+    pages = [original, *live_translations_of(original)]
     languages = [page.locale.language_code for page in pages]
     titles = list(zip(languages, [page.title for page in pages], strict=True))
     descriptions = list(zip(languages, [_plain(page.summary) for page in pages], strict=True))

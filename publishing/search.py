@@ -22,6 +22,8 @@ from plans.models import Commitment, NationalPlanPage
 from plans.selectors import public_commitment_rows, published_plans
 from tracking import selectors as tracking
 
+from .selectors import published_plans_in_language
+
 WORDS, PREFIX, SIMILAR = "words", "prefix", "similar"
 RESULTS = 50  # of each kind; the page says when there may be more
 SNIPPET_LENGTH = 180
@@ -63,34 +65,65 @@ def countries_with_plans():
 
 
 def search(terms: str, *, country=None) -> Results:
+    """Published plans and public commitments matching the words in any of their live
+    languages (a plan's live translations, a commitment's published translations), each
+    shown in the visitor's language where it has one, else as written."""
     plans = published_plans()
     if country is not None:
         plans = plans.filter(country=country)
     # The search backends filter on plain field lookups only: "published, and the original
     # of its translations" is a subquery they refuse, so it is settled first, as ids.
-    plan_ids = list(plans.values_list("pk", flat=True))
-    plans = plans.model.objects.filter(pk__in=plan_ids).select_related("country", "locale")
+    originals = dict(plans.values_list("translation_key", "pk"))
+    plan_ids = list(originals.values())
+    # A plan is found by the words of its live translations too (other pages, same key).
+    versions = (
+        NationalPlanPage.objects.live()
+        .public()
+        .filter(translation_key__in=list(originals))
+        .values_list("pk", flat=True)
+    )
+    plan_versions = NationalPlanPage.objects.filter(pk__in=list(versions)).only(
+        "pk", "translation_key"
+    )
+    # A commitment's row is its live version, and so are its `translations` rows: the
+    # index holds no draft.
     commitments = (
-        public_commitment_rows().filter(plan_id__in=plan_ids).select_related("lead_agency")
+        public_commitment_rows()
+        .filter(plan_id__in=plan_ids)
+        .select_related("lead_agency", "plan__locale")
+        .prefetch_related("translations")
     )
     results = Results(terms=terms)
-    results.plans, results.commitments, results.how = _match(terms, plans, commitments)
-    results.truncated = RESULTS in (len(results.plans), len(results.commitments))
+    found_plans, results.commitments, results.how = _match(terms, plan_versions, commitments)
+    results.plans = _plans_shown(found_plans, originals)
+    results.truncated = RESULTS in (len(found_plans), len(results.commitments))
     _attach_plans(results.commitments)
     _attach_lateness(results.commitments)
     words = re.findall(r"\w+", terms)
     for commitment in results.commitments:
-        commitment.title_marked = highlight(commitment.title, words)
-        commitment.snippet = snippet(commitment.description, words)
+        commitment.title_marked = highlight(commitment.shown_title, words)
+        commitment.snippet = snippet(commitment.shown_description, words)
     for plan in results.plans:
         plan.title_marked = highlight(plan.title, words)
     results.groups = _by_country(results.plans, results.commitments)
     return results
 
 
+def _plans_shown(found, originals):
+    """Each plan found once (whichever of its versions matched), best match first, in the
+    visitor's language where it has a live translation, else as written."""
+    order = []
+    for version in found:
+        pk = originals[version.translation_key]
+        if pk not in order:
+            order.append(pk)
+    by_id = NationalPlanPage.objects.select_related("country", "locale").in_bulk(order)
+    return published_plans_in_language([by_id[pk] for pk in order])
+
+
 def _match(terms, plans, commitments):
     backend = get_search_backend()
-    found_plans = list(plans.search(terms)[:RESULTS])
+    found_plans = list(backend.search(terms, plans)[:RESULTS])
     found = list(backend.search(terms, commitments)[:RESULTS])
     how = WORDS
     more_plans = _new(found_plans, backend.autocomplete(terms, plans)[:RESULTS])
@@ -115,11 +148,15 @@ def _new(found, candidates):
 
 
 def _attach_plans(commitments):
-    by_id = NationalPlanPage.objects.select_related("country").in_bulk(
+    """`public_plan` on each result (the plan as written, its links follow the visitor's
+    language) and `shown_plan` (its live translation in the visitor's language, if any)."""
+    by_id = NationalPlanPage.objects.select_related("country", "locale").in_bulk(
         {c.plan_id for c in commitments}
     )
+    shown = dict(zip(by_id, published_plans_in_language(list(by_id.values())), strict=True))
     for commitment in commitments:
         commitment.public_plan = by_id[commitment.plan_id]
+        commitment.shown_plan = shown[commitment.plan_id]
 
 
 def _attach_lateness(commitments):

@@ -89,18 +89,32 @@ def published_plans_in_language(plans=None):
     return localized
 
 
-def live_plan_translations(plan):
-    """The published translations of a plan (never drafts, never aliases), beside the
-    original it was translated from, in language order."""
-    original = original_version(plan)
-    return list(
+def live_plan_translations(plans):
+    """The live, public translations of these plans (originals), by translation key, in
+    language order: one query, however many plans. Never drafts, never aliases."""
+    plans = list(plans)
+    versions = (
         NationalPlanPage.objects.live()
         .public()
-        .filter(translation_key=original.translation_key, alias_of__isnull=True)
-        .exclude(pk=original.pk)
+        .filter(
+            translation_key__in={plan.translation_key for plan in plans},
+            alias_of__isnull=True,
+        )
+        .exclude(pk__in=[plan.pk for plan in plans])
         .select_related("locale")
         .order_by("locale__language_code")
     )
+    found = {}
+    for version in versions:
+        found.setdefault(version.translation_key, []).append(version)
+    return found
+
+
+def live_translations_of(plan) -> list:
+    """The published translations of one plan, beside the original it was translated
+    from (`plan` may be either), in language order."""
+    original = original_version(plan)
+    return live_plan_translations([original]).get(original.translation_key, [])
 
 
 # The plan page's status filter takes a commitment status or this: past due, still open.

@@ -293,6 +293,16 @@ class Commitment(
         index.SearchField("title"),
         index.SearchField("description"),
         index.AutocompleteField("title"),
+        # Its published translations (the rows; drafts of them live in revisions), so a
+        # reader finds it in their language as well as in the plan's.
+        index.RelatedFields(
+            "translations",
+            [
+                index.SearchField("title"),
+                index.SearchField("description"),
+                index.AutocompleteField("title"),
+            ],
+        ),
         index.FilterField("plan"),
         index.FilterField("capability"),
         index.FilterField("lead_agency"),
@@ -314,6 +324,15 @@ class Commitment(
             ("unlock_commitment", "Can unlock commitment"),
         ]
         indexes = [models.Index(fields=["plan", "live"])]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The search index is written on post_save, from the database, before
+        # ClusterableModel writes the children: index again once the translations (a child
+        # relation) are saved, so a published translation is found at once.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "translations" in update_fields:
+            index.insert_or_update_object(self)
 
     @property
     def budget_is_public(self) -> bool:

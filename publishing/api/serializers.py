@@ -6,6 +6,7 @@ issues add (funding lines, findings, trainings) get their own serializers and en
 beside these; `funding` and `training` on a commitment are where their figures will join.
 """
 
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -64,8 +65,18 @@ class PlanFiguresSerializer(serializers.Serializer):
     overdue = serializers.IntegerField(source="overdue_count")
 
 
+class PlanTranslationSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    html_url = serializers.URLField(help_text="The translated plan page.")
+
+
 class PlanSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country.code", help_text="ISO 3166-1 alpha-2.")
+    language = serializers.CharField(
+        source="locale.language_code",
+        help_text="The language the plan is written in (its original), e.g. `es`.",
+    )
+    translations = serializers.SerializerMethodField()
     country_name = serializers.CharField(source="country.name")
     status = serializers.ChoiceField(source="plan_status", choices=NationalPlanPage.PlanStatus)
     html_url = serializers.SerializerMethodField()
@@ -77,6 +88,8 @@ class PlanSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "title",
+            "language",
+            "translations",
             "country",
             "country_name",
             "period_start",
@@ -91,6 +104,19 @@ class PlanSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_html_url(self, plan) -> str:
         return plan_url(self.context, plan)
+
+    @extend_schema_field(serializers.DictField(child=PlanTranslationSerializer()))
+    def get_translations(self, plan):
+        """The plan's live translations, by language code: each one's title and page."""
+        versions = self.context.get("plan_translations", {}).get(plan.translation_key, [])
+        request = self.context.get("request")
+        return {
+            version.locale.language_code: {
+                "title": version.title,
+                "html_url": full_url_in_own_language(version, request),
+            }
+            for version in versions
+        }
 
     @extend_schema_field(PlanFiguresSerializer)
     def get_figures(self, plan):
@@ -107,6 +133,12 @@ def plan_url(context, plan) -> str:
     if plan.pk not in urls:
         urls[plan.pk] = plan.get_full_url(context.get("request")) or ""
     return urls[plan.pk]
+
+
+def full_url_in_own_language(page, request) -> str:
+    """A page's absolute URL in its own language's prefix (`/es/plans/...`)."""
+    with translation.override(page.locale.language_code):
+        return page.get_full_url(request) or ""
 
 
 def _decimal(value):
@@ -160,9 +192,24 @@ class TrainingSerializer(serializers.Serializer):
     )
 
 
+class CommitmentTextSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+
+
 class CommitmentSerializer(serializers.ModelSerializer):
+    """`title` and `description` are in the language asked for with `?lang=` where the
+    commitment has a published translation in it, else as written (in `language`)."""
+
     plan = serializers.IntegerField(source="plan_id")
     country = serializers.CharField(source="plan.country.code")
+    title = serializers.SerializerMethodField()
+    description = serializers.SerializerMethodField()
+    language = serializers.CharField(
+        help_text="The language the commitment is written in (its plan's original), e.g. `ar`."
+    )
+    text_language = serializers.SerializerMethodField()
+    translations = serializers.SerializerMethodField()
     capability = CapabilitySerializer()
     lead_agency = AgencySerializer()
     supporting_agencies = AgencySerializer(many=True)
@@ -192,6 +239,9 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "country",
             "title",
             "description",
+            "language",
+            "text_language",
+            "translations",
             "capability",
             "lead_agency",
             "supporting_agencies",
@@ -211,6 +261,36 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "indicators",
             "findings",
         ]
+
+    def _asked(self, commitment):
+        """The published translation into the `?lang=` language, or None."""
+        language = self.context.get("language")
+        if not language or language == commitment.language:
+            return None
+        return commitment.translation_for(language)
+
+    def get_title(self, commitment) -> str:
+        asked = self._asked(commitment)
+        return asked.title if asked else commitment.title
+
+    def get_description(self, commitment) -> str:
+        """As on the pages: the original's where the translation has none."""
+        asked = self._asked(commitment)
+        return asked.description if asked and asked.description else commitment.description
+
+    def get_text_language(self, commitment) -> str:
+        """The language of `title`: `?lang=`'s where a published translation is in it,
+        else `language`."""
+        asked = self._asked(commitment)
+        return asked.language_code if asked else commitment.language
+
+    @extend_schema_field(serializers.DictField(child=CommitmentTextSerializer()))
+    def get_translations(self, commitment):
+        """The published translations, by language code (never a draft's)."""
+        return {
+            row.language_code: {"title": row.title, "description": row.description}
+            for row in commitment.translations.all()
+        }
 
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_findings(self, commitment):

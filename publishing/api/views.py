@@ -7,9 +7,10 @@ may see, never widen it.
 
 from django.conf import settings
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -71,6 +72,26 @@ class PublicViewSet(PublicReadAPI, viewsets.ReadOnlyModelViewSet):
         raise NotImplementedError
 
 
+LANG = OpenApiParameter(
+    "lang",
+    str,
+    enum=[code for code, _name in settings.LANGUAGES],
+    description="A language code: `title` and `description` in that language where the "
+    "commitment has a published translation in it, else as written (`text_language` says "
+    "which; `language` is the language it is written in).",
+)
+UNKNOWN_LANGUAGE = "Use one of: %(codes)s."
+
+
+def asked_language(request):
+    """The `?lang=` of the request (None without one); an unknown code is a 400."""
+    language = request.query_params.get("lang") or None
+    codes = [code for code, _name in settings.LANGUAGES]
+    if language is not None and language not in codes:
+        raise ValidationError({"lang": [UNKNOWN_LANGUAGE % {"codes": ", ".join(codes)}]})
+    return language
+
+
 @extend_schema_view(
     list=extend_schema(summary="Published plans", tags=["plans"]),
     retrieve=extend_schema(summary="A published plan", tags=["plans"]),
@@ -89,14 +110,26 @@ class PlanViewSet(PublicViewSet):
             selectors.plan_sections_prefetch()
         )
 
+    def get_serializer(self, *args, **kwargs):
+        # The live translations of this page's plans: one query, however many.
+        instances = args[0] if args else kwargs.get("instance")
+        if instances is not None:
+            rows = instances if isinstance(instances, list) else [instances]
+            kwargs["context"] = {
+                **self.get_serializer_context(),
+                "plan_translations": selectors.live_plan_translations(rows),
+            }
+        return super().get_serializer(*args, **kwargs)
+
 
 @extend_schema_view(
-    list=extend_schema(summary="Public commitments", tags=["commitments"]),
-    retrieve=extend_schema(summary="A public commitment", tags=["commitments"]),
+    list=extend_schema(summary="Public commitments", tags=["commitments"], parameters=[LANG]),
+    retrieve=extend_schema(summary="A public commitment", tags=["commitments"], parameters=[LANG]),
 )
 class CommitmentViewSet(PublicViewSet):
     """The live version of each public commitment of a published plan: what its page shows,
-    with its budget where that is public and people trained where it is a training."""
+    with its budget where that is public and people trained where it is a training, its
+    language and its published translations (`?lang=` picks the language of `title`)."""
 
     serializer_class = serializers.CommitmentSerializer
     filterset_class = filters.CommitmentFilters
@@ -119,6 +152,7 @@ class CommitmentViewSet(PublicViewSet):
                 "people_trained": tracking.people_trained_by_commitment(commitment_ids=training)
                 if training
                 else {},
+                "language": asked_language(self.request),
             }
         return super().get_serializer(*args, **kwargs)
 

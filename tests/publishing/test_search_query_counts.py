@@ -1,0 +1,87 @@
+"""The search page costs the same number of SQL queries with 3 and with 12 results per
+country, in every language, translated or not (plans in two languages, commitments with
+published translations)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plans import services
+from plans.models import Capability
+
+from ..factories import AgencyFactory, CountryFactory, make_commitment, translate_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_plans(ke_plan, ke_police):
+    peru = CountryFactory(code="pe", name="Peru", default_language="es")
+    pe_police = AgencyFactory(country=peru, name="Policía Nacional del Perú", acronym="PNP")
+    pe_plan = services.plan_add(
+        actor=None,
+        country=peru,
+        title="Perú: Plan Nacional de Acción",
+        slug="pe-2025-2030",
+        period_start=2025,
+        period_end=2030,
+        sections=[
+            {
+                "capability": Capability.objects.get(framework__code="MNR-2016", number=4),
+                "objective": "—",
+            }
+        ],
+        publish=True,
+    )
+    translate_page(pe_plan, "en", title="Peru: National Plan of Action")
+    return ke_plan, ke_police, pe_plan, pe_police
+
+
+def _add(two_plans, start, count):
+    ke_plan, ke_police, pe_plan, pe_police = two_plans
+    for i in range(start, start + count):
+        make_commitment(
+            ke_plan,
+            ke_police,
+            title=f"Forensics step {i}",
+            translations=[{"language_code": "es", "title": f"Forense paso {i}"}],
+        )
+        make_commitment(
+            pe_plan,
+            pe_police,
+            title=f"Forense peruano {i}",
+            description="Forense y digital.",
+            translations=[{"language_code": "en", "title": f"Forensics in Peru {i}"}],
+        )
+
+
+def _queries(client, url):
+    client.get(url)  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured), response.content.decode()
+
+
+URLS = {
+    "english": "/search/?q=forensics",
+    "spanish": "/es/search/?q=forense",
+    "french": "/fr/search/?q=forense",
+    "prefix": "/search/?q=forens",
+    "plans": "/search/?q=national",
+}
+
+
+def test_search_queries_do_not_grow_with_results(client, two_plans):
+    _add(two_plans, 0, 3)
+    at_3 = {}
+    for name, url in URLS.items():
+        at_3[name], html = _queries(client, url)
+    assert "6 results" in _queries(client, URLS["english"])[1]
+    _add(two_plans, 3, 9)
+    at_12 = {}
+    for name, url in URLS.items():
+        at_12[name], html = _queries(client, url)
+    assert "24 results" in _queries(client, URLS["english"])[1]
+    print("search queries at 3 and 12 results per country:", at_3, at_12)
+    assert at_12 == at_3
