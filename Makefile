@@ -62,12 +62,14 @@ check: install-dev
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-# On both cores (pytest-xdist): serially the suite took over 10 minutes. The browser
+# On both cores (pytest-xdist): serially the suite took over 10 minutes. `loadgroup`
+# keeps the tests on the loaded demo on one worker, which loads it once (tests/conftest.py);
+# the others go to whichever worker is free. The browser
 # journeys run after it, on their own in one process: mixed into xdist's workers, a
 # journey once found the migrations' data gone after another transactional test, and
 # Playwright's DJANGO_ALLOW_ASYNC_UNSAFE reached later tests' subprocesses (check --deploy).
 pytest: install-dev system-deps node-deps
-	$(VENV)/bin/pytest -n 2 --dist loadscope --ignore=tests/journeys
+	$(VENV)/bin/pytest -n 2 --dist loadgroup --ignore=tests/journeys
 	$(VENV)/bin/pytest tests/journeys
 
 test: system-deps lint check pytest
@@ -77,7 +79,7 @@ test: system-deps lint check pytest
 CI_PG := postgres://plans@127.0.0.1:$(or $(CI_PG_PORT),54329)
 CI_REDIS := redis://127.0.0.1:$(or $(CI_REDIS_PORT),63799)
 test-integration: install-dev system-deps node-deps
-	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider -n 2 --dist loadscope --ignore=tests/journeys
+	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider -n 2 --dist loadgroup --ignore=tests/journeys
 	DATABASE_URL=$(CI_PG)/plans $(VENV)/bin/pytest -p no:cacheprovider tests/journeys
 	E2E_DATABASE_URL=$(CI_PG)/plans_e2e E2E_REDIS_URL=$(CI_REDIS)/0 \
 		$(VENV)/bin/pytest -p no:cacheprovider tests/e2e -v

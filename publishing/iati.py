@@ -376,7 +376,12 @@ def _indicator(result, indicator, start, end, measured):
     if indicator.baseline is not None and indicator.target is not None:
         attributes["ascending"] = "1" if indicator.target >= indicator.baseline else "0"
     node = _element(result, "indicator", **attributes)
-    _narrative(node, "title", indicator.name)
+    translations = sorted(indicator.translations.all(), key=lambda t: t.language_code)
+    _narratives(
+        node,
+        "title",
+        [(None, indicator.name)] + [(t.language_code, t.name) for t in translations],
+    )
     about = [
         f"Unit: {indicator.unit}" if indicator.unit else "",
         f"Means of verification: {indicator.means_of_verification}"

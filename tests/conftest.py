@@ -40,7 +40,13 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` need DATABASE_URL to point at PostgreSQL; skip them otherwise."""
+    """Tests on the loaded demo run on one worker, in one group (`--dist loadgroup`): it
+    is loaded once there (see `_demo_for_the_module`), every other test goes to whichever
+    worker is free. Tests marked `postgres` need DATABASE_URL to point at PostgreSQL;
+    they are skipped otherwise."""
+    for item in items:
+        if "_demo_for_the_module" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("demo"))
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         return
     skip = pytest.mark.skip(reason="needs DATABASE_URL pointing at PostgreSQL")
@@ -114,8 +120,8 @@ def _demo_for_the_module(django_db_setup, django_db_blocker):
     On SQLite in memory (`make test`) each process loads it once and keeps a copy of the
     database: a module restores that copy, and the database as it was before, with
     SQLite's backup API, in milliseconds. Elsewhere (PostgreSQL) a module loads it inside
-    an atomic block rolled back after the module. Run with `--dist loadscope` (the
-    Makefile), a module stays on one worker."""
+    an atomic block rolled back after the module. With `--dist loadgroup` (the
+    Makefile) all of them run on one worker (pytest_collection_modifyitems)."""
     import io
 
     from django.core.management import call_command

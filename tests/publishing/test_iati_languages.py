@@ -132,3 +132,30 @@ def test_an_english_plan_declares_english(client, ke_plan, ke_police, schema):
     plan, (commitment,) = activities(iati(client, f"{ke_plan.url}export.iati.xml", schema))
     assert plan.get(XML_LANG) == commitment.get(XML_LANG) == "en"
     assert narratives(commitment, "title") == [(None, "Train investigators")]
+
+
+def test_an_indicators_published_translation_is_a_narrative(client, pe_commitment, schema):
+    services.commitment_translate(
+        actor=None,
+        commitment=pe_commitment,
+        language_code="en",
+        title=COMMITMENT_EN,
+        publish=True,
+    )
+    commitment = services.commitment_create(
+        actor=None,
+        plan=pe_commitment.plan,
+        capability=pe_commitment.capability,
+        title="Capacitar a jueces",
+        lead_agency=pe_commitment.lead_agency,
+        indicators=[{"name": "Jueces capacitados", "baseline": 0, "target": 30}],
+        indicator_translations=[{"indicator": 0, "language_code": "en", "name": "Judges trained"}],
+        publish=True,
+    )
+    _plan, commitments = activities(iati(client, f"/es/plans/{SLUG}/export.iati.xml", schema))
+    (activity,) = [a for a in commitments if "Capacitar a jueces" in etree.tostring(a).decode()]
+    assert narratives(activity, "result/indicator/title") == [
+        (None, "Jueces capacitados"),
+        ("en", "Judges trained"),
+    ]
+    assert commitment.indicators.get().translations.count() == 1
