@@ -63,10 +63,16 @@ def cached_plan_pdf(*, plan_id: int, language: str) -> bytes | None:
 
 
 def build_plan_pdf(*, plan_id: int, language: str) -> bool:
-    """Build and cache the PDF of a published plan; False if the plan is not public."""
-    plan = published_plans().filter(pk=plan_id).first()
-    if plan is None:
+    """Build and cache the PDF of a published plan (`plan_id`: the original, whose cache
+    generation its translations share) in `language`: its live translation in that
+    language, else the plan as written. False if the plan is not public."""
+    original = published_plans().filter(pk=plan_id).first()
+    if original is None:
         return False
+    with translation.override(language):
+        plan = original.localized.specific
+    if not plan.live:  # `localized` may be a draft translation: never printed
+        plan = original
     # The version is read before reading the content: if something is published while
     # this runs, the result lands under the old version and is never served.
     version = caching.plan_version(plan_id)

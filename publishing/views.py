@@ -77,16 +77,17 @@ def export(request, path, fmt):
             exports.plan_as_csv(plan, url=url), content_type="text/csv; charset=utf-8"
         )
 
-    response = caching.serve_cached(
-        request, key=caching.export_key(plan_id=plan.pk, fmt=fmt), render=render
-    )
+    # Keyed on the original: publishing anything of the plan renews the generation of
+    # the original, which its translations share (the language is in the key).
+    key = caching.export_key(plan_id=original_version(plan).pk, fmt=fmt)
+    response = caching.serve_cached(request, key=key, render=render)
     if fmt == "csv":
         response["Content-Disposition"] = f'attachment; filename="{plan.slug}.csv"'
     return response
 
 
 def _pdf_response(plan):
-    data = pdf.request_plan_pdf(plan_id=plan.pk, language=get_language())
+    data = pdf.request_plan_pdf(plan_id=original_version(plan).pk, language=get_language())
     if data is None:
         response = HttpResponse(PDF_BEING_BUILT, status=503, content_type="text/plain")
         response["Retry-After"] = "30"
