@@ -85,6 +85,31 @@ def make_plan(country, *, capabilities=(4, 11, 21), start=2025, end=2029, publis
     return NationalPlanPage.objects.get(pk=plan.pk)
 
 
+def make_plan_in_its_language(
+    country, *, title, objective="—", start=2025, end=2030, capability=4, slug=None
+):
+    """A published plan written in its country's language (under that language's
+    /plans/, as `plan_add` does), with one section."""
+    from plans import services as plan_services
+    from plans.models import Capability
+
+    return plan_services.plan_add(
+        actor=None,
+        country=country,
+        title=title,
+        slug=slug or f"{country.code}-{start}-{end}",
+        period_start=start,
+        period_end=end,
+        sections=[
+            {
+                "capability": Capability.objects.get(framework__code="MNR-2016", number=capability),
+                "objective": objective,
+            }
+        ],
+        publish=True,
+    )
+
+
 def make_commitment(
     plan, lead_agency, *, title=None, capability=4, supporting=(), publish=True, **fields
 ):

@@ -5,9 +5,9 @@ run on commit, must not bring the original's words back."""
 import pytest
 
 from plans import services
-from plans.models import Capability, NationalPlanPage
+from plans.models import NationalPlanPage
 
-from ..factories import CountryFactory
+from ..factories import CountryFactory, make_plan_in_its_language
 
 pytestmark = pytest.mark.django_db
 
@@ -16,17 +16,14 @@ def test_the_published_translation_has_the_given_texts_after_commit(
     client, django_capture_on_commit_callbacks
 ):
     jordan = CountryFactory(code="jo", name="Jordan", default_language="ar")
-    capability = Capability.objects.get(framework__code="MNR-2016", number=4)
     with django_capture_on_commit_callbacks(execute=True):
-        plan = services.plan_add(
-            actor=None,
-            country=jordan,
+        plan = make_plan_in_its_language(
+            jordan,
             title="الخطة الوطنية",
+            objective="تعزيز التحقيق",
+            start=2025,
+            end=2030,
             slug="jo-2025-2030",
-            period_start=2025,
-            period_end=2030,
-            sections=[{"capability": capability, "objective": "تعزيز التحقيق"}],
-            publish=True,
         )
     with django_capture_on_commit_callbacks(execute=True):
         translated = services.plan_translation_publish_as_system(

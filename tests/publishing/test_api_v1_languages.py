@@ -5,9 +5,14 @@ it has a published translation, else as written. Never a draft's."""
 import pytest
 
 from plans import services
-from plans.models import Capability
 
-from ..factories import AgencyFactory, CountryFactory, make_commitment, translate_page
+from ..factories import (
+    AgencyFactory,
+    CountryFactory,
+    make_commitment,
+    make_plan_in_its_language,
+    translate_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +28,13 @@ def _no_throttle(settings):
 @pytest.fixture
 def pe_plan(db):
     peru = CountryFactory(code="pe", name="Peru", default_language="es")
-    return services.plan_add(
-        actor=None,
-        country=peru,
+    return make_plan_in_its_language(
+        peru,
         title="Perú: Plan Nacional de Acción",
+        objective="—",
+        start=2025,
+        end=2030,
         slug="pe-2025-2030",
-        period_start=2025,
-        period_end=2030,
-        sections=[
-            {
-                "capability": Capability.objects.get(framework__code="MNR-2016", number=4),
-                "objective": "—",
-            }
-        ],
-        publish=True,
     )
 
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from plans import services
 from plans.models import Capability
 
-from ..factories import AgencyFactory, CountryFactory, translate_page
+from ..factories import AgencyFactory, CountryFactory, make_plan_in_its_language, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +24,13 @@ TITLE_EN = "Peru: National Plan of Action"
 def pe_commitment(db):
     peru = CountryFactory(code="pe", name="Peru", default_language="es")
     capability = Capability.objects.get(framework__code="MNR-2016", number=4)
-    plan = services.plan_add(
-        actor=None,
-        country=peru,
+    plan = make_plan_in_its_language(
+        peru,
         title="Perú: Plan Nacional de Acción",
+        objective="Fortalecer la investigación",
+        start=2025,
+        end=2030,
         slug=SLUG,
-        period_start=2025,
-        period_end=2030,
-        sections=[{"capability": capability, "objective": "Fortalecer la investigación"}],
-        publish=True,
     )
     commitment = services.commitment_create(
         actor=None,

@@ -11,7 +11,7 @@ from lxml import etree
 from plans import services
 from plans.models import Capability
 
-from ..factories import AgencyFactory, CountryFactory, translate_page
+from ..factories import AgencyFactory, CountryFactory, make_plan_in_its_language, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -38,20 +38,13 @@ def peru(db):
 
 @pytest.fixture
 def pe_plan(peru):
-    return services.plan_add(
-        actor=None,
-        country=peru,
+    return make_plan_in_its_language(
+        peru,
         title=TITLE_ES,
+        objective="Fortalecer la investigación",
+        start=2025,
+        end=2030,
         slug=SLUG,
-        period_start=2025,
-        period_end=2030,
-        sections=[
-            {
-                "capability": Capability.objects.get(framework__code="MNR-2016", number=4),
-                "objective": "Fortalecer la investigación",
-            }
-        ],
-        publish=True,
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 from plans import services
 from plans.models import Capability
 
-from ..factories import AgencyFactory, CountryFactory
+from ..factories import AgencyFactory, CountryFactory, make_plan_in_its_language
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +21,13 @@ NAME_EN = "Prosecutors trained"
 def pe_commitment(db):
     peru = CountryFactory(code="pe", name="Peru", default_language="es")
     capability = Capability.objects.get(framework__code="MNR-2016", number=4)
-    plan = services.plan_add(
-        actor=None,
-        country=peru,
+    plan = make_plan_in_its_language(
+        peru,
         title="Plan Nacional",
+        objective="Fortalecer la investigación",
+        start=2025,
+        end=2030,
         slug=SLUG,
-        period_start=2025,
-        period_end=2030,
-        sections=[{"capability": capability, "objective": "Fortalecer la investigación"}],
-        publish=True,
     )
     return services.commitment_create(
         actor=None,

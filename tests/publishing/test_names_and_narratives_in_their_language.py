@@ -8,7 +8,7 @@ from plans import services
 from plans.models import Capability
 from stakeholders import services as stakeholder_services
 
-from ..factories import AgencyFactory, CountryFactory, make_update
+from ..factories import AgencyFactory, CountryFactory, make_plan_in_its_language, make_update
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +20,13 @@ NARRATIVE = "تم تدريب أربعين محققًا"
 def jo_commitment(db):
     jordan = CountryFactory(code="jo", name="Jordan", default_language="ar")
     capability = Capability.objects.get(framework__code="MNR-2016", number=4)
-    plan = services.plan_add(
-        actor=None,
-        country=jordan,
+    plan = make_plan_in_its_language(
+        jordan,
         title="الخطة الوطنية",
+        objective="تعزيز التحقيق",
+        start=2025,
+        end=2030,
         slug=SLUG,
-        period_start=2025,
-        period_end=2030,
-        sections=[{"capability": capability, "objective": "تعزيز التحقيق"}],
-        publish=True,
     )
     agency = AgencyFactory(country=jordan, name="Family Protection Department", acronym="FPD")
     agency.name_language = "en"

@@ -13,7 +13,13 @@ import pytest
 from plans import services
 from plans.models import Capability, NationalPlanPage
 
-from ..factories import AgencyFactory, CountryFactory, make_plan, translate_page
+from ..factories import (
+    AgencyFactory,
+    CountryFactory,
+    make_plan,
+    make_plan_in_its_language,
+    translate_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,20 +41,13 @@ def pe_police(peru):
 
 @pytest.fixture
 def pe_plan(peru):
-    return services.plan_add(
-        actor=None,
-        country=peru,
+    return make_plan_in_its_language(
+        peru,
         title=TITLE_ES,
+        objective="Fortalecer la investigación",
+        start=2025,
+        end=2030,
         slug=SLUG,
-        period_start=2025,
-        period_end=2030,
-        sections=[
-            {
-                "capability": Capability.objects.get(framework__code="MNR-2016", number=4),
-                "objective": "Fortalecer la investigación",
-            }
-        ],
-        publish=True,
     )
 
 

@@ -7,9 +7,15 @@ import re
 import pytest
 
 from plans import services
-from plans.models import Capability, NationalPlanPage
+from plans.models import NationalPlanPage
 
-from ..factories import AgencyFactory, CountryFactory, make_commitment, translate_page
+from ..factories import (
+    AgencyFactory,
+    CountryFactory,
+    make_commitment,
+    make_plan_in_its_language,
+    translate_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +29,13 @@ PE_PLAN_EN = "Peru: National Plan of Action 2025-2030"
 
 
 def _plan(country, title, slug):
-    return services.plan_add(
-        actor=None,
-        country=country,
+    return make_plan_in_its_language(
+        country,
         title=title,
+        objective="—",
+        start=2025,
+        end=2030,
         slug=slug,
-        period_start=2025,
-        period_end=2030,
-        sections=[
-            {
-                "capability": Capability.objects.get(framework__code="MNR-2016", number=4),
-                "objective": "—",
-            }
-        ],
-        publish=True,
     )
 
 

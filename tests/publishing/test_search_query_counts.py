@@ -6,10 +6,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from plans import services
-from plans.models import Capability
-
-from ..factories import AgencyFactory, CountryFactory, make_commitment, translate_page
+from ..factories import (
+    AgencyFactory,
+    CountryFactory,
+    make_commitment,
+    make_plan_in_its_language,
+    translate_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,20 +21,13 @@ pytestmark = pytest.mark.django_db
 def two_plans(ke_plan, ke_police):
     peru = CountryFactory(code="pe", name="Peru", default_language="es")
     pe_police = AgencyFactory(country=peru, name="Policía Nacional del Perú", acronym="PNP")
-    pe_plan = services.plan_add(
-        actor=None,
-        country=peru,
+    pe_plan = make_plan_in_its_language(
+        peru,
         title="Perú: Plan Nacional de Acción",
+        objective="—",
+        start=2025,
+        end=2030,
         slug="pe-2025-2030",
-        period_start=2025,
-        period_end=2030,
-        sections=[
-            {
-                "capability": Capability.objects.get(framework__code="MNR-2016", number=4),
-                "objective": "—",
-            }
-        ],
-        publish=True,
     )
     translate_page(pe_plan, "en", title="Peru: National Plan of Action")
     return ke_plan, ke_police, pe_plan, pe_police
