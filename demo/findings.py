@@ -13,6 +13,7 @@ from django.db import transaction
 
 from plans import services
 from plans.models import Capability, Commitment, Finding
+from plans.selectors import with_review_state
 
 NA = Finding.SourceKind.NEEDS_ASSESSMENT
 LR = Finding.SourceKind.LEGISLATIVE_REVIEW
@@ -262,11 +263,15 @@ FINDINGS: dict[str, tuple[DemoFinding, ...]] = {
 def _answering_commitment(plan, capability: int):
     # Not one waiting for review: publishing it again with the link would cancel the
     # review the demo left open on purpose.
+    # (The review state through the selector's cast: the generic relation compares its
+    # text object_id with the integer id, which PostgreSQL refuses.)
     return (
-        Commitment.objects.filter(
-            plan=plan, live=True, is_internal=False, capability__number=capability
+        with_review_state(
+            Commitment.objects.filter(
+                plan=plan, live=True, is_internal=False, capability__number=capability
+            )
         )
-        .exclude(_workflow_states__status="in_progress")
+        .filter(review_step__isnull=True)
         .order_by("pk")
         .first()
     )
