@@ -1,7 +1,6 @@
 """Admin forms: offer each user only the plans, agencies and capabilities valid for them."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -219,17 +218,12 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             seen = set()
             for form in self._kept_forms(name):
                 data = form.cleaned_data
-                language = data.get("language_code")
-                names = {"language": dict(settings.LANGUAGES).get(language, language)}
-                if language == original:
-                    form.add_error(
-                        "language_code", services.TRANSLATION_IN_ORIGINAL_LANGUAGE % names
-                    )
+                problem = services.translation_language_problem(
+                    data.get("language_code"), original=original, key=key(data), seen=seen
+                )
+                if problem:
+                    form.add_error("language_code", problem)
                     valid = False
-                elif key(data) in seen:
-                    form.add_error("language_code", services.TRANSLATION_TWICE % names)
-                    valid = False
-                seen.add(key(data))
                 indicator = data.get("indicator")
                 if name == "indicator_translations" and indicator and indicator.pk in removed:
                     form.add_error("indicator", INDICATOR_REMOVED)

@@ -186,6 +186,19 @@ TRANSLATION_IN_ORIGINAL_LANGUAGE = _("The commitment is written in %(language)s 
 TRANSLATION_TWICE = _("Only one translation per language: %(language)s is there twice.")
 
 
+def translation_language_problem(language_code, *, original, key, seen) -> str | None:
+    """The one rule for a translation's language, for the services and the admin form:
+    not the language the text is written in, and once per `key` (a language, or an
+    indicator and a language). Adds `key` to `seen` when it passes."""
+    names = {"language": dict(settings.LANGUAGES).get(language_code, language_code)}
+    if language_code == original:
+        return TRANSLATION_IN_ORIGINAL_LANGUAGE % names
+    if key in seen:
+        return TRANSLATION_TWICE % names
+    seen.add(key)
+    return None
+
+
 def _translations(commitment, rows) -> list[CommitmentTranslation]:
     """Translations from dicts (language_code, title, description, funding_source) or rows,
     one per language and never in the language the commitment is written in."""
@@ -194,16 +207,14 @@ def _translations(commitment, rows) -> list[CommitmentTranslation]:
         for row in rows
     ]
     seen = set()
-    names = dict(settings.LANGUAGES)
     original = commitment.plan.locale.language_code if commitment.plan_id else None
     for position, row in enumerate(result):
         row.sort_order = position
-        language = {"language": names.get(row.language_code, row.language_code)}
-        if row.language_code == original:
-            raise ValidationError({"translations": TRANSLATION_IN_ORIGINAL_LANGUAGE % language})
-        if row.language_code in seen:
-            raise ValidationError({"translations": TRANSLATION_TWICE % language})
-        seen.add(row.language_code)
+        problem = translation_language_problem(
+            row.language_code, original=original, key=row.language_code, seen=seen
+        )
+        if problem:
+            raise ValidationError({"translations": problem})
         row.full_clean(exclude=["commitment"])
     return result
 
@@ -214,7 +225,6 @@ def _indicator_translations(commitment, indicators, rows) -> list:
     the commitment is written in. Saved after the indicators, in the same save."""
     result = []
     seen = set()
-    names = dict(settings.LANGUAGES)
     original = commitment.plan.locale.language_code if commitment.plan_id else None
     for position, row in enumerate(rows):
         row = dict(row)
@@ -224,15 +234,14 @@ def _indicator_translations(commitment, indicators, rows) -> list:
         translation = CommitmentIndicatorTranslation(
             indicator=indicator, sort_order=position, **row
         )
-        language = {"language": names.get(translation.language_code, translation.language_code)}
-        if translation.language_code == original:
-            raise ValidationError(
-                {"indicator_translations": TRANSLATION_IN_ORIGINAL_LANGUAGE % language}
-            )
-        key = (indicator.pk or id(indicator), translation.language_code)
-        if key in seen:
-            raise ValidationError({"indicator_translations": TRANSLATION_TWICE % language})
-        seen.add(key)
+        problem = translation_language_problem(
+            translation.language_code,
+            original=original,
+            key=(indicator.pk or id(indicator), translation.language_code),
+            seen=seen,
+        )
+        if problem:
+            raise ValidationError({"indicator_translations": problem})
         translation.full_clean(exclude=["commitment", "indicator"])
         result.append(translation)
     return result
