@@ -9,7 +9,7 @@ from stakeholders.models import Agency
 from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
-from .models import Capability, CommitmentIndicator, Finding, NationalPlanPage
+from .models import Capability, CommitmentIndicator, Finding, NationalPlanPage, PlanOutput
 from .models.funding import funding_line_period_errors
 
 INDICATOR_REMOVED = _("This indicator is being removed: remove its translation too.")
@@ -98,6 +98,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             Agency.objects.filter(country__in=countries, is_active=True),
         )
         self._set_queryset("findings", Finding.objects.filter(country__in=countries))
+        self._set_queryset("output", PlanOutput.objects.filter(outcome__plan__in=plans))
         self._preselect_single_choices("plan", "lead_agency", "capability")
 
     def _preselect_single_choices(self, *names):
@@ -137,6 +138,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         country_agencies = Agency.objects.filter(country=plan.country_id)
         self._set_queryset("supporting_agencies", country_agencies)
         self._set_queryset("findings", Finding.objects.filter(country=plan.country_id))
+        self._set_queryset("output", PlanOutput.objects.filter(outcome__plan=plan))
         if "lead_agency" in self.fields:
             if permissions.user_can_reassign_lead(user=self.user, commitment=self.instance):
                 self.fields["lead_agency"].queryset = country_agencies
