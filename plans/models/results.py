@@ -130,4 +130,5 @@ class PlanOutput(Orderable):
         verbose_name_plural = _("outputs")
 
     def __str__(self):
-        return self.title
+        # Named with its outcome in the commitment's choice of output, where titles repeat.
+        return f"{self.title} ({self.outcome.title})"
