@@ -1,10 +1,12 @@
 """Each demo plan's results chain: its goal, an outcome per MNR domain it works in, and
-an output per capability section (the section's objective), so every demo commitment
+an output per capability section (named after its capability), so every demo commitment
 delivers the output of its capability.
 
 The wording is illustrative, in the plan's language with English as the fallback; the
 targets are not claims about any government's figures.
 """
+
+from django.utils import translation
 
 from plans import services
 from plans.models import PlanOutput
@@ -78,6 +80,14 @@ INDICATORS = {
 }
 
 
+def _output(section, language: str) -> dict:
+    # Named after the capability (as the framework words it in the plan's language): the
+    # chain is not translated yet, and a section's objective is, in its own words.
+    with translation.override(language):
+        name = section.capability.display_name
+    return {"title": f"{section.capability.number}. {name}"}
+
+
 def add_demo_results_chain(plan, language: str) -> dict[int, PlanOutput]:
     """The plan's chain (made once: the loader stays idempotent), as the output of each
     capability the plan has a section for."""
@@ -109,7 +119,7 @@ def add_demo_results_chain(plan, language: str) -> dict[int, PlanOutput]:
                     ]
                     if indicator
                     else [],
-                    "outputs": [{"title": section.objective} for section in in_domain],
+                    "outputs": [_output(section, language) for section in in_domain],
                 }
             )
         services.plan_results_chain_set(
