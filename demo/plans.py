@@ -23,6 +23,7 @@ from . import content
 from .content import text
 from .countries import COUNTRIES
 from .funding import demo_funding_lines
+from .results import add_demo_results_chain
 
 # Countries whose commitments are approved by the head of the lead agency first.
 HEADS_APPROVE_FIRST = {"tz"}
@@ -125,6 +126,7 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
         country=country, agency_heads_first=country.code in HEADS_APPROVE_FIRST
     )
     plan = _plan(country, spec, language)
+    outputs = add_demo_results_chain(plan, language)
     agencies = {_key_for(a): a for a in country.agencies.all()}
     existing = set(plan.commitments.values_list("title", flat=True))
     strategies = {s.number: s for s in InspireStrategy.objects.all()}
@@ -139,6 +141,7 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
             actor=None,
             plan=plan,
             capability=_capability(item.capability),
+            output=outputs.get(_capability(item.capability).pk),
             title=title,
             description=text(item.description, language),
             lead_agency=lead,

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 from plans import services
 
 from .content import build_language, text
+from .results import GOAL
 
 
 def publish_original_language(plan, spec) -> None:
@@ -25,6 +26,7 @@ def publish_original_language(plan, spec) -> None:
             "title": text(spec.title, "en"),
             "summary": text(spec.summary, "en"),
             "vision": text(spec.vision, "en"),
+            "goal": text(GOAL, "en"),
             "situation_analysis": text(spec.situation, "en"),
             "coordination_body": text(spec.coordination, "en"),
             "monitoring_evaluation": text(spec.monitoring, "en"),

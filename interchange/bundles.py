@@ -68,7 +68,10 @@ from plans.models import (
     InspireStrategy,
     LeadAgencyHeadTask,
     NationalPlanPage,
+    OutcomeIndicator,
     PlanIndexPage,
+    PlanOutcome,
+    PlanOutput,
 )
 from publishing import caching
 from stakeholders import services as stakeholder_services
@@ -391,6 +394,9 @@ class _Importer:
         self.map_agencies = {}
         self.map_plans = {}
         self.map_sections = {}
+        self.map_outcomes = {}
+        self.map_outcome_indicators = {}
+        self.map_outputs = {}
         self.map_commitments = {}
         self.map_indicators = {}
         self.map_funding_lines = {}
@@ -454,7 +460,55 @@ class _Importer:
             }
             for section in content.get("capability_sections", [])
         ]
+        content["outcomes"] = self._outcomes(content.get("outcomes", []), plan_id=plan.pk)
         return content
+
+    def _outcomes(self, outcomes, *, plan_id, fresh=False):
+        """A plan's results chain (absent from older bundles) with this database's ids;
+        `fresh`: no ids at all, for rows about to be created."""
+
+        def pk(mapping, old):
+            return None if fresh else self._get(mapping, old)
+
+        return [
+            {
+                **outcome,
+                "pk": pk(self.map_outcomes, outcome.get("pk")),
+                "plan": None if fresh else plan_id,
+                "capability": self._get(self.map_capabilities, outcome.get("capability")),
+                "indicators": [
+                    {
+                        **row,
+                        "pk": pk(self.map_outcome_indicators, row.get("pk")),
+                        "outcome": None if fresh else pk(self.map_outcomes, outcome.get("pk")),
+                    }
+                    for row in outcome.get("indicators", [])
+                ],
+                "outputs": [
+                    {
+                        **row,
+                        "pk": pk(self.map_outputs, row.get("pk")),
+                        "outcome": None if fresh else pk(self.map_outcomes, outcome.get("pk")),
+                    }
+                    for row in outcome.get("outputs", [])
+                ],
+            }
+            for outcome in outcomes
+        ]
+
+    def _map_chain(self, old_outcomes, plan):
+        """Old ids of the chain to the new, in the order the rows were created."""
+        new_outcomes = list(PlanOutcome.objects.filter(plan=plan).order_by("pk"))
+        for old, new in zip(old_outcomes, new_outcomes, strict=True):
+            self.map_outcomes[int(old["pk"])] = new.pk
+        for key, model, mapping in (
+            ("indicators", OutcomeIndicator, self.map_outcome_indicators),
+            ("outputs", PlanOutput, self.map_outputs),
+        ):
+            olds = [row["pk"] for outcome in old_outcomes for row in outcome.get(key, [])]
+            news = model.objects.filter(outcome__plan=plan).order_by("pk")
+            for old, new in zip(olds, news, strict=True):
+                mapping[int(old)] = new.pk
 
     def _commitment_content(self, content, *, commitment_id):
         content = _strip_users(content)
@@ -462,6 +516,7 @@ class _Importer:
             pk=commitment_id,
             plan=self._get(self.map_plans, content.get("plan")),
             capability=self._get(self.map_capabilities, content.get("capability")),
+            output=self._get(self.map_outputs, content.get("output")),
             lead_agency=self._get(self.map_agencies, content.get("lead_agency")),
             latest_revision=self._get(self.map_revisions, content.get("latest_revision")),
             live_revision=self._get(self.map_revisions, content.get("live_revision")),
@@ -635,6 +690,8 @@ class _Importer:
                 }
                 for section in data.get("capability_sections", [])
             ]
+            old_outcomes = data.get("outcomes", [])
+            data["outcomes"] = self._outcomes(old_outcomes, plan_id=None, fresh=True)
             plan = NationalPlanPage.from_serializable_data(data)
             plan.id = plan.pk = None
             plan.owner_id = self._user(row.get("owner"))
@@ -649,6 +706,7 @@ class _Importer:
             new_sections = list(plan.capability_sections.order_by("pk"))
             for old, new in zip(old_sections, new_sections, strict=True):
                 self.map_sections[int(old)] = new.pk
+            self._map_chain(old_outcomes, plan)
             plan = NationalPlanPage.objects.get(pk=plan.pk)
             for revision_row in row["revisions"]:
                 self._revision(

@@ -9,7 +9,7 @@ from stakeholders.models import Agency, Membership
 from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
-from .models import Capability, CommitmentIndicator, Finding, NationalPlanPage
+from .models import Capability, CommitmentIndicator, Finding, NationalPlanPage, PlanOutput
 from .models.commitments import FOCAL_ROLES
 from .models.funding import funding_line_period_errors
 
@@ -115,6 +115,9 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             Agency.objects.filter(country__in=countries, is_active=True),
         )
         self._set_queryset("findings", Finding.objects.filter(country__in=countries))
+        self._set_queryset(
+            "output", PlanOutput.objects.filter(outcome__plan__in=plans).select_related("outcome")
+        )
         self._preselect_single_choices("plan", "lead_agency", "capability")
 
     def _preselect_single_choices(self, *names):
@@ -154,6 +157,9 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         country_agencies = Agency.objects.filter(country=plan.country_id)
         self._set_queryset("supporting_agencies", country_agencies)
         self._set_queryset("findings", Finding.objects.filter(country=plan.country_id))
+        self._set_queryset(
+            "output", PlanOutput.objects.filter(outcome__plan=plan).select_related("outcome")
+        )
         if "lead_agency" in self.fields:
             if permissions.user_can_reassign_lead(user=self.user, commitment=self.instance):
                 self.fields["lead_agency"].queryset = country_agencies

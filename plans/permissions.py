@@ -202,6 +202,12 @@ def user_may_translate_plan(*, user, plan) -> bool:
     return user_coordinates(user=user, country_id=plan.country_id)
 
 
+def user_can_set_results_chain(*, user, plan) -> bool:
+    """A country's coordinators own its plan's results chain (goal, outcomes, outputs);
+    a change reaches the public only through the plan page's review."""
+    return user_coordinates(user=user, country_id=plan.country_id)
+
+
 def user_can_add_plan(*, user, country) -> bool:
     """A country's coordinators start its plans (in its language)."""
     return user_coordinates(user=user, country_id=country.pk)

@@ -28,7 +28,10 @@ from .models import (
     FundingLine,
     LeadAgencyHeadTask,
     NationalPlanPage,
+    OutcomeIndicator,
     PlanIndexPage,
+    PlanOutcome,
+    PlanOutput,
 )
 from .models.funding import funding_line_period_errors
 
@@ -494,6 +497,59 @@ def plan_add(
     if publish:
         revision.publish(user=actor)
     plan_setup(plan=plan)
+    return NationalPlanPage.objects.get(pk=plan.pk)
+
+
+RESULTS_CHAIN_REFUSED = _(
+    "Only the national coordinators of %(country)s change its plan's results chain."
+)
+OUTCOME_TITLE_MISSING = _("Every outcome and output needs a title.")
+OUTCOME_CAPABILITY_NOT_IN_PLAN = _(
+    "“%(capability)s” is not one of this plan's capability sections: an outcome can only "
+    "be for a capability the plan addresses."
+)
+
+
+@transaction.atomic
+def plan_results_chain_set(
+    *, actor, plan: NationalPlanPage, goal: str, outcomes=(), publish: bool = False
+) -> NationalPlanPage:
+    """Replace the plan's goal and results chain, as a new revision of the plan page.
+
+    `outcomes`: dicts (title, description, capability, weight, `indicators`: dicts of
+    OutcomeIndicator fields, `outputs`: dicts of title and weight). Without `publish` the
+    revision waits for the plan's review like any other change of the page. Replacing
+    removes the earlier outcomes and outputs once published; commitments that named a
+    removed output then name none. `actor` None means the system (demo, import).
+    """
+    if actor is not None and not permissions.user_can_set_results_chain(user=actor, plan=plan):
+        raise PermissionDenied(RESULTS_CHAIN_REFUSED % {"country": plan.country})
+    plan = plan.get_latest_revision_as_object() if plan.pk else plan
+    capabilities = set(plan.capability_sections.values_list("capability_id", flat=True))
+    chain = []
+    for position, row in enumerate(outcomes):
+        row = dict(row)
+        indicators = [
+            OutcomeIndicator(sort_order=i, **x) for i, x in enumerate(row.pop("indicators", ()))
+        ]
+        outputs = [PlanOutput(sort_order=i, **x) for i, x in enumerate(row.pop("outputs", ()))]
+        outcome = PlanOutcome(sort_order=position, **row)
+        if not outcome.title.strip() or any(not o.title.strip() for o in outputs):
+            raise ValidationError(OUTCOME_TITLE_MISSING)
+        if outcome.capability_id and outcome.capability_id not in capabilities:
+            raise ValidationError(
+                OUTCOME_CAPABILITY_NOT_IN_PLAN, params={"capability": outcome.capability}
+            )
+        for item in (outcome, *indicators, *outputs):
+            item.full_clean(exclude=["plan", "outcome"])
+        outcome.indicators = indicators
+        outcome.outputs = outputs
+        chain.append(outcome)
+    plan.goal = goal
+    plan.outcomes = chain
+    revision = plan.save_revision(user=actor, log_action=True)
+    if publish:
+        revision.publish(user=actor)
     return NationalPlanPage.objects.get(pk=plan.pk)
 
 

@@ -10,7 +10,7 @@ from home.spreadsheets import csv_text
 from plans.selectors import public_finding_state, public_findings
 from tracking.funding import plan_currency
 
-from .selectors import public_commitment_funding, public_commitments
+from .selectors import public_commitment_funding, public_commitments, public_results_chain
 
 CSV_FIELDS = [
     "id",
@@ -147,6 +147,49 @@ def findings_as_list(plan) -> list[dict]:
     return [finding_as_dict(finding) for finding in public_findings(plan)]
 
 
+def _number(value):
+    return None if value is None else str(value)
+
+
+def outcomes_as_list(plan) -> list[dict]:
+    """The results chain: each outcome with its indicators and its outputs, each output
+    with the ids of the public commitments that deliver it."""
+    chain = public_results_chain(plan=plan)
+    return [
+        {
+            "id": row["outcome"].pk,
+            "title": row["outcome"].title,
+            "capability": row["outcome"].capability.number if row["outcome"].capability else None,
+            "weight": row["outcome"].weight,
+            "progress": row["progress"],
+            "indicators": [
+                {
+                    "name": indicator.name,
+                    "level": indicator.level,
+                    "unit": indicator.unit,
+                    "baseline": _number(indicator.baseline),
+                    "baseline_year": indicator.baseline_year,
+                    "target": _number(indicator.target),
+                    "target_year": indicator.target_year,
+                    "data_source": indicator.data_source,
+                }
+                for indicator in row["indicators"]
+            ],
+            "outputs": [
+                {
+                    "id": output["output"].pk,
+                    "title": output["output"].title,
+                    "weight": output["output"].weight,
+                    "progress": output["progress"],
+                    "commitments": [c.pk for c in output["commitments"]],
+                }
+                for output in row["outputs"]
+            ],
+        }
+        for row in chain["outcomes"]
+    ]
+
+
 def plan_as_dict(plan, *, url: str) -> dict:
     return {
         "title": plan.title,
@@ -165,6 +208,8 @@ def plan_as_dict(plan, *, url: str) -> dict:
             for c in public_commitments(plan=plan)
         ],
         "findings": findings_as_list(plan),
+        "goal": plan.goal,
+        "outcomes": outcomes_as_list(plan),
     }
 
 

@@ -49,6 +49,7 @@ def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
                 "capability_map": selectors.capability_map(plan=plan),
                 "gaps": plan_gaps(plan, public=True),
                 "funding": selectors.public_funding(plan=plan),
+                "results_chain": selectors.public_results_chain(plan=plan, on=on),
                 "findings_unanswered": list(public_findings_unanswered(plan)),
                 "domains": domains,
                 "last_updated": selectors.plan_last_updated(plan=plan),

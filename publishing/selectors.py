@@ -21,6 +21,7 @@ from plans.models import (
     MaturityLevel,
     NationalPlanPage,
     PlanCapabilitySection,
+    PlanOutcome,
 )
 from plans.selectors import (
     UNSETTLED,
@@ -124,6 +125,72 @@ OVERDUE = "overdue"
 def _plan_rows(plan):
     # Commitments belong to the English plan; a translated plan page shows those.
     return public_commitment_rows().filter(plan=in_default_locale(plan))
+
+
+def weighted_progress(pairs) -> int | None:
+    """The mean of (progress, weight) pairs, ignoring those with no progress; None when
+    nothing below has any, so an empty output never reads as 0 %."""
+    pairs = [(progress, weight) for progress, weight in pairs if progress is not None]
+    total = sum(weight for _progress, weight in pairs)
+    if not total:
+        return None
+    return round(sum(progress * weight for progress, weight in pairs) / total)
+
+
+def public_results_chain(*, plan, on=None) -> dict:
+    """The plan's goal, outcomes and outputs with the public commitments under each, and
+    progress rolled up along the chain: an output is the mean of its commitments (dropped
+    ones left out), an outcome and the goal the weighted means of the level below.
+    Commitments that name no output are `unassigned`. A fixed number of queries."""
+    original = in_default_locale(plan)
+    outcomes = list(
+        PlanOutcome.objects.filter(plan=original)
+        .select_related("capability")
+        .prefetch_related("indicators", "outputs")
+        .order_by("sort_order", "pk")
+    )
+    if not outcomes:  # most plans before their results framework: no commitment read
+        return {
+            "goal": plan.goal,
+            "language": original.locale.language_code,
+            "outcomes": [],
+            "progress": None,
+            "unassigned": [],
+        }
+    commitments = list(
+        tracking.with_lateness(_plan_rows(plan), on=on or tracking.today())
+        .select_related("lead_agency", "plan__locale")
+        .prefetch_related("translations")
+        .order_by("due_date", "title")
+    )
+    by_output = {}
+    for commitment in commitments:
+        by_output.setdefault(commitment.output_id, []).append(commitment)
+    dropped = Commitment.Status.DROPPED
+    chain = []
+    for outcome in outcomes:
+        outputs = []
+        for output in outcome.outputs.all():
+            under = by_output.pop(output.pk, [])
+            progress = weighted_progress((c.progress, 1) for c in under if c.status != dropped)
+            outputs.append({"output": output, "commitments": under, "progress": progress})
+        chain.append(
+            {
+                "outcome": outcome,
+                "indicators": list(outcome.indicators.all()),
+                "outputs": outputs,
+                "progress": weighted_progress(
+                    (row["progress"], row["output"].weight) for row in outputs
+                ),
+            }
+        )
+    return {
+        "goal": plan.goal,  # the page's own: a translation translates its goal
+        "language": original.locale.language_code,
+        "outcomes": chain,
+        "progress": weighted_progress((row["progress"], row["outcome"].weight) for row in chain),
+        "unassigned": [c for key, cs in by_output.items() for c in cs],
+    }
 
 
 def with_public_details(queryset, *, on=None):

@@ -8,6 +8,7 @@ from .findings import Finding
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
+from .results import OutcomeIndicator, PlanOutcome, PlanOutput
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
 
 __all__ = [
@@ -26,6 +27,9 @@ __all__ = [
     "LeadAgencyHeadTask",
     "MaturityLevel",
     "NationalPlanPage",
+    "OutcomeIndicator",
     "PlanCapabilitySection",
     "PlanIndexPage",
+    "PlanOutcome",
+    "PlanOutput",
 ]

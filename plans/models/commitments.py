@@ -39,6 +39,9 @@ from terminology.fields import quotations_field
 
 from .workflows import CountryReviewSetup
 
+OUTPUT_NOT_IN_PLAN = _(
+    "“%(output)s” is an output of another plan. Choose one of this plan's outputs."
+)
 CAPABILITY_NOT_IN_PLAN = _(
     "“%(capability)s” is not one of this plan's capability sections. Choose one of the "
     "plan's sections, or ask the national coordinator to add it to the plan."
@@ -90,6 +93,15 @@ class Commitment(
         on_delete=models.PROTECT,
         related_name="commitments",
         verbose_name=_("MNR capability"),
+    )
+    output = models.ForeignKey(
+        "plans.PlanOutput",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("output"),
+        help_text=_("The output of the plan's results chain this commitment delivers."),
     )
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(
@@ -232,6 +244,7 @@ class Commitment(
                     # A select, not the page chooser: it offers only the user's plans.
                     FieldPanel("plan", widget=forms.Select),
                     FieldPanel("capability"),
+                    FieldPanel("output"),
                     FieldPanel("title"),
                     FieldPanel("description"),
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("delivery")]),
@@ -416,6 +429,10 @@ class Commitment(
                 )
         if self.lead_agency_id and not errors.get("lead_agency"):
             errors.update(self._focal_errors())
+        if plan and self.output_id and self.output.outcome.plan_id != plan.pk:
+            errors["output"] = ValidationError(
+                OUTPUT_NOT_IN_PLAN, code="output_not_in_plan", params={"output": self.output}
+            )
         if self.start_date and self.due_date and self.due_date < self.start_date:
             errors["due_date"] = ValidationError(DUE_BEFORE_START, code="due_before_start")
         if plan:

@@ -138,6 +138,11 @@ class NationalPlanPage(RenderedPageMixin, LocalizedUrlMixin, RoutablePageMixin, 
     )
     summary = RichTextField(_("summary"), blank=True, features=RICH_TEXT)
     vision = RichTextField(_("vision and goal"), blank=True, features=RICH_TEXT)
+    goal = models.TextField(
+        _("goal"),
+        blank=True,
+        help_text=_("The one change the whole plan aims at: the top of its results chain."),
+    )
     situation_analysis = RichTextField(
         _("situation analysis and baseline"),
         blank=True,
@@ -174,6 +179,17 @@ class NationalPlanPage(RenderedPageMixin, LocalizedUrlMixin, RoutablePageMixin, 
             "capability_sections",
             heading=_("MNR capability sections"),
             label=_("capability section"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("goal"),
+                InlinePanel("outcomes", heading=_("Outcomes"), label=_("outcome")),
+            ],
+            heading=_("Results chain"),
+            help_text=_(
+                "Goal, outcomes and the outputs under them. Commitments name the output "
+                "they deliver once this plan's revision with it is published."
+            ),
         ),
         FieldPanel("coordination_body"),
         FieldPanel("monitoring_evaluation"),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0018_finding_terminology_quotations"),
+        ("plans", "0019_results_chain"),
         ("stakeholders", "0003_agency_name_language"),
     ]
 
