@@ -7,6 +7,7 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self):
-        from . import receivers  # signals are connected once the models are loaded
+        from . import focal, receivers  # signals are connected once the models are loaded
 
         receivers.connect()
+        focal.connect()

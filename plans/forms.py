@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.currencies import country_currency, currency_choices
-from stakeholders.models import Agency
+from stakeholders.models import Agency, Membership
 from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
 from .models import Capability, CommitmentIndicator, Finding, NationalPlanPage, PlanOutput
+from .models.commitments import FOCAL_ROLES
 from .models.funding import funding_line_period_errors
 
 INDICATOR_REMOVED = _("This indicator is being removed: remove its translation too.")
@@ -59,6 +60,22 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             self._limit_for_new()
         self._currency_choices()
         self._limit_indicator_translations()
+        self._limit_focal_persons()
+
+    def _limit_focal_persons(self):
+        """Focal person and deputy are picked among the drafters and heads of the lead
+        agency (of the agencies this user may make lead, so a coordinator handing the
+        commitment over can name the new agency's); the model checks the pair against
+        the lead agency chosen."""
+        if "lead_agency" in self.fields:
+            agencies = self.fields["lead_agency"].queryset
+        else:
+            agencies = Agency.objects.filter(pk=self.instance.lead_agency_id)
+        members = Membership.objects.filter(
+            agency__in=agencies, role__in=FOCAL_ROLES
+        ).select_related("user", "agency")
+        for name in ("focal_person", "focal_deputy"):
+            self._set_queryset(name, members)
 
     def _limit_indicator_translations(self):
         """An indicator translation picks one of this commitment's saved indicators, and

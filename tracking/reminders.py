@@ -1,7 +1,9 @@
 """Due-soon and overdue reminders to lead agencies, and the coordinators' weekly digest.
 
-A reminder goes to the lead agency's drafters and heads; where the agency has none who
-can be reached, to its country's coordinators, so no late commitment goes unmentioned.
+A reminder goes to the commitment's focal person and deputy (drafters or heads of the lead
+agency with an active account and an e-mail address); where neither can be reached, to the
+lead agency's drafters and heads; where the agency has none who can be reached, to its
+country's coordinators, so no late commitment goes unmentioned.
 
 Each reminder is claimed in `SentReminder` (unique per user, kind, commitment and period)
 before it is sent, so a second run, a second worker or a retry after a crash never sends
@@ -103,22 +105,49 @@ def send_reminders(*, on: datetime.date, dry_run=False, batch_size=None) -> Outc
         (Kind.DUE_SOON, selectors.commitments_due_soon(on=on)),
         (Kind.OVERDUE, selectors.commitments_overdue(on=on)),
     ):
-        queryset = queryset.select_related("lead_agency")
+        queryset = queryset.select_related(
+            "lead_agency", "focal_person__user", "focal_deputy__user"
+        )
         for batch in _batches(queryset, batch_size):
             outcome.batches += 1
             _remind_batch(kind, batch, on, dry_run, outcome)
     return outcome
 
 
+def _focal_recipients(commitment):
+    """The commitment's focal person and deputy who can be reached (already joined)."""
+    found = []
+    for member in (commitment.focal_person, commitment.focal_deputy):
+        if (
+            member is not None
+            and member.role in REPORTING_ROLES
+            and member.agency_id == commitment.lead_agency_id
+            and member.user.is_active
+            and member.user.email
+        ):
+            found.append((member.user_id, member.user.email, member.user.first_name))
+    return found
+
+
 def _remind_batch(kind, batch, on, dry_run, outcome):
+    wanted = {}  # key -> (user fields, commitment, for another agency)
     by_agency = defaultdict(list)
     for commitment in batch:
-        by_agency[commitment.lead_agency_id].append(commitment)
-    wanted = {}  # key -> (user fields, commitment, for another agency)
+        focal = _focal_recipients(commitment)
+        for user in focal:
+            key = (user[0], kind, str(commitment.pk), _period(kind, commitment, on))
+            wanted[key] = (user, commitment, False)
+        if not focal:
+            by_agency[commitment.lead_agency_id].append(commitment)
     reached = set()
-    for agency_id, user_id, email, first_name in _reachable(
-        Membership.objects.filter(agency_id__in=by_agency, role__in=REPORTING_ROLES)
-    ).values_list("agency_id", "user_id", "user__email", "user__first_name"):
+    reporters = Membership.objects.none()
+    if by_agency:
+        reporters = _reachable(
+            Membership.objects.filter(agency_id__in=by_agency, role__in=REPORTING_ROLES)
+        )
+    for agency_id, user_id, email, first_name in reporters.values_list(
+        "agency_id", "user_id", "user__email", "user__first_name"
+    ):
         reached.add(agency_id)
         for commitment in by_agency[agency_id]:
             key = (user_id, kind, str(commitment.pk), _period(kind, commitment, on))

@@ -51,6 +51,15 @@ LEAD_AGENCY_INACTIVE = _("%(agency)s is inactive and cannot lead a new commitmen
 DUE_BEFORE_START = _("The due date cannot be before the start date.")
 SUPPORTING_OTHER_COUNTRY = _("Supporting agencies must be agencies of %(country)s: %(agencies)s.")
 LEAD_ALSO_SUPPORTING = _("The lead agency cannot also be a supporting agency.")
+FOCAL_NOT_OF_LEAD = _("The focal person must be a drafter or head of the lead agency (%(agency)s).")
+DEPUTY_NOT_OF_LEAD = _("The deputy must be a drafter or head of the lead agency (%(agency)s).")
+FOCAL_IS_DEPUTY = _("The focal person and the deputy must be two different people.")
+FOCAL_OF_OLD_AGENCY = _(
+    "The focal person or deputy is of the former lead agency: choose a new focal person "
+    "of %(agency)s, or clear them."
+)
+# Who may be a commitment's focal person or deputy (plans.permissions.DRAFTING_ROLES).
+FOCAL_ROLES = ("drafter", "head")
 FINDING_OTHER_COUNTRY = _(
     "A commitment answers only findings of its own country (%(country)s): %(findings)s."
 )
@@ -109,6 +118,25 @@ class Commitment(
         blank=True,
         related_name="supported_commitments",
         verbose_name=_("supporting agencies"),
+    )
+    # Staff names: shown in the admin only, never on public pages or in exports.
+    focal_person = models.ForeignKey(
+        "stakeholders.Membership",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="focal_for",
+        verbose_name=_("focal person"),
+        help_text=_("A drafter or head of the lead agency who answers for this commitment."),
+    )
+    focal_deputy = models.ForeignKey(
+        "stakeholders.Membership",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deputy_for",
+        verbose_name=_("deputy focal person"),
+        help_text=_("Takes over when the focal person leaves the agency."),
     )
     inspire_strategies = ParentalManyToManyField(
         "plans.InspireStrategy",
@@ -227,6 +255,7 @@ class Commitment(
             ObjectList(
                 [
                     FieldPanel("lead_agency"),
+                    FieldRowPanel([FieldPanel("focal_person"), FieldPanel("focal_deputy")]),
                     FieldPanel("supporting_agencies", widget=forms.CheckboxSelectMultiple),
                 ],
                 heading=_("Who"),
@@ -398,6 +427,8 @@ class Commitment(
                     code="lead_agency_inactive",
                     params={"agency": self.lead_agency},
                 )
+        if self.lead_agency_id and not errors.get("lead_agency"):
+            errors.update(self._focal_errors())
         if plan and self.output_id and self.output.outcome.plan_id != plan.pk:
             errors["output"] = ValidationError(
                 OUTPUT_NOT_IN_PLAN, code="output_not_in_plan", params={"output": self.output}
@@ -415,6 +446,34 @@ class Commitment(
             return True
         saved = type(self).objects.filter(pk=self.pk).values_list("lead_agency_id", flat=True)
         return saved.first() != self.lead_agency_id
+
+    def _focal_errors(self):
+        """Focal person and deputy: two reporting members of the lead agency."""
+        errors = {}
+        people = {"focal_person": self.focal_person, "focal_deputy": self.focal_deputy}
+        people = {name: m for name, m in people.items() if m is not None}
+        old_agency = any(m.agency_id != self.lead_agency_id for m in people.values())
+        if old_agency and self.pk is not None and self._lead_agency_changed():
+            errors["focal_person"] = ValidationError(
+                FOCAL_OF_OLD_AGENCY,
+                code="focal_of_old_agency",
+                params={"agency": self.lead_agency},
+            )
+            return errors
+        for name, message in (
+            ("focal_person", FOCAL_NOT_OF_LEAD),
+            ("focal_deputy", DEPUTY_NOT_OF_LEAD),
+        ):
+            member = people.get(name)
+            if member and (
+                member.agency_id != self.lead_agency_id or member.role not in FOCAL_ROLES
+            ):
+                errors[name] = ValidationError(
+                    message, code="focal_not_of_lead", params={"agency": self.lead_agency}
+                )
+        if not errors and self.focal_person_id and self.focal_person_id == self.focal_deputy_id:
+            errors["focal_deputy"] = ValidationError(FOCAL_IS_DEPUTY, code="focal_is_deputy")
+        return errors
 
     def _supporting_agency_errors(self, plan):
         supporting = list(self.supporting_agencies.all())
