@@ -147,10 +147,6 @@ def findings_as_list(plan) -> list[dict]:
     return [finding_as_dict(finding) for finding in public_findings(plan)]
 
 
-def _number(value):
-    return None if value is None else str(value)
-
-
 def outcomes_as_list(plan) -> list[dict]:
     """The results chain: each outcome with its indicators and its outputs, each output
     with the ids of the public commitments that deliver it."""
@@ -167,9 +163,9 @@ def outcomes_as_list(plan) -> list[dict]:
                     "name": indicator.name,
                     "level": indicator.level,
                     "unit": indicator.unit,
-                    "baseline": _number(indicator.baseline),
+                    "baseline": _amount(indicator.baseline),
                     "baseline_year": indicator.baseline_year,
-                    "target": _number(indicator.target),
+                    "target": _amount(indicator.target),
                     "target_year": indicator.target_year,
                     "data_source": indicator.data_source,
                 }

@@ -149,14 +149,15 @@ def public_results_chain(*, plan, on=None) -> dict:
         .prefetch_related("indicators", "outputs")
         .order_by("sort_order", "pk")
     )
+    result = {
+        "goal": plan.goal,  # the page's own: a translation translates its goal
+        "language": original.locale.language_code,
+        "outcomes": [],
+        "progress": None,
+        "unassigned": [],
+    }
     if not outcomes:  # most plans before their results framework: no commitment read
-        return {
-            "goal": plan.goal,
-            "language": original.locale.language_code,
-            "outcomes": [],
-            "progress": None,
-            "unassigned": [],
-        }
+        return result
     commitments = list(
         tracking.with_lateness(_plan_rows(plan), on=on or tracking.today())
         .select_related("lead_agency", "plan__locale")
@@ -184,13 +185,12 @@ def public_results_chain(*, plan, on=None) -> dict:
                 ),
             }
         )
-    return {
-        "goal": plan.goal,  # the page's own: a translation translates its goal
-        "language": original.locale.language_code,
-        "outcomes": chain,
-        "progress": weighted_progress((row["progress"], row["outcome"].weight) for row in chain),
-        "unassigned": [c for key, cs in by_output.items() for c in cs],
-    }
+    result["outcomes"] = chain
+    result["progress"] = weighted_progress(
+        (row["progress"], row["outcome"].weight) for row in chain
+    )
+    result["unassigned"] = [c for cs in by_output.values() for c in cs]
+    return result
 
 
 def with_public_details(queryset, *, on=None):

@@ -5,22 +5,11 @@ trained), on one page of all of them and on a detail."""
 
 import pytest
 
-from bench.data import World, fill_plan
+from bench.data import fill_plan
 
 pytestmark = pytest.mark.django_db
 
 LISTS = ("plans", "commitments", "indicators", "progress-updates")
-
-
-@pytest.fixture
-def world(kenya, ke_plan, ke_coordinator, ke_children_services, ke_police, ke_helpline):
-    return World(
-        country=kenya,
-        plan=ke_plan,
-        agencies=[ke_children_services, ke_police, ke_helpline],
-        coordinator=ke_coordinator,
-        drafters=[],
-    )
 
 
 def _urls(client, ids):

@@ -9,24 +9,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bench.data import World, fill_plan
+from bench.data import fill_plan
 from plans.models import Commitment, FundingLine
 from publishing import caching
 
 from .test_query_counts import _NoPdf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(kenya, ke_plan, ke_coordinator, ke_children_services, ke_police, ke_helpline):
-    return World(
-        country=kenya,
-        plan=ke_plan,
-        agencies=[ke_children_services, ke_police, ke_helpline],
-        coordinator=ke_coordinator,
-        drafters=[],
-    )
 
 
 def add_lines(ids, per_commitment):

@@ -6,7 +6,7 @@ from unittest import mock
 
 import pytest
 
-from bench.data import World, fill_plan
+from bench.data import fill_plan
 from plans import services
 from plans.models import Commitment, PlanOutput
 
@@ -14,17 +14,6 @@ from .test_funding_query_counts import _queries
 from .test_query_counts import _NoPdf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(kenya, ke_plan, ke_coordinator, ke_children_services, ke_police, ke_helpline):
-    return World(
-        country=kenya,
-        plan=ke_plan,
-        agencies=[ke_children_services, ke_police, ke_helpline],
-        coordinator=ke_coordinator,
-        drafters=[],
-    )
 
 
 def chain(plan, outputs_each):
