@@ -208,6 +208,12 @@ def user_can_set_results_chain(*, user, plan) -> bool:
     return user_coordinates(user=user, country_id=plan.country_id)
 
 
+def user_can_manage_reporting_periods(*, user, plan) -> bool:
+    """A country's coordinators open and close its plan's reporting periods; closing one
+    publishes the period's annual progress report."""
+    return user_coordinates(user=user, country_id=plan.country_id)
+
+
 def user_can_add_plan(*, user, country) -> bool:
     """A country's coordinators start its plans (in its language)."""
     return user_coordinates(user=user, country_id=country.pk)

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
@@ -17,8 +17,8 @@ from home.concurrency import STALE_SAVE
 from stakeholders.models import Country
 from stakeholders.permissions import user_coordinates
 
-from . import evidence, permissions, services
-from .models import ProgressUpdate
+from . import evidence, permissions, selectors, services
+from .models import ProgressUpdate, ReportingPeriod
 
 SUBMITTED_MESSAGE = _(
     "Progress update '%(object)s' submitted for review: it is public once a national "
@@ -154,6 +154,14 @@ class UpdateInspectView(ReviewButtonMixin, InstancePermissionViewMixin, generic.
     def get_evidence_document_display_value(self):
         return self.object.evidence_document or "—"
 
+    def get_period_display_value(self):
+        period = self.object.period
+        return period.title if period else _("None: an update between period reports")
+
+    def get_funding_spent_display_value(self):
+        spent = self.object.funding_spent
+        return "—" if spent is None else number_format(spent, force_grouping=True)
+
     def get_evidence_url_display_value(self):
         return self.object.evidence_url or "—"
 
@@ -260,3 +268,81 @@ class UpdateHistoryView(InstancePermissionViewMixin, generic.HistoryView):
 class UpdateUsageView(InstancePermissionViewMixin, generic.UsageView):
     model = ProgressUpdate
     object_action = "view"
+
+
+# --- Reporting periods --------------------------------------------------------------
+
+PERIOD_FIELDS = ("title", "slug", "starts_on", "ends_on", "deadline")
+
+
+class PeriodIndexView(VisibleInstancesIndexMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("plan__country")
+
+
+class PeriodSaveMixin:
+    """Saved through the services (rights, validation, the audit log), not the form."""
+
+    def save_instance(self):
+        data = {name: self.form.cleaned_data[name] for name in PERIOD_FIELDS}
+        try:
+            if self.form.instance.pk:
+                return services.reporting_period_change(
+                    actor=self.request.user, period=self.form.instance, **data
+                )
+            return services.reporting_period_open(
+                actor=self.request.user, plan=self.form.cleaned_data["plan"], **data
+            )
+        except ValidationError as error:
+            self.form.add_error(None, error)
+            raise
+
+    def form_valid(self, form):
+        self.form = form
+        try:
+            return super().form_valid(form)
+        except ValidationError:
+            return self.form_invalid(form)
+
+
+class PeriodCreateView(PeriodSaveMixin, generic.CreateView):
+    pass
+
+
+class PeriodEditView(PeriodSaveMixin, InstancePermissionViewMixin, generic.EditView):
+    model = ReportingPeriod
+    object_action = "change"
+
+
+class PeriodInspectView(InstancePermissionViewMixin, generic.InspectView):
+    """The period as its coordinator runs it: every commitment of the plan with the state
+    of its lead agency's period report, and the button that closes the period."""
+
+    model = ReportingPeriod
+    object_action = "view"
+    template_name = "tracking/admin/period_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        period = self.guarded_object
+        return {
+            **super().get_context_data(**kwargs),
+            "period": period,
+            "rows": selectors.period_report_rows(period=period),
+            "may_close": permissions.reporting_period_policy.user_has_permission_for_instance(
+                self.request.user, "close", period
+            ),
+            "awaiting_review": services.reports_awaiting_review(period),
+        }
+
+
+class PeriodDeleteView(InstancePermissionViewMixin, generic.DeleteView):
+    model = ReportingPeriod
+    object_action = "delete"  # nobody: its reports name it, and a closed one has its report
+
+
+class PeriodHistoryView(InstancePermissionViewMixin, generic.HistoryView):
+    model = ReportingPeriod
+
+
+class PeriodUsageView(InstancePermissionViewMixin, generic.UsageView):
+    model = ReportingPeriod

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.concurrency import STALE_SAVE
-from plans.models import CommitmentIndicator
+from plans.models import CommitmentIndicator, NationalPlanPage
+from stakeholders.permissions import coordinated_countries
 from terminology.forms import TerminologyFormMixin
 
-from .models import INDICATOR_OF_ANOTHER_COMMITMENT, STATUS_RULE
+from .models import INDICATOR_OF_ANOTHER_COMMITMENT, PERIOD_CLOSED, STATUS_RULE, ReportingPeriod
 from .permissions import (
     commitments_user_may_report_on,
     countries_reviewing_updates_of,
@@ -39,6 +40,7 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
         else:
             self.fields["commitment"].queryset = reportable
         self._limit_indicators(reportable)
+        self._limit_periods(reportable)
         self.set_up_publish_now()
 
     def _chosen_commitment_id(self):
@@ -77,6 +79,19 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
         # Every row, the blank one the "Add" button copies included, is built from this.
         measurements.form = MeasurementForm
         measurements.__dict__.pop("forms", None)
+
+    def _limit_periods(self, reportable):
+        """Only open periods of the plans the user reports on (a closed one is frozen)."""
+        field = self.fields.get("period")
+        if field is None:
+            return
+        periods = ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN)
+        if self.instance.pk:
+            periods = periods.filter(plan_id=self.instance.commitment.plan_id)
+        else:
+            periods = periods.filter(plan__in=reportable.values("plan"))
+        field.queryset = periods.select_related("plan").order_by("plan__title", "-ends_on")
+        field.error_messages["invalid_choice"] = PERIOD_CLOSED
 
     def set_up_publish_now(self):
         """ "Publish now", or "Submit for review" where the user's country reviews updates
@@ -120,3 +135,20 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
                 if indicator and indicator.commitment_id != commitment.pk:
                     form.add_error("indicator", INDICATOR_OF_ANOTHER_COMMITMENT)
         return cleaned_data
+
+
+class ReportingPeriodForm(WagtailAdminModelForm):
+    """Opening or correcting a reporting period: of a plan the user coordinates."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        plans = NationalPlanPage.objects.originals().filter(
+            country__in=coordinated_countries(user=for_user)
+        )
+        field = self.fields["plan"]
+        if self.instance.pk:
+            # The plan carries the rights (its country's coordinators): fixed once opened.
+            field.queryset = plans.filter(pk=self.instance.plan_id)
+            field.disabled = True
+        else:
+            field.queryset = plans.order_by("title")

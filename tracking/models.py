@@ -42,8 +42,136 @@ STATUS_RULE = _(
 )
 
 
+PERIOD_OF_ANOTHER_PLAN = _("This reporting period belongs to another plan.")
+PERIOD_CLOSED = _(
+    "This reporting period is closed: its annual report is published and cannot change. "
+    "Report on the open period instead."
+)
+PERIOD_BACKWARDS = _("A reporting period cannot end before it starts.")
+DEADLINE_BEFORE_START = _("The deadline cannot be before the period starts.")
+PERIOD_OUTSIDE_PLAN = _("The period must fall within the plan's years (%(start)s–%(end)s).")
+PERIOD_OVERLAPS = _("This period overlaps “%(other)s”: a plan's reporting periods do not overlap.")
+PERIOD_SLUG_TAKEN = _("Another reporting period of this plan has the address “%(slug)s”.")
+
+
 def today():
     return timezone.localdate()
+
+
+class ReportingPeriod(models.Model):
+    """A reporting cycle of a plan (a calendar or fiscal year): opened by a national
+    coordinator with a deadline, reported on by each lead agency (period reports are
+    progress updates naming the period), closed by the coordinator. Closing freezes the
+    period: its annual progress report is made once from a snapshot (publishing) and its
+    reports cannot change any more."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    plan = models.ForeignKey(
+        "plans.NationalPlanPage",
+        on_delete=models.CASCADE,
+        related_name="reporting_periods",
+        verbose_name=_("plan"),
+    )
+    title = models.CharField(
+        _("title"), max_length=64, help_text=_("As the report will name it, e.g. “2025”.")
+    )
+    slug = models.SlugField(
+        _("address"),
+        max_length=32,
+        help_text=_("The report's address under the plan's, e.g. “2025”: …/reports/2025.pdf"),
+    )
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    deadline = models.DateField(
+        _("deadline for period reports"),
+        help_text=_("The date by which each lead agency submits its period reports."),
+    )
+    state = models.CharField(
+        _("state"), max_length=8, choices=State.choices, default=State.OPEN, editable=False
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("plan", widget=forms.Select),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("deadline")]),
+    ]
+
+    class Meta:
+        ordering = ["-ends_on", "-pk"]
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        constraints = [
+            models.UniqueConstraint("plan", "slug", name="reporting_period_unique_slug"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="reporting_period_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plan} · {self.title}"
+
+    @classproperty
+    def base_form_class(cls):
+        from .forms import ReportingPeriodForm  # the form module imports these models
+
+        return ReportingPeriodForm
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == self.State.CLOSED
+
+    def clean(self):
+        super().clean()
+        if not (self.starts_on and self.ends_on):
+            return
+        if self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": ValidationError(PERIOD_BACKWARDS)})
+        if self.deadline and self.deadline < self.starts_on:
+            raise ValidationError({"deadline": ValidationError(DEADLINE_BEFORE_START)})
+        if not self.plan_id:
+            return
+        plan = self.plan
+        if self.starts_on.year < plan.period_start or self.ends_on.year > plan.period_end:
+            raise ValidationError(
+                {
+                    "starts_on": ValidationError(
+                        PERIOD_OUTSIDE_PLAN,
+                        params={"start": plan.period_start, "end": plan.period_end},
+                    )
+                }
+            )
+        others = ReportingPeriod.objects.filter(plan_id=self.plan_id).exclude(pk=self.pk)
+        overlapping = others.filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
+        if other := overlapping.first():
+            raise ValidationError(
+                {"starts_on": ValidationError(PERIOD_OVERLAPS, params={"other": other.title})}
+            )
+        if self.slug and others.filter(slug=self.slug).exists():
+            raise ValidationError(
+                {"slug": ValidationError(PERIOD_SLUG_TAKEN, params={"slug": self.slug})}
+            )
 
 
 @reversion.register(follow=("measurements", "trainees"))
@@ -75,6 +203,29 @@ class ProgressUpdate(ClusterableModel):
         validators=[MinValueValidator(0, PROGRESS_RANGE), MaxValueValidator(100, PROGRESS_RANGE)],
     )
     narrative = models.TextField(_("what happened"), help_text=_("No information about children."))
+    # A period report: the update an agency submits for a reporting period (the annual
+    # progress report is made from the period's reports when the coordinator closes it).
+    period = models.ForeignKey(
+        "tracking.ReportingPeriod",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("reporting period"),
+        help_text=_(
+            "Choose the open reporting period this update reports on, to make it the "
+            "agency's period report; leave it empty for an update between reports."
+        ),
+    )
+    funding_spent = models.DecimalField(
+        _("funding spent in the period"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, _("Funding spent cannot be negative."))],
+        help_text=_("In the plan's currency. For period reports."),
+    )
     terminology_quotations = quotations_field()
     evidence_url = models.URLField(_("evidence link"), blank=True)
     evidence_document = models.ForeignKey(
@@ -128,6 +279,7 @@ class ProgressUpdate(ClusterableModel):
         FieldPanel("commitment", widget=forms.Select),
         FieldRowPanel([FieldPanel("reporting_date"), FieldPanel("status"), FieldPanel("progress")]),
         FieldPanel("narrative"),
+        FieldRowPanel([FieldPanel("period"), FieldPanel("funding_spent")]),
         FieldPanel("terminology_quotations"),
         MultiFieldPanel(
             [FieldPanel("evidence_url"), FieldPanel("evidence_document")], heading=_("Evidence")
@@ -183,6 +335,15 @@ class ProgressUpdate(ClusterableModel):
         super().clean()
         if self.reporting_date and self.reporting_date > today():
             raise ValidationError({"reporting_date": ValidationError(DATED_IN_FUTURE)})
+        if self.period_id and self.commitment_id:
+            if self.period.plan_id != self.commitment.plan_id:
+                raise ValidationError({"period": ValidationError(PERIOD_OF_ANOTHER_PLAN)})
+            # From the database: a caller's copy of the period may predate its closing.
+            closed = ReportingPeriod.objects.filter(
+                pk=self.period_id, state=ReportingPeriod.State.CLOSED
+            )
+            if closed.exists():
+                raise ValidationError({"period": ValidationError(PERIOD_CLOSED)})
         if (
             self.evidence_document_id
             and self.commitment_id

@@ -13,6 +13,9 @@ Where the country has review of updates switched on (`Country.update_review`), a
 agency's members submit their updates instead of publishing them, and no longer change or
 delete an update once it is published (that would change the public record unreviewed):
 they report again with a new update.
+
+A report of a closed reporting period is frozen for everybody, superusers included: the
+period's annual progress report was made from it.
 """
 
 from wagtail.permission_policies import BasePermissionPolicy
@@ -22,7 +25,7 @@ from plans.models import Commitment
 from stakeholders.models import Agency, Country, Membership
 from stakeholders.permissions import coordinated_countries, is_active_user, user_coordinates
 
-from .models import ProgressUpdate
+from .models import ProgressUpdate, ReportingPeriod
 
 REPORTING_ROLES = (Membership.Role.DRAFTER, Membership.Role.HEAD)
 
@@ -97,6 +100,24 @@ def commitments_user_may_report_on(*, user):
     ).distinct()
 
 
+CLOSED = ReportingPeriod.State.CLOSED
+
+
+def in_closed_period(update) -> bool:
+    """A report of a closed period: nobody changes, deletes or publishes it any more."""
+    return bool(update.period_id) and update.period.is_closed
+
+
+def user_can_view_reporting_period(*, user, period) -> bool:
+    """The country's users follow its reporting cycle (who has reported, what is due)."""
+    return plan_permissions.user_can_view_plan(user=user, plan=period.plan)
+
+
+def reporting_periods_user_may_view(*, user):
+    plans = plan_permissions.plans_user_may_view(user=user)
+    return ReportingPeriod.objects.filter(plan__in=plans)
+
+
 class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if not is_active_user(user):
@@ -110,6 +131,8 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance):
         if not is_active_user(user):
             return False
+        if action != "view" and in_closed_period(instance):
+            return False  # the period's annual report is made: its reports are frozen
         if user.is_superuser:
             return True
         commitment = instance.commitment
@@ -135,6 +158,8 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
         if not is_active_user(user):
             return ProgressUpdate.objects.none()
         if user.is_superuser:
+            if set(actions) <= {"change", "delete"}:
+                return ProgressUpdate.objects.exclude(period__state=CLOSED)
             return ProgressUpdate.objects.all()
         coordinated = coordinated_countries(user=user)
         own_agencies = ProgressUpdate.objects.filter(
@@ -143,14 +168,17 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
             )
         )
         if set(actions) <= {"change", "delete"}:
+            coordinated_rows = ProgressUpdate.objects.exclude(period__state=CLOSED)
+        else:
+            coordinated_rows = ProgressUpdate.objects.all()
+        if set(actions) <= {"change", "delete"}:
+            own_agencies = own_agencies.exclude(period__state=CLOSED)
             # Published updates of a country that reviews them are the coordinators' only.
             own_agencies = own_agencies.exclude(
                 published_at__isnull=False,
                 commitment__plan__country__update_review=Country.UpdateReview.COORDINATOR,
             )
-        mine = ProgressUpdate.objects.filter(commitment__plan__country__in=coordinated) | (
-            own_agencies
-        )
+        mine = coordinated_rows.filter(commitment__plan__country__in=coordinated) | (own_agencies)
         if "view" in actions:
             visible = plan_permissions.commitment_policy.instances_user_has_permission_for(
                 user, "view"
@@ -160,3 +188,44 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
 
 
 progress_update_policy = ProgressUpdatePermissionPolicy(ProgressUpdate)
+
+
+class ReportingPeriodPermissionPolicy(BasePermissionPolicy):
+    """The country's users read its reporting periods; its coordinators open them and
+    correct an open one; nobody changes a closed one or deletes one (its reports point to
+    it, and a closed one has its annual report)."""
+
+    def user_has_permission(self, user, action):
+        if not is_active_user(user):
+            return False
+        if action == "view":
+            return user.is_superuser or Membership.objects.filter(user=user).exists()
+        if action == "add":
+            return user.is_superuser or coordinated_countries(user=user).exists()
+        return self.instances_user_has_permission_for(user, action).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "view":
+            return is_active_user(user) and user_can_view_reporting_period(
+                user=user, period=instance
+            )
+        if action in ("change", "close"):
+            return not instance.is_closed and plan_permissions.user_can_manage_reporting_periods(
+                user=user, plan=instance.plan
+            )
+        return False
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not is_active_user(user):
+            return ReportingPeriod.objects.none()
+        if "view" in actions:
+            return reporting_periods_user_may_view(user=user)
+        if set(actions) & {"change", "close"}:
+            periods = ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN)
+            if user.is_superuser:
+                return periods
+            return periods.filter(plan__country__in=coordinated_countries(user=user))
+        return ReportingPeriod.objects.none()
+
+
+reporting_period_policy = ReportingPeriodPermissionPolicy(ReportingPeriod)

@@ -195,3 +195,42 @@ def people_trained_by_commitment(*, commitment_ids) -> dict:
             {"audience": row["audience"], "people": row["people"]}
         )
     return figures
+
+
+# --- Reporting periods --------------------------------------------------------------
+
+
+def period_reports_by_commitment(*, period, published_only=True) -> dict:
+    """Each commitment's lead-agency report for the period: the latest by reporting date
+    (a contribution of a supporting agency is never the commitment's report). Two queries
+    with the measurements, whatever the number of commitments."""
+    reports = ProgressUpdate.objects.filter(period=period, is_contribution=False)
+    if published_only:
+        reports = reports.filter(published_at__isnull=False)
+    reports = reports.prefetch_related("measurements").order_by(
+        "commitment_id", "-reporting_date", "-pk"
+    )
+    latest = {}
+    for report in reports:
+        latest.setdefault(report.commitment_id, report)
+    return latest
+
+
+def period_report_rows(*, period) -> list[dict]:
+    """For the coordinator running the period: every live commitment of the plan, its
+    lead agency and the state of its period report (None: nothing filed yet)."""
+    reports = period_reports_by_commitment(period=period, published_only=False)
+    published = period_reports_by_commitment(period=period)
+    commitments = (
+        live_commitments()
+        .filter(plan_id=period.plan_id)
+        .select_related("lead_agency", "capability")
+        .order_by("capability__number", "title")
+    )
+    return [
+        {
+            "commitment": commitment,
+            "report": published.get(commitment.pk) or reports.get(commitment.pk),
+        }
+        for commitment in commitments
+    ]

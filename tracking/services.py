@@ -15,14 +15,18 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from home import outbox
+from home.i18n import in_default_locale
+from plans import permissions as plan_permissions
 from plans.models import Commitment
 from terminology.services import ensure_publishable
 
 from . import permissions, tasks
 from .models import (
     INDICATOR_OF_ANOTHER_COMMITMENT,
+    PERIOD_CLOSED,
     IndicatorMeasurement,
     ProgressUpdate,
+    ReportingPeriod,
     TraineeCount,
 )
 
@@ -91,6 +95,8 @@ def progress_update_create(
     evidence_document=None,
     measurements=(),
     trainees=(),
+    period: ReportingPeriod | None = None,
+    funding_spent=None,
     publish: bool = False,
 ) -> ProgressUpdate:
     """Report progress on a commitment; publishing it moves the commitment's status.
@@ -114,6 +120,8 @@ def progress_update_create(
         narrative=narrative,
         evidence_url=evidence_url,
         evidence_document=evidence_document,
+        period=period,
+        funding_spent=funding_spent,
         author=actor,
     )
     if reporting_date is not None:
@@ -180,7 +188,9 @@ def progress_update_save(*, actor, form, publish: bool = False) -> ProgressUpdat
 
 def review_refusal(*, update, action) -> str | None:
     """Why an agency's member may not do `action` to this update because of the country's
-    review of updates, if that is the reason."""
+    review of updates or a closed reporting period, if that is the reason."""
+    if action != "view" and permissions.in_closed_period(update):
+        return str(PERIOD_CLOSED)
     country = _country(update)
     if (
         update.is_published
@@ -336,3 +346,99 @@ def commitment_roll_up(*, commitment: Commitment) -> None:
             "progress": latest.progress,
         }
         revision.save(update_fields=["content"])
+
+
+# --- Reporting periods --------------------------------------------------------------
+
+NOT_YOUR_PERIODS = (
+    "Only the national coordinators of %(country)s open and close its reporting periods."
+)
+PERIOD_NOT_OPEN = "This reporting period is closed already."
+REPORTS_AWAITING_REVIEW = (
+    "%(count)s period reports of “%(period)s” wait for review. Approve them or send them "
+    "back before closing the period, so that the annual report holds what was reviewed."
+)
+OPEN_PERIOD = "tracking.period_open"
+CLOSE_PERIOD = "tracking.period_close"
+
+
+def _refuse_unless_period_manager(actor, plan):
+    if actor is not None and not plan_permissions.user_can_manage_reporting_periods(
+        user=actor, plan=plan
+    ):
+        raise PermissionDenied(NOT_YOUR_PERIODS % {"country": plan.country})
+
+
+def _log_period(period, action, actor):
+    log(
+        instance=period,
+        action=action,
+        user=actor,
+        data={"country": period.plan.country.code, "plan": period.plan_id, "title": period.title},
+    )
+
+
+@transaction.atomic
+def reporting_period_open(
+    *, actor, plan, title: str, slug: str, starts_on, ends_on, deadline
+) -> ReportingPeriod:
+    """Open a reporting cycle: the plan's lead agencies may then file period reports."""
+    plan = in_default_locale(plan)  # commitments, and so their reports, belong to it
+    _refuse_unless_period_manager(actor, plan)
+    period = ReportingPeriod(
+        plan=plan,
+        title=title,
+        slug=slug,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        deadline=deadline,
+        opened_by=actor,
+    )
+    period.full_clean()
+    period.save()
+    _log_period(period, OPEN_PERIOD, actor)
+    return period
+
+
+@transaction.atomic
+def reporting_period_change(*, actor, period: ReportingPeriod, **fields) -> ReportingPeriod:
+    """Correct an open period's title, dates or deadline; a closed one is frozen."""
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    _refuse_unless_period_manager(actor, period.plan)
+    if period.is_closed:
+        raise ValidationError(PERIOD_NOT_OPEN)
+    for name, value in fields.items():
+        setattr(period, name, value)
+    period.full_clean()
+    period.save()
+    _log_period(period, "wagtail.edit", actor)
+    return period
+
+
+def reports_awaiting_review(period) -> int:
+    return period.reports.filter(submitted_at__isnull=False, published_at__isnull=True).count()
+
+
+def reporting_period_close(*, actor, period: ReportingPeriod) -> ReportingPeriod:
+    """Mark a period closed, freezing its reports. Called inside the transaction that
+    also freezes the period's snapshot (publishing.annual_reports.period_close), which
+    is the one entry point: closing without a report would lose the year's record."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("close a period through publishing.annual_reports.period_close")
+    period = (
+        ReportingPeriod.objects.select_for_update()
+        .select_related("plan__country")
+        .get(pk=period.pk)
+    )
+    _refuse_unless_period_manager(actor, period.plan)
+    if period.is_closed:
+        raise ValidationError(PERIOD_NOT_OPEN)
+    waiting = reports_awaiting_review(period)
+    if waiting:
+        raise ValidationError(REPORTS_AWAITING_REVIEW % {"count": waiting, "period": period.title})
+    period.state = ReportingPeriod.State.CLOSED
+    period.closed_by = actor
+    period.closed_at = timezone.now()
+    period.save(update_fields=["state", "closed_by", "closed_at"])
+    _log_period(period, CLOSE_PERIOD, actor)
+    return period

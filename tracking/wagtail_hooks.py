@@ -14,11 +14,12 @@ from plans.admin_views import LISTING_COLUMNS_HOOK
 
 from . import admin_views, selectors, services
 from .dashboard import panels_for
-from .models import ProgressUpdate
-from .permissions import progress_update_policy
+from .models import ProgressUpdate, ReportingPeriod
+from .permissions import progress_update_policy, reporting_period_policy
 
-# Policy first: the viewset below refuses to register without it.
+# Policies first: the viewsets below refuse to register without them.
 register_permission_policy(ProgressUpdate, progress_update_policy)
+register_permission_policy(ReportingPeriod, reporting_period_policy)
 
 State = ProgressUpdate.State
 STATE_Q = {
@@ -69,6 +70,8 @@ class ProgressUpdateViewSet(ModelViewSet):
         "status",
         "progress",
         "narrative",
+        "period",
+        "funding_spent",
         "terminology_quotations",
         "evidence_url",
         "evidence_document",
@@ -103,9 +106,42 @@ class ProgressUpdateViewSet(ModelViewSet):
         ]
 
 
+class ReportingPeriodViewSet(ModelViewSet):
+    model = ReportingPeriod
+    name = "reporting_periods"
+    icon = "date"
+    menu_label = _("Reporting periods")
+    menu_order = 165
+    add_to_admin_menu = True
+    list_display = [
+        "plan",
+        "title",
+        "starts_on",
+        "ends_on",
+        "deadline",
+        Column("state", label=_("State"), accessor="get_state_display"),
+    ]
+    list_filter = ["state"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["plan", "title", "slug", "starts_on", "ends_on", "deadline", "state"]
+    copy_view_enabled = False
+    index_view_class = admin_views.PeriodIndexView
+    add_view_class = admin_views.PeriodCreateView
+    edit_view_class = admin_views.PeriodEditView
+    inspect_view_class = admin_views.PeriodInspectView
+    delete_view_class = admin_views.PeriodDeleteView
+    history_view_class = admin_views.PeriodHistoryView
+    usage_view_class = admin_views.PeriodUsageView
+
+
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return ProgressUpdateViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_period_viewset():
+    return ReportingPeriodViewSet()
 
 
 @hooks.register("construct_homepage_panels")
@@ -156,3 +192,11 @@ def register_review_log_actions(actions):
         services.WITHDRAW, _("Withdraw from review"), _("Withdrawn from review")
     )
     actions.register_action(services.REQUEST_CHANGES)(RequestChangesFormatter)
+    actions.register_action(
+        services.OPEN_PERIOD, _("Open reporting period"), _("Reporting period opened")
+    )
+    actions.register_action(
+        services.CLOSE_PERIOD,
+        _("Close reporting period"),
+        _("Reporting period closed: its annual progress report made"),
+    )
