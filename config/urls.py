@@ -10,7 +10,7 @@ from accounts.admin_views import LogoutView
 from config.api import api_router
 from home import admin_endpoints
 from home.views import healthz
-from publishing.views import compare, compare_csv, export, search
+from publishing.views import annual_report, compare, compare_csv, export, search
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -55,6 +55,11 @@ urlpatterns += i18n_patterns(
         r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json|pdf|iati\.xml)$",
         export,
         name="plan_export",
+    ),
+    re_path(
+        r"^(?P<path>(?:[\w-]+/)+)reports/(?P<slug>[\w-]+)\.(?P<fmt>pdf|xlsx)$",
+        annual_report,
+        name="plan_annual_report",
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

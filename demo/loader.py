@@ -9,7 +9,7 @@ from django.db import transaction
 from stakeholders import services
 from stakeholders.models import Agency, Country, Membership
 
-from . import content, plans, progress, translations
+from . import content, plans, progress, reporting, translations
 from .countries import (
     COUNTRIES,
     COUNTRY_ACCOUNTS,
@@ -116,6 +116,7 @@ def load_plans() -> None:
             drafter = get_user_model().objects.get(username=f"{spec.code}-police")
             progress.load_update_in_review(plan, drafter=drafter)
         add_demo_findings(plan.country, plan)
+        reporting.load_reporting(plan)
 
 
 def load_demo() -> list[str]:

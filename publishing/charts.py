@@ -163,3 +163,12 @@ def progress_shade(average) -> str:
     if average is None:
         return "shade-0"
     return f"shade-{min(4, 1 + average // 25)}"
+
+
+def progress_bar(progress, *, rtl: bool = False) -> dict | None:
+    """A share of 100 as one filled bar (x and width, %), from the reading side; None
+    when there is no figure, so nothing is drawn for an unknown."""
+    if progress is None:
+        return None
+    width = max(0.0, min(100.0, float(progress)))
+    return {"x": round(100 - width if rtl else 0.0, 3), "width": round(width, 3)}

@@ -115,6 +115,13 @@ def _plan_changed(plan_id):
     outbox.send_on_commit(tasks.refresh_public_cache, plan_id)
 
 
+def plan_record_changed(plan_id):
+    """Something the plan page shows changed outside a publish (a reporting period closed,
+    adding its annual report): refresh the caches and the proxy of the plan's pages."""
+    _plan_changed(plan_id)
+    purge_on_commit(plan=plan_id)
+
+
 def _everything_changed(**kwargs):
     caching.invalidate_everything()
     outbox.send_on_commit(tasks.refresh_public_cache, everything=True)

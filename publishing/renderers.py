@@ -23,7 +23,7 @@ from tracking.funding import plan_currency
 from tracking.gaps import plan_gaps
 from tracking.selectors import today
 
-from . import caching, charts, exports, selectors
+from . import annual_reports, caching, charts, exports, selectors
 
 OVERDUE_LABEL = _("Overdue")
 
@@ -110,6 +110,7 @@ class PlanRenderer(PageRenderer):
             "funding": selectors.public_funding(plan=page),
             "results_chain": selectors.public_results_chain(plan=page, on=on),
             "findings_unanswered": list(public_findings_unanswered(page)),
+            "reporting": annual_reports.public_reporting(plan=page),
             "last_updated": selectors.plan_last_updated(plan=page),
             "summary": summary,
             "status_bar": charts.status_bar(summary, rtl=get_language_bidi()),

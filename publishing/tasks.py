@@ -9,7 +9,7 @@ from django.conf import settings
 
 from home import outbox
 
-from . import caching, pdf, purging
+from . import annual_reports, caching, pdf, purging
 
 
 @shared_task(name="plans.tasks.build_plan_pdf", acks_late=True, soft_time_limit=300)
@@ -36,3 +36,9 @@ def refresh_public_cache(plan_id=None, everything=False):
 def purge_frontend_cache(**changes):
     """After a publish commits: purge the proxy or CDN in front (`publishing.purging`)."""
     return purging.purge(**changes)
+
+
+@shared_task(name="publishing.tasks.build_annual_report_files", acks_late=True, soft_time_limit=900)
+def build_annual_report_files(report_id):
+    """After a period closes: its PDF per language and its spreadsheet, made once."""
+    return annual_reports.build_files(report_id)

@@ -18,7 +18,7 @@ from home.i18n import original_version
 from home.spreadsheets import csv_text
 from plans.models import NationalPlanPage
 
-from . import caching, comparison, exports, iati, pdf
+from . import annual_reports, caching, comparison, exports, iati, pdf
 from . import search as public_search
 
 
@@ -95,6 +95,41 @@ def _pdf_response(plan):
         return response
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{plan.slug}.pdf"'
+    caching.mark_public(response)
+    return response
+
+
+REPORT_BEING_MADE = _(
+    "This annual progress report is being made from the closed period's record. Please "
+    "try again in a minute."
+)
+REPORT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@require_safe
+def annual_report(request, path, slug, fmt):
+    """A closed period's annual progress report, as it was made when the period closed:
+    in the reader's language where the plan is published in it, else in the plan's."""
+    plan = published_plan_at(request, path)
+    report = annual_reports.report_of(plan=plan, slug=slug)
+    if report is None:
+        raise Http404
+    stored = annual_reports.report_file(plan=plan, slug=slug, kind=fmt, language=get_language())
+    if stored is None:
+        annual_reports.request_files(report)
+        stored = annual_reports.report_file(plan=plan, slug=slug, kind=fmt, language=get_language())
+    if stored is None:  # its files are still being made (a worker's task)
+        response = HttpResponse(REPORT_BEING_MADE, status=503, content_type="text/plain")
+        response["Retry-After"] = "60"
+        patch_cache_control(response, no_store=True)
+        return response
+    response = HttpResponse(bytes(stored.content), content_type=REPORT_TYPES[fmt])
+    disposition = "inline" if fmt == "pdf" else "attachment"
+    name = f"{plan.slug}-{slug}-{stored.language}.{fmt}"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     caching.mark_public(response)
     return response
 

@@ -1,12 +1,13 @@
 """The public site's seams into Wagtail: page renderers, and the public page cache."""
 
+from django.urls import path
 from wagtail import hooks
 
 from home.models import HomePage
 from home.rendering import register_page_renderer, renderer_for
 from plans.models import NationalPlanPage, PlanIndexPage
 
-from . import caching
+from . import admin_views, caching
 from .renderers import OverviewRenderer, PlanRenderer
 
 overview = OverviewRenderer()
@@ -34,3 +35,14 @@ def serve_from_public_cache(serve):
         )
 
     return cached_serve
+
+
+@hooks.register("register_admin_urls")
+def annual_report_urls():
+    return [
+        path(
+            "reporting-periods/<int:pk>/close/",
+            admin_views.close_period,
+            name="annual_report_close",
+        )
+    ]

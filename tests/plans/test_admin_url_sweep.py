@@ -19,6 +19,7 @@ URLs that leak today are marked `xfail(strict=True)`: fix the leak, and the mark
 """
 
 import contextlib
+import datetime
 import json
 
 import pytest
@@ -58,6 +59,7 @@ JO_IMAGE_TAG = "josecret-image-tag"
 JO_COMMENT = f"{SECRET} comment on the Jordanian plan"
 JO_TRANSLATION_TITLE = f"{SECRET} unpublished Arabic translation of the Jordanian plan"
 JO_FINDING = f"{SECRET} internal finding of Jordan's needs assessment"
+JO_PERIOD = f"{SECRET} Jordan's period"
 JO_AGENCIES = ("Family and Juvenile Protection Department", "National Council for Family Affairs")
 JO_SECRET_AGENCY = f"{SECRET} Cybercrime Task Force"
 JO_USERNAMES = ("jo-coord", "jo-police-drafter", "jo-reviewer")
@@ -81,6 +83,7 @@ JORDAN_SECRETS = (
     JO_COMMENT,
     JO_TRANSLATION_TITLE,
     JO_FINDING,
+    JO_PERIOD,
     JO_SECRET_AGENCY,
     *JO_AGENCIES,
     *JO_USERNAMES,
@@ -187,6 +190,15 @@ def _jordan(w):
         narrative=JO_UPDATE_NARRATIVE,
         evidence_document=document,
     )
+    period = tracking_services.reporting_period_open(
+        actor=None,
+        plan=plan,
+        title=JO_PERIOD,
+        slug="jo-2025",
+        starts_on=datetime.date(plan.period_start, 1, 1),
+        ends_on=datetime.date(plan.period_start, 12, 31),
+        deadline=datetime.date(plan.period_start + 1, 1, 31),
+    )
     Comment.objects.create(
         page=plan.page_ptr,
         user=coordinator,
@@ -234,6 +246,7 @@ def _jordan(w):
         jo_document=document,
         jo_image=image,
         jo_update=draft_update,
+        jo_period=period,
         jo_source=source,
         jo_translation=translation,
         jo_session=session,
@@ -388,6 +401,8 @@ def _pk(w, name):
         "memberships": lambda: w["jo_membership"].pk,
         "progress_updates": lambda: w["jo_update"].pk,
         "findings": lambda: w["jo_finding"].pk,
+        "reporting_periods": lambda: w["jo_period"].pk,
+        "annual_report_close": lambda: w["jo_period"].pk,
         "wagtailusers_users": lambda: w["jo_coordinator"].pk,
         "wagtailusers_groups": lambda: w["jordan"].coordinators_group_id,
         "wagtailadmin_collections": lambda: w["jo_collection"].pk,

@@ -1,0 +1,585 @@
+"""Annual progress reports: made once, when a coordinator closes a reporting period.
+
+Closing (`period_close`) freezes the period (tracking) and, in the same transaction, takes
+a snapshot of what the public may see of the plan for that period: every live commitment
+with its period report (status, progress, narrative, funding spent), its indicators'
+values measured in the period against their targets, the results chain rolled up from
+those figures, the donor view of funding, and what was overdue at the period's end with
+the reason its agency gave. The snapshot is plain JSON, in each language the plan is
+published in; the PDF and the spreadsheet are rendered from it afterwards (a Celery task,
+`tasks.build_annual_report_files`) and stored. Nothing reads the live plan again, so later
+edits never change a report, its figures or its files.
+"""
+
+import datetime
+import hashlib
+import io
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from home import outbox
+from home.i18n import in_default_locale
+from home.spreadsheets import spreadsheet_cell
+from plans.models import Commitment
+from plans.selectors import published_plans
+from tracking import funding as tracking_funding
+from tracking import selectors as tracking
+from tracking import services as tracking_services
+from tracking.models import IndicatorMeasurement, ReportingPeriod
+
+from . import charts, exports, selectors
+from .models import AnnualReport, AnnualReportFile
+
+SCHEMA = 1
+PLAN_NOT_PUBLISHED = gettext_lazy(
+    "Publish the plan before closing one of its reporting periods: the annual progress "
+    "report is public."
+)
+NO_REPORT_REASON = gettext_lazy("No period report was filed.")
+S = Commitment.Status
+CLOSED_STATUSES = (S.COMPLETED, S.DROPPED)
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def _amount(value):
+    return str(value) if value is not None else None
+
+
+# --- Closing ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def period_close(*, actor, period) -> AnnualReport:
+    """Close the period and freeze its annual report; the files follow on commit."""
+    plan = in_default_locale(period.plan)
+    if not published_plans().filter(pk=plan.pk).exists():
+        raise ValidationError(PLAN_NOT_PUBLISHED)
+    period = tracking_services.reporting_period_close(actor=actor, period=period)
+    report = AnnualReport.objects.create(period=period, snapshot=build_snapshot(period))
+    from . import receivers, tasks  # the task module imports this one
+
+    outbox.send_on_commit(tasks.build_annual_report_files, report.pk)
+    receivers.plan_record_changed(plan.pk)
+    return report
+
+
+# --- The snapshot ----------------------------------------------------------------------
+
+
+def plan_languages(plan) -> list[tuple[str, object]]:
+    """(language code, page) for the plan as written, then each live translation."""
+    original = in_default_locale(plan)
+    versions = [original, *selectors.live_translations_of(original)]
+    return [(version.locale.language_code, version) for version in versions]
+
+
+def build_snapshot(period) -> dict:
+    """Everything the report shows, as JSON, per language. A fixed number of queries per
+    language, whatever the number of commitments, indicators and earlier periods."""
+    plan = in_default_locale(period.plan)
+    reports = tracking.period_reports_by_commitment(period=period)
+    values = _indicator_values(period)
+    languages = plan_languages(plan)
+    return {
+        "schema": SCHEMA,
+        "plan_id": plan.pk,
+        "currency": tracking_funding.plan_currency(plan),
+        "period": {
+            "title": period.title,
+            "slug": period.slug,
+            "starts_on": _date(period.starts_on),
+            "ends_on": _date(period.ends_on),
+            "deadline": _date(period.deadline),
+            "closed_at": period.closed_at.isoformat() if period.closed_at else None,
+        },
+        "languages": [code for code, _page in languages],
+        "content": {
+            code: _content(version, period, language=code, reports=reports, values=values)
+            for code, version in languages
+        },
+    }
+
+
+def _indicator_values(period) -> dict:
+    """Each indicator's latest published value measured within the period. One query."""
+    rows = (
+        IndicatorMeasurement.objects.filter(
+            indicator__commitment__plan_id=period.plan_id,
+            update__published_at__isnull=False,
+            measured_on__gte=period.starts_on,
+            measured_on__lte=period.ends_on,
+        )
+        .order_by("indicator_id", "-measured_on", "-pk")
+        .values_list("indicator_id", "value", "measured_on")
+    )
+    latest = {}
+    for indicator_id, value, measured_on in rows:
+        latest.setdefault(indicator_id, (value, measured_on))
+    return latest
+
+
+def _content(plan, period, *, language, reports, values) -> dict:
+    with translation.override(language):
+        on = period.ends_on
+        commitments = list(selectors.public_commitments(plan=plan, on=on))
+        currency = tracking_funding.plan_currency(plan)
+        url = plan.get_full_url() or ""
+        entries = [
+            _commitment(c, period, plan=plan, report=reports.get(c.pk), values=values, url=url)
+            for c in commitments
+        ]
+        by_id = {entry["id"]: entry for entry in entries}
+        return {
+            "plan_title": plan.title,
+            "country": str(plan.country),
+            "plan_period": plan.period_label,
+            "plan_url": url,
+            "goal": plan.goal,
+            "summary": _summary(entries),
+            "results_chain": _chain(plan, by_id),
+            "capabilities": _by_capability(commitments, entries),
+            "funding": _funding(plan, entries, currency=currency),
+            "overdue": [entry for entry in entries if entry["overdue"]],
+        }
+
+
+def _commitment(commitment, period, *, plan, report, values, url) -> dict:
+    budget = commitment.budget_is_public
+    status = report.status if report else commitment.status
+    progress = report.progress if report else commitment.progress
+    due = commitment.due_date
+    overdue = bool(due and due < period.ends_on and status not in CLOSED_STATUSES)
+    indicators = []
+    for indicator in commitment.indicators.all():
+        value, measured_on = values.get(indicator.pk, (None, None))
+        indicators.append(
+            {
+                "name": indicator.shown_name,
+                "unit": indicator.shown_unit,
+                "baseline": _amount(indicator.baseline),
+                "target": _amount(indicator.target),
+                "value": _amount(value),
+                "measured_on": _date(measured_on),
+                "percent": tracking.percent_of_target(indicator.baseline, indicator.target, value)
+                if value is not None
+                else None,
+            }
+        )
+    figures = selectors.public_commitment_funding(commitment) if budget else None
+    return {
+        "id": commitment.pk,
+        "title": commitment.shown_title,
+        "capability": commitment.capability.number,
+        "capability_name": commitment.capability.name,
+        "lead_agency": str(commitment.lead_agency),
+        "due_date": _date(due),
+        "status": status,
+        "status_label": str(S(status).label),
+        "progress": progress,
+        "reported": report is not None,
+        "report_date": _date(report.reporting_date) if report else None,
+        "narrative": report.narrative if report else "",
+        "reason": (report.narrative if report else str(NO_REPORT_REASON)) if overdue else "",
+        "overdue": overdue,
+        "days_late": (period.ends_on - due).days if overdue else None,
+        "funding_spent": _amount(report.funding_spent) if report and budget else None,
+        "funding": {name: _amount(figures[name]) for name in ("cost", "secured", "pledged", "gap")}
+        if figures
+        else None,
+        "indicators": indicators,
+        "url": exports.commitment_url(plan, url, commitment.pk) if url else "",
+        "output": commitment.output_id,
+    }
+
+
+def _summary(entries) -> dict:
+    total = len(entries)
+    counts = {value: 0 for value in S.values}
+    for entry in entries:
+        counts[entry["status"]] += 1
+    open_ = [e for e in entries if e["status"] != S.DROPPED]
+    return {
+        "total": total,
+        "reported": sum(1 for e in entries if e["reported"]),
+        "overdue": sum(1 for e in entries if e["overdue"]),
+        "average_progress": round(sum(e["progress"] for e in open_) / len(open_))
+        if open_
+        else None,
+        "statuses": [
+            {"status": value, "label": str(label), "count": counts[value]}
+            for value, label in S.choices
+        ],
+    }
+
+
+def _chain(plan, by_id) -> dict | None:
+    """The results chain, rolled up from the period's figures (not today's)."""
+    chain = selectors.public_results_chain(plan=plan)
+    if not chain["outcomes"]:
+        return None
+    outcomes = []
+    for row in chain["outcomes"]:
+        outputs = []
+        for output_row in row["outputs"]:
+            ids = [c.pk for c in output_row["commitments"] if c.pk in by_id]
+            progress = selectors.weighted_progress(
+                (by_id[i]["progress"], 1) for i in ids if by_id[i]["status"] != S.DROPPED
+            )
+            outputs.append(
+                {
+                    "title": output_row["output"].title,
+                    "weight": output_row["output"].weight,
+                    "progress": progress,
+                    "commitments": ids,
+                }
+            )
+        outcome = row["outcome"]
+        outcomes.append(
+            {
+                "title": outcome.title,
+                "capability": outcome.capability.number if outcome.capability_id else None,
+                "weight": outcome.weight,
+                "progress": selectors.weighted_progress(
+                    (o["progress"], o["weight"]) for o in outputs
+                ),
+                "indicators": [
+                    {
+                        "name": i.name,
+                        "level": i.level,
+                        "level_label": i.get_level_display(),
+                        "unit": i.unit,
+                        "baseline": _amount(i.baseline),
+                        "baseline_year": i.baseline_year,
+                        "target": _amount(i.target),
+                        "target_year": i.target_year,
+                        "data_source": i.data_source,
+                    }
+                    for i in row["indicators"]
+                ],
+                "outputs": outputs,
+            }
+        )
+    return {
+        "goal": chain["goal"],
+        "progress": selectors.weighted_progress((o["progress"], o["weight"]) for o in outcomes),
+        "outcomes": outcomes,
+    }
+
+
+def _by_capability(commitments, entries) -> list[dict]:
+    sections: dict[int, dict] = {}
+    for commitment, entry in zip(commitments, entries, strict=True):
+        section = sections.setdefault(
+            commitment.capability.number,
+            {
+                "number": commitment.capability.number,
+                "name": commitment.capability.name,
+                "commitments": [],
+            },
+        )
+        section["commitments"].append(entry)
+    return [sections[number] for number in sorted(sections)]
+
+
+def _funding(plan, entries, *, currency) -> dict | None:
+    """The donor view of the commitments whose budget is public, and what they spent."""
+    rollup = selectors.public_funding(plan=plan)
+    if not rollup["totals"]:
+        return None
+    spent = [Decimal(e["funding_spent"]) for e in entries if e["funding_spent"] is not None]
+
+    def row(entry):
+        return {
+            "currency": entry["currency"],
+            "commitments": entry["commitments"],
+            **{n: _amount(entry[n]) for n in ("cost", "secured", "pledged", "gap")},
+        }
+
+    return {
+        "currency": currency,
+        "totals": [row(entry) for entry in rollup["totals"]],
+        "capabilities": [
+            {"number": e["capability"].number, "name": e["capability"].name, **row(e)}
+            for e in rollup["capabilities"]
+        ],
+        "spent": _amount(sum(spent, Decimal("0.00"))) if spent else None,
+    }
+
+
+# --- Files -----------------------------------------------------------------------------
+
+
+def _hydrated(content: dict) -> dict:
+    """The snapshot's text dates and amounts back as dates and numbers, for the filters
+    that format them for people."""
+
+    def walk(value, key=""):
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        if isinstance(value, str) and value and (key.endswith("_on") or key.endswith("_date")):
+            return datetime.date.fromisoformat(value)
+        if isinstance(value, str) and key in AMOUNT_KEYS:
+            return Decimal(value)
+        return value
+
+    return walk(content)
+
+
+AMOUNT_KEYS = {"baseline", "target", "value", "cost", "secured", "pledged", "gap", "spent"}
+AMOUNT_KEYS |= {"funding_spent"}
+
+
+def render_pdf(report, *, language: str) -> bytes:
+    import weasyprint  # loads Pango through cffi: only where PDFs are made
+
+    snapshot = report.snapshot
+    content = _hydrated(snapshot["content"][language])
+    period = _hydrated(snapshot["period"])
+    with translation.override(language):
+        bidi = translation.get_language_bidi()
+        summary = content["summary"]
+        chain = content["results_chain"]
+        titles = {c["id"]: c["title"] for s in content["capabilities"] for c in s["commitments"]}
+        outcomes = chain["outcomes"] if chain else []
+        for row in [chain, *outcomes] if chain else []:
+            row["bar"] = charts.progress_bar(row["progress"], rtl=bidi)
+        for output in (output for outcome in outcomes for output in outcome["outputs"]):
+            output["bar"] = charts.progress_bar(output["progress"], rtl=bidi)
+            output["commitment_titles"] = [titles[i] for i in output["commitments"]]
+        html = render_to_string(
+            "plans/annual_report_pdf.html",
+            {
+                "report": content,
+                "period": period,
+                "currency": snapshot["currency"],
+                "language_code": language,
+                "language_bidi": bidi,
+                "status_bar": charts.status_bar(summary, rtl=bidi),
+                "made_at": report.created_at,
+            },
+        )
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def render_xlsx(report, *, language: str) -> bytes:
+    """The report's tables for analysts: summary, commitments, indicators, funding and
+    overdue, one sheet each, with figures as numbers."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    snapshot = report.snapshot
+    content = _hydrated(snapshot["content"][language])
+    book = Workbook()
+    bold = Font(bold=True)
+
+    def sheet(title, header, rows, first=False):
+        ws = book.active if first else book.create_sheet()
+        ws.title = title[:31]
+        ws.append(header)
+        for cell in ws[1]:
+            cell.font = bold
+        for row in rows:
+            ws.append([spreadsheet_cell(v) for v in row])
+        ws.freeze_panes = "A2"
+        return ws
+
+    with translation.override(language):
+        period = _hydrated(snapshot["period"])
+        summary = content["summary"]
+        sheet(
+            _("Summary"),
+            [_("Figure"), _("Value")],
+            [
+                (_("Plan"), content["plan_title"]),
+                (_("Reporting period"), period["title"]),
+                (_("From"), period["starts_on"]),
+                (_("To"), period["ends_on"]),
+                (_("Commitments"), summary["total"]),
+                (_("With a period report"), summary["reported"]),
+                (_("Overdue at the end of the period"), summary["overdue"]),
+                (_("Average progress (%)"), summary["average_progress"]),
+                *[(s["label"], s["count"]) for s in summary["statuses"]],
+            ],
+            first=True,
+        )
+        sheet(
+            _("Commitments"),
+            [
+                _("Id"),
+                _("MNR capability"),
+                _("Commitment"),
+                _("Lead agency"),
+                _("Due date"),
+                _("Status"),
+                _("Progress (%)"),
+                _("Period report"),
+                _("What happened"),
+                _("Overdue"),
+                _("Funding spent in the period"),
+            ],
+            [
+                (
+                    c["id"],
+                    c["capability"],
+                    c["title"],
+                    c["lead_agency"],
+                    c["due_date"],
+                    c["status_label"],
+                    c["progress"],
+                    c["report_date"] or _("Not filed"),
+                    c["narrative"],
+                    _("Yes") if c["overdue"] else _("No"),
+                    c["funding_spent"],
+                )
+                for section in content["capabilities"]
+                for c in section["commitments"]
+            ],
+        )
+        sheet(
+            _("Indicators"),
+            [
+                _("Commitment id"),
+                _("Indicator"),
+                _("Unit"),
+                _("Baseline"),
+                _("Target"),
+                _("Value in the period"),
+                _("Measured on"),
+                _("Share of the way to the target (%)"),
+            ],
+            [
+                (
+                    c["id"],
+                    i["name"],
+                    i["unit"],
+                    i["baseline"],
+                    i["target"],
+                    i["value"],
+                    i["measured_on"],
+                    i["percent"],
+                )
+                for section in content["capabilities"]
+                for c in section["commitments"]
+                for i in c["indicators"]
+            ],
+        )
+        money = content["funding"]
+        sheet(
+            _("Funding"),
+            [
+                _("MNR capability"),
+                _("Currency"),
+                _("Estimated cost"),
+                _("Secured"),
+                _("Pledged"),
+                _("Gap"),
+            ],
+            [
+                (r["number"], r["currency"], r["cost"], r["secured"], r["pledged"], r["gap"])
+                for r in (money["capabilities"] if money else [])
+            ]
+            + [
+                (_("Total"), r["currency"], r["cost"], r["secured"], r["pledged"], r["gap"])
+                for r in (money["totals"] if money else [])
+            ],
+        )
+        sheet(
+            _("Overdue"),
+            [_("Id"), _("Commitment"), _("Lead agency"), _("Due date"), _("Days late"), _("Why")],
+            [
+                (c["id"], c["title"], c["lead_agency"], c["due_date"], c["days_late"], c["reason"])
+                for c in content["overdue"]
+            ],
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+RENDERERS = {AnnualReportFile.Kind.PDF: render_pdf, AnnualReportFile.Kind.XLSX: render_xlsx}
+
+
+def build_files(report_id: int) -> int:
+    """Render and store each missing file of a report; never replaces one. Returns how
+    many were made."""
+    report = AnnualReport.objects.get(pk=report_id)
+    have = set(report.files.values_list("language", "kind"))
+    made = 0
+    for language in report.snapshot["languages"]:
+        for kind, render in RENDERERS.items():
+            if (language, kind) in have:
+                continue
+            data = render(report, language=language)
+            AnnualReportFile.objects.get_or_create(
+                report=report,
+                language=language,
+                kind=kind,
+                defaults={"content": data, "sha256": hashlib.sha256(data).hexdigest()},
+            )
+            made += 1
+    return made
+
+
+# --- Reading ---------------------------------------------------------------------------
+
+
+def public_reporting(*, plan) -> dict:
+    """The plan page's "Reports": the annual reports, newest period first, and the open
+    periods with their deadlines. Two queries, whatever the number of periods."""
+    original = in_default_locale(plan)
+    return {
+        "reports": list(
+            AnnualReport.objects.filter(period__plan=original)
+            .select_related("period")
+            .order_by("-period__ends_on")
+        ),
+        "open": list(
+            ReportingPeriod.objects.filter(
+                plan=original, state=ReportingPeriod.State.OPEN
+            ).order_by("ends_on")
+        ),
+    }
+
+
+def report_file(*, plan, slug: str, kind: str, language: str) -> AnnualReportFile | None:
+    """The stored file in the reader's language where the plan is published in it, else
+    in the plan's own; None while it is being made."""
+    original = in_default_locale(plan)
+    files = AnnualReportFile.objects.filter(
+        report__period__plan=original, report__period__slug=slug, kind=kind
+    )
+    return (
+        files.filter(Q(language=language)).first()
+        or files.filter(language=original.locale.language_code).first()
+    )
+
+
+def report_of(*, plan, slug: str) -> AnnualReport | None:
+    return AnnualReport.objects.filter(
+        period__plan=in_default_locale(plan), period__slug=slug
+    ).first()
+
+
+def request_files(report) -> None:
+    """Ask a worker to make the report's missing files, once at a time: the task sent on
+    closing may have been lost with its worker. With eager Celery it runs here."""
+    from . import tasks
+
+    if cache.add(
+        f"annual-report-build:{report.pk}", True, timeout=settings.PUBLIC_PDF_BUILD_SECONDS
+    ):
+        outbox.send(tasks.build_annual_report_files, report.pk)
