@@ -146,7 +146,7 @@ class LegislativeAssessment(models.Model):
         return f"{self.criterion}: {self.get_status_display()}"
 
 
-class PendingBill(models.Model):
+class PendingBill(ClusterableModel):
     """A bill before the legislature that would change how the country stands."""
 
     class Stage(models.TextChoices):
