@@ -445,6 +445,13 @@ class LegislativeReviewPermissionPolicy(CountryRegisterPermissionPolicy):
     def __init__(self, model=LegislativeReview):
         super().__init__(model)
 
+    def user_has_permission(self, user, action):
+        # One review per country: "add" only while a coordinated country has none.
+        if action == "add" and is_active_user(user) and not user.is_superuser:
+            countries = legislative_review_countries_user_may_manage(user=user)
+            return countries.filter(legislative_review__isnull=True).exists()
+        return super().user_has_permission(user, action)
+
     def user_has_permission_for_instance(self, user, action, instance):
         if action == "delete" and instance.public and not getattr(user, "is_superuser", False):
             return False

@@ -782,7 +782,7 @@ def public_legislative_reviews(country_ids) -> dict:
 
 def legislative_cell(assessment) -> dict:
     """One criterion of one country as the public sees it: status (key, words, symbol),
-    and the law and article cited."""
+    and the law and article cited (apart, and together as `citation`)."""
     status = assessment.status if assessment else AssessmentStatus.NOT_ASSESSED
     return {
         "status": status,
@@ -790,6 +790,10 @@ def legislative_cell(assessment) -> dict:
         "symbol": LEGISLATIVE_STATUS_SYMBOLS[status],
         "law": assessment.law if assessment else "",
         "article": assessment.article if assessment else "",
+        # One run, so that right-to-left pages keep "law, article" in its own order.
+        "citation": ", ".join(p for p in (assessment.law, assessment.article) if p)
+        if assessment
+        else "",
     }
 
 
