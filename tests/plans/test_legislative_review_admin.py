@@ -201,3 +201,9 @@ def test_the_coordinator_deletes_an_internal_review(client, review, ke_coordinat
     assert client.post(urls(review)["delete"]).status_code == 302
     assert not LegislativeReview.objects.filter(pk=review.pk).exists()
     assert Finding.objects.filter(country=review.country).exists()  # the register keeps it
+
+
+def test_a_country_with_a_review_gets_no_second_one(client, review, ke_coordinator):
+    client.force_login(ke_coordinator)
+    assert client.get("/admin/legislation/new/").status_code in REFUSED
+    assert "Add legislative review" not in client.get("/admin/legislation/").content.decode()

@@ -148,3 +148,17 @@ def test_no_field_holds_data_about_a_child():
         (PendingBill, "note"),
     ):
         assert model._meta.get_field(name).help_text == NO_CHILD_DATA
+
+
+def test_a_public_review_with_a_term_to_avoid_is_refused_unless_it_is_quoted(kenya):
+    bill = {"title": "Anti-Child Pornography (Amendment) Bill", "stage": "tabled"}
+    with pytest.raises(services.ValidationError):
+        make_review(kenya, statuses={"isp-reporting": NOT_MET}, bills=[bill])
+    assert not Finding.objects.exists()
+    review = make_review(
+        kenya,
+        statuses={"isp-reporting": NOT_MET},
+        bills=[bill],
+        terminology_quotations="Anti-Child Pornography (Amendment) Bill",
+    )
+    assert review.public and review.pending_bills.count() == 1
