@@ -89,6 +89,8 @@ def test_the_coordinator_edits_publishes_and_the_findings_follow(client, review,
         )
     )
     assert codes == {"isp-reporting", "online-grooming"}
+    history = client.get(urls(review)["history"])
+    assert history.status_code == 200 and "ke-coord" in history.content.decode()
 
 
 def test_a_new_review_offers_every_criterion(client, kenya, ke_coordinator):
