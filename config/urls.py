@@ -10,7 +10,14 @@ from accounts.admin_views import LogoutView
 from config.api import api_router
 from home import admin_endpoints
 from home.views import healthz
-from publishing.views import annual_report, compare, compare_csv, export, search
+from publishing.views import (
+    annual_report,
+    compare,
+    compare_csv,
+    compare_legislation_csv,
+    export,
+    search,
+)
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -51,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("compare/", compare, name="compare"),
     path("compare/export.csv", compare_csv, name="compare_csv"),
+    path("compare/legislation.csv", compare_legislation_csv, name="compare_legislation_csv"),
     re_path(
         r"^(?P<path>(?:[\w-]+/)+)export\.(?P<fmt>csv|json|pdf|iati\.xml)$",
         export,

@@ -260,7 +260,7 @@ FINDINGS: dict[str, tuple[DemoFinding, ...]] = {
 }
 
 
-def _answering_commitment(plan, capability: int):
+def answering_commitment(plan, capability: int):
     # Not one waiting for review: publishing it again with the link would cancel the
     # review the demo left open on purpose.
     # (The review state through the selector's cast: the generic relation compares its
@@ -277,7 +277,7 @@ def _answering_commitment(plan, capability: int):
     )
 
 
-def _link(commitment: Commitment, finding: Finding) -> None:
+def link_finding(commitment: Commitment, finding: Finding) -> None:
     """Publish the commitment again with the link (and keep it in a newer draft)."""
     commitment = Commitment.objects.get(pk=commitment.pk)
     draft = (
@@ -319,7 +319,7 @@ def add_demo_findings(country, plan) -> int:
         )
         added += 1
         if spec.answered_under is not None:
-            commitment = _answering_commitment(plan, spec.answered_under)
+            commitment = answering_commitment(plan, spec.answered_under)
             if commitment is not None:
-                _link(commitment, finding)
+                link_finding(commitment, finding)
     return added

@@ -20,6 +20,7 @@ from .countries import (
     DemoCountry,
 )
 from .findings import add_demo_findings
+from .legislation import add_demo_legislation
 
 
 def _user(username: str, *, first_name: str, last_name: str, superuser: bool = False):
@@ -116,6 +117,7 @@ def load_plans() -> None:
             drafter = get_user_model().objects.get(username=f"{spec.code}-police")
             progress.load_update_in_review(plan, drafter=drafter)
         add_demo_findings(plan.country, plan)
+        add_demo_legislation(plan.country, plan)
         reporting.load_reporting(plan)
 
 

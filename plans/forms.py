@@ -9,7 +9,14 @@ from stakeholders.models import Agency, Membership
 from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
-from .models import Capability, CommitmentIndicator, Finding, NationalPlanPage, PlanOutput
+from .models import (
+    Capability,
+    CommitmentIndicator,
+    Finding,
+    LegislativeCriterion,
+    NationalPlanPage,
+    PlanOutput,
+)
 from .models.commitments import FOCAL_ROLES
 from .models.funding import funding_line_period_errors
 
@@ -254,15 +261,19 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         return valid
 
 
-class FindingForm(TerminologyFormMixin, WagtailAdminModelForm):
-    """A finding of a country the user coordinates; its country is fixed once saved.
+class CountryRegisterForm(TerminologyFormMixin, WagtailAdminModelForm):
+    """Something a country keeps about itself (a finding, its legislative review), for a
+    country the user coordinates; its country is fixed once saved.
 
     Checked for terminology in its country's language: a term to avoid is a warning on an
-    internal finding, and refused on a public one (making it public is publishing it).
+    internal one, and refused on a public one (making it public is publishing it).
     """
 
     def terminology_leads_to_public(self) -> bool:
         return bool(getattr(self, "cleaned_data", {}).get("public"))
+
+    def countries_for_new(self, user):
+        raise NotImplementedError
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -273,7 +284,31 @@ class FindingForm(TerminologyFormMixin, WagtailAdminModelForm):
             field.queryset = field.queryset.filter(pk=self.instance.country_id)
             field.disabled = True
         else:
-            field.queryset = permissions.findings_user_may_manage_countries(user=for_user)
+            field.queryset = self.countries_for_new(for_user)
             only = list(field.queryset[:2])
             if len(only) == 1:
                 field.initial = only[0].pk
+
+
+class FindingForm(CountryRegisterForm):
+    def countries_for_new(self, user):
+        return permissions.findings_user_may_manage_countries(user=user)
+
+
+class LegislativeReviewForm(CountryRegisterForm):
+    """A new review opens with a row for every criterion of the checklist (a row left
+    as it is is saved as "not assessed")."""
+
+    def countries_for_new(self, user):
+        countries = permissions.legislative_review_countries_user_may_manage(user=user)
+        return countries.filter(legislative_review__isnull=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("assessments")
+        if formset is None or self.instance.pk or self.is_bound:
+            return
+        criteria = list(LegislativeCriterion.objects.all())
+        formset.__dict__.pop("forms", None)  # built already, by the terminology check
+        formset.initial = [{"criterion": criterion.pk} for criterion in criteria]
+        formset.extra = len(criteria)

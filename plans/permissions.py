@@ -41,6 +41,7 @@ from stakeholders.permissions import (
 from .models.commitments import Commitment
 from .models.findings import Finding
 from .models.frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
+from .models.legislation import LegislativeCriterion, LegislativeReview
 from .models.pages import NationalPlanPage
 
 COMMITMENT_ACTIONS = ("view", "change", "delete", "publish", "lock", "unlock")
@@ -380,13 +381,11 @@ def findings_user_may_manage_countries(*, user):
     return coordinated_countries(user=user)
 
 
-class FindingPermissionPolicy(BasePermissionPolicy):
-    """A country's coordinators create, edit, publish and delete its findings; every
-    other member of the country (drafters, heads, reviewers, viewers) reads them, since
-    the plan answers them; nobody of another country sees them; superusers do all."""
-
-    def __init__(self, model=Finding):
-        super().__init__(model)
+class CountryRegisterPermissionPolicy(BasePermissionPolicy):
+    """For what a country keeps about itself (its findings register, its legislative
+    review): the country's coordinators create, edit, publish and delete; every other
+    member of the country (drafters, heads, reviewers, viewers) reads, since the plan
+    answers it; nobody of another country sees anything; superusers do all."""
 
     def user_has_permission(self, user, action):
         if not is_active_user(user):
@@ -411,19 +410,24 @@ class FindingPermissionPolicy(BasePermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not is_active_user(user):
-            return Finding.objects.none()
+            return self.model.objects.none()
         if user.is_superuser:
-            return Finding.objects.all()
+            return self.model.objects.all()
         countries = set()
         if "view" in actions:
             countries |= _member_country_ids(user)
         if set(actions) & set(FINDING_COORDINATOR_ACTIONS) - {"view"}:
             countries |= set(coordinated_countries(user=user).values_list("pk", flat=True))
-        return Finding.objects.filter(country__in=countries)
+        return self.model.objects.filter(country__in=countries)
 
     def users_with_any_permission_for_instance(self, actions, instance):
         users = get_user_model().objects.filter(is_active=True)
         return users.filter(is_superuser=True)
+
+
+class FindingPermissionPolicy(CountryRegisterPermissionPolicy):
+    def __init__(self, model=Finding):
+        super().__init__(model)
 
 
 def user_can_manage_finding(*, user, finding) -> bool:
@@ -435,4 +439,53 @@ def findings_user_may_view(*, user):
 
 
 finding_policy = FindingPermissionPolicy()
-REFERENCE_MODELS = (Framework, Domain, Capability, InspireStrategy, MaturityLevel)
+
+
+# --- The legislative review ----------------------------------------------------------
+
+
+class LegislativeReviewPermissionPolicy(CountryRegisterPermissionPolicy):
+    """As the findings register, except that a published review is part of the public
+    record: only a superuser deletes it (the coordinator makes it internal first)."""
+
+    def __init__(self, model=LegislativeReview):
+        super().__init__(model)
+
+    def user_has_permission(self, user, action):
+        # One review per country: "add" only while a coordinated country has none.
+        if action == "add" and is_active_user(user) and not user.is_superuser:
+            countries = legislative_review_countries_user_may_manage(user=user)
+            return countries.filter(legislative_review__isnull=True).exists()
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete" and instance.public and not getattr(user, "is_superuser", False):
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+
+legislative_review_policy = LegislativeReviewPermissionPolicy()
+
+
+def user_can_manage_legislative_review(*, user, review) -> bool:
+    """Write the review, its assessments and bills, and publish it: the coordinators of its
+    country (and superusers)."""
+    return legislative_review_policy.user_has_permission_for_instance(user, "change", review)
+
+
+def user_can_view_legislative_review(*, user, review) -> bool:
+    return legislative_review_policy.user_has_permission_for_instance(user, "view", review)
+
+
+def legislative_review_countries_user_may_manage(*, user):
+    return coordinated_countries(user=user)
+
+
+REFERENCE_MODELS = (
+    Framework,
+    Domain,
+    Capability,
+    InspireStrategy,
+    MaturityLevel,
+    LegislativeCriterion,
+)

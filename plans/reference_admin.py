@@ -22,12 +22,26 @@ from wagtail.permissions import policy_registry
 from stakeholders import history
 
 from . import services
-from .models import Capability, Domain, Framework, InspireStrategy, MaturityLevel
+from .models import (
+    Capability,
+    Domain,
+    Framework,
+    InspireStrategy,
+    LegislativeCriterion,
+    MaturityLevel,
+)
 from .models.frameworks import translated_languages
 
 VERSIONED_MODELS = {
     model._meta.model_name: model
-    for model in (Framework, Domain, Capability, InspireStrategy, MaturityLevel)
+    for model in (
+        Framework,
+        Domain,
+        Capability,
+        InspireStrategy,
+        MaturityLevel,
+        LegislativeCriterion,
+    )
 }
 
 STALE_TRANSLATION = _(

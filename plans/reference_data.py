@@ -248,3 +248,78 @@ MATURITY_LEVELS = [
         "The capability works nationwide, is resourced and is reviewed regularly.",
     ),
 ]
+
+ICMEC_REVIEW = (
+    "ICMEC, Child Sexual Abuse Material: Model Legislation & Global Review, 9th edition (2018)"
+)
+ICMEC_MODEL = "ICMEC model legislation (offences beyond the five core criteria)"
+
+# The checklist of a country's legislative review: (order, code, criterion, description,
+# source). The first five are the core criteria ICMEC's global review checks every
+# country's law against; grooming, sexual extortion and data retention are parts of its
+# model legislation the MNR's capability 3 asks about too. The descriptions are this
+# product's own summaries.
+LEGISLATIVE_CRITERIA = [
+    (
+        1,
+        "csam-legislation",
+        "Legislation specific to child sexual abuse material",
+        "The law deals with child sexual abuse material specifically, not only with "
+        "obscenity or indecency in general.",
+        ICMEC_REVIEW,
+    ),
+    (
+        2,
+        "csam-defined",
+        "Child sexual abuse material is defined",
+        "The law defines child sexual abuse material, and a child as anyone under 18 "
+        "whatever the age of consent.",
+        ICMEC_REVIEW,
+    ),
+    (
+        3,
+        "technology-facilitated",
+        "Technology-facilitated offences are criminalised",
+        "Offences committed through computers, the internet or mobile devices are crimes.",
+        ICMEC_REVIEW,
+    ),
+    (
+        4,
+        "knowing-possession",
+        "Knowing possession is criminalised",
+        "Knowingly possessing child sexual abuse material is a crime, whatever the intent "
+        "to distribute.",
+        ICMEC_REVIEW,
+    ),
+    (
+        5,
+        "isp-reporting",
+        "Internet service providers must report",
+        "Internet service providers must report suspected child sexual abuse material to "
+        "law enforcement or another mandated agency.",
+        ICMEC_REVIEW,
+    ),
+    (
+        6,
+        "online-grooming",
+        "Online grooming is criminalised",
+        "Soliciting a child online for sexual purposes is a crime, even when no meeting "
+        "takes place.",
+        ICMEC_MODEL,
+    ),
+    (
+        7,
+        "sexual-extortion",
+        "Sexual extortion of children is criminalised",
+        "Coercing a child with threats to share sexual images, or to obtain them, is a crime.",
+        ICMEC_MODEL,
+    ),
+    (
+        8,
+        "data-retention",
+        "Data retention and preservation",
+        "Internet service providers must retain or preserve the data that investigations "
+        "need, for a set period.",
+        ICMEC_MODEL,
+    ),
+]

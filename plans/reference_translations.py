@@ -394,6 +394,120 @@ MATURITY_LEVELS = {
     },
 }
 
+# Legislative criterion order -> language -> (name, description): drafts, like the
+# capability names (no published translation of ICMEC's criteria was found).
+LEGISLATIVE_CRITERIA = {
+    1: {
+        AR: ("تشريع خاص بمواد الاعتداء الجنسي على الأطفال",
+             "يتناول القانون مواد الاعتداء الجنسي على الأطفال تحديدًا، لا الفحش أو الإخلال "
+             "بالحياء عمومًا فقط."),
+        ES: ("Legislación específica sobre material de abuso sexual infantil",
+             "La ley trata específicamente el material de abuso sexual infantil, no solo la "
+             "obscenidad o la indecencia en general."),
+        FR: ("Législation propre au matériel d'abus sexuels sur enfants",
+             "La loi traite spécifiquement du matériel d'abus sexuels sur enfants, et pas "
+             "seulement de l'obscénité ou de l'indécence en général."),
+        SW: ("Sheria mahususi kuhusu maudhui ya unyanyasaji wa kingono kwa watoto",
+             "Sheria inashughulikia maudhui ya unyanyasaji wa kingono kwa watoto mahususi, "
+             "si uchafu au ukosefu wa adabu kwa ujumla tu."),
+    },
+    2: {
+        AR: ("تعريف مواد الاعتداء الجنسي على الأطفال",
+             "يعرّف القانون مواد الاعتداء الجنسي على الأطفال، والطفل بأنه كل من لم يبلغ 18 "
+             "عامًا أيًا كان سن الرضا."),
+        ES: ("El material de abuso sexual infantil está definido",
+             "La ley define el material de abuso sexual infantil, y al niño o niña como toda "
+             "persona menor de 18 años, sea cual sea la edad de consentimiento."),
+        FR: ("Le matériel d'abus sexuels sur enfants est défini",
+             "La loi définit le matériel d'abus sexuels sur enfants, et l'enfant comme toute "
+             "personne de moins de 18 ans, quel que soit l'âge du consentement."),
+        SW: ("Maudhui ya unyanyasaji wa kingono kwa watoto yamefafanuliwa",
+             "Sheria inafafanua maudhui ya unyanyasaji wa kingono kwa watoto, na mtoto kuwa "
+             "mtu yeyote chini ya miaka 18, bila kujali umri wa ridhaa."),
+    },
+    3: {
+        AR: ("تجريم الجرائم المرتكبة بواسطة التكنولوجيا",
+             "الجرائم المرتكبة عبر الحواسيب أو الإنترنت أو الأجهزة المحمولة جرائم يعاقب "
+             "عليها القانون."),
+        ES: ("Los delitos facilitados por la tecnología están tipificados",
+             "Los delitos cometidos mediante computadoras, internet o dispositivos móviles son "
+             "delitos."),
+        FR: ("Les infractions facilitées par la technologie sont incriminées",
+             "Les infractions commises au moyen d'ordinateurs, d'internet ou d'appareils "
+             "mobiles sont des crimes ou délits."),
+        SW: ("Makosa yanayowezeshwa na teknolojia ni jinai",
+             "Makosa yanayotendwa kupitia kompyuta, intaneti au vifaa vya mkononi ni jinai."),
+    },
+    4: {
+        AR: ("تجريم الحيازة عن علم",
+             "حيازة مواد الاعتداء الجنسي على الأطفال عن علم جريمة، أيًا كانت نية التوزيع."),
+        ES: ("La posesión a sabiendas está tipificada",
+             "Poseer a sabiendas material de abuso sexual infantil es delito, sea cual sea la "
+             "intención de distribuirlo."),
+        FR: ("La détention en connaissance de cause est incriminée",
+             "Détenir sciemment du matériel d'abus sexuels sur enfants est une infraction, "
+             "quelle que soit l'intention de le diffuser."),
+        SW: ("Kumiliki kwa kujua ni jinai",
+             "Kumiliki kwa kujua maudhui ya unyanyasaji wa kingono kwa watoto ni jinai, bila "
+             "kujali nia ya kuyasambaza."),
+    },
+    5: {
+        AR: ("إلزام مزودي خدمة الإنترنت بالإبلاغ",
+             "يجب على مزودي خدمة الإنترنت الإبلاغ عن مواد الاعتداء الجنسي على الأطفال "
+             "المشتبه بها إلى جهات إنفاذ القانون أو جهة مختصة أخرى."),
+        ES: ("Los proveedores de internet deben denunciar",
+             "Los proveedores de servicios de internet deben denunciar el material de abuso "
+             "sexual infantil sospechoso a las fuerzas del orden u otro organismo designado."),
+        FR: ("Les fournisseurs d'accès à internet doivent signaler",
+             "Les fournisseurs d'accès à internet doivent signaler le matériel d'abus sexuels "
+             "sur enfants suspecté aux forces de l'ordre ou à un autre organisme désigné."),
+        SW: ("Watoa huduma za intaneti lazima waripoti",
+             "Watoa huduma za intaneti lazima waripoti maudhui yanayoshukiwa kuwa ya "
+             "unyanyasaji wa kingono kwa watoto kwa vyombo vya sheria au chombo kingine "
+             "kilichoidhinishwa."),
+    },
+    6: {
+        AR: ("تجريم الاستدراج عبر الإنترنت",
+             "استدراج طفل عبر الإنترنت لأغراض جنسية جريمة، حتى لو لم يحدث لقاء."),
+        ES: ("El grooming en línea está tipificado",
+             "Contactar a un niño o niña en línea con fines sexuales es delito, aunque no "
+             "llegue a haber un encuentro."),
+        FR: ("La sollicitation d'enfants en ligne est incriminée",
+             "Solliciter un enfant en ligne à des fins sexuelles est une infraction, même "
+             "sans rencontre."),
+        SW: ("Kumrubuni mtoto mtandaoni ni jinai",
+             "Kumshawishi mtoto mtandaoni kwa madhumuni ya kingono ni jinai, hata kama "
+             "hawakukutana."),
+    },
+    7: {
+        AR: ("تجريم الابتزاز الجنسي للأطفال",
+             "إكراه طفل بالتهديد بنشر صور جنسية، أو للحصول عليها، جريمة."),
+        ES: ("La extorsión sexual de niñas, niños y adolescentes está tipificada",
+             "Coaccionar a un niño o niña con amenazas de difundir imágenes sexuales, o para "
+             "obtenerlas, es delito."),
+        FR: ("L'extorsion sexuelle d'enfants est incriminée",
+             "Contraindre un enfant en menaçant de diffuser des images sexuelles, ou pour en "
+             "obtenir, est une infraction."),
+        SW: ("Ulaghai wa kingono dhidi ya watoto ni jinai",
+             "Kumlazimisha mtoto kwa vitisho vya kusambaza picha za kingono, au ili kuzipata, "
+             "ni jinai."),
+    },
+    8: {
+        AR: ("الاحتفاظ بالبيانات وحفظها",
+             "يجب على مزودي خدمة الإنترنت الاحتفاظ بالبيانات التي تحتاجها التحقيقات أو "
+             "حفظها لمدة محددة."),
+        ES: ("Conservación y preservación de datos",
+             "Los proveedores de servicios de internet deben conservar o preservar, durante un "
+             "plazo fijado, los datos que necesitan las investigaciones."),
+        FR: ("Conservation et préservation des données",
+             "Les fournisseurs d'accès à internet doivent conserver ou préserver, pendant une "
+             "durée fixée, les données dont les enquêtes ont besoin."),
+        SW: ("Kuhifadhi na kutunza data",
+             "Watoa huduma za intaneti lazima wahifadhi au watunze data zinazohitajika na "
+             "upelelezi, kwa muda uliowekwa."),
+    },
+}
+
 # fmt: on
 
 

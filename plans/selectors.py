@@ -14,7 +14,7 @@ from wagtail.models import Locale, WorkflowState
 from home.i18n import in_default_locale
 
 from . import permissions
-from .models import Capability, Commitment, Finding, NationalPlanPage
+from .models import Capability, Commitment, Finding, LegislativeReview, NationalPlanPage
 
 
 def public_commitment_q(prefix: str = "") -> Q:
@@ -232,3 +232,11 @@ def public_findings_unanswered(plan):
 def public_finding_state(finding) -> str:
     """`finding_state` for a row of `public_findings` (answered by public commitments)."""
     return finding_state(finding)
+
+
+# --- The legislative review ------------------------------------------------------------
+
+
+def public_legislative_review_rows():
+    """Legislative reviews the public may see: the ones the coordinator published."""
+    return LegislativeReview.objects.filter(public=True)

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermission
 from wagtail.log_actions import log
@@ -18,6 +19,8 @@ from terminology.services import ensure_publishable
 
 from . import permissions
 from .models import (
+    AssessmentStatus,
+    Capability,
     Commitment,
     CommitmentIndicator,
     CommitmentIndicatorTranslation,
@@ -27,13 +30,18 @@ from .models import (
     Finding,
     FundingLine,
     LeadAgencyHeadTask,
+    LegislativeAssessment,
+    LegislativeCriterion,
+    LegislativeReview,
     NationalPlanPage,
     OutcomeIndicator,
+    PendingBill,
     PlanIndexPage,
     PlanOutcome,
     PlanOutput,
 )
 from .models.funding import funding_line_period_errors
+from .models.legislation import UNMET_STATUSES
 
 FUNDING_LINE_PROBLEM = _("Funding line %(number)s: %(problem)s")
 
@@ -715,3 +723,229 @@ def finding_delete(*, actor, finding: Finding) -> None:
     _check_finding_manager(actor=actor, finding=finding)
     _log_finding(finding, "wagtail.delete", actor)
     finding.delete()
+
+
+# --- The legislative review ----------------------------------------------------------
+
+NOT_ALLOWED_LEGISLATION = _(
+    "Only the national coordinator of %(country)s manages its legislative review."
+)
+REVIEW_NEVER_MOVES = _("A legislative review never moves to another country.")
+CRITERION_TWICE = _("Each criterion is assessed once: “%(criterion)s” is there twice.")
+REVIEW_EXISTS = _("%(country)s already has a legislative review: edit that one.")
+
+# The findings a review raises are written in English, like the criteria's own names
+# (the register's findings are co-drafted in English), whatever the coordinator's language.
+FINDING_TITLE = "{criterion} (legislative review: {status})"
+FINDING_SEVERITY = {
+    AssessmentStatus.NOT_MET: Finding.Severity.HIGH,
+    AssessmentStatus.PARTLY: Finding.Severity.MEDIUM,
+}
+
+
+def _check_review_manager(*, actor, review: LegislativeReview) -> None:
+    if actor is not None and not permissions.user_can_manage_legislative_review(
+        user=actor, review=review
+    ):
+        raise PermissionDenied(NOT_ALLOWED_LEGISLATION % {"country": review.country})
+
+
+def _validate_review_children(review: LegislativeReview) -> None:
+    seen = set()
+    for assessment in review.assessments.all():
+        if assessment.criterion_id in seen:
+            raise ValidationError(CRITERION_TWICE % {"criterion": assessment.criterion})
+        seen.add(assessment.criterion_id)
+        assessment.full_clean(exclude=["review"], validate_unique=False)
+    for bill in review.pending_bills.all():
+        bill.full_clean(exclude=["review", "criteria"], validate_unique=False)
+
+
+@transaction.atomic
+def legislative_review_save(*, actor, review: LegislativeReview) -> LegislativeReview:
+    """Save a review with its assessments and pending bills (the admin form's instance,
+    its children in memory, or one built in code), give every criterion it lacks a "not
+    assessed" row, and bring the findings it raises up to date.
+
+    `actor` None means the system (the demo loader): no permission check.
+    """
+    was_public = None
+    if review.pk:
+        saved = LegislativeReview.objects.select_related("country").get(pk=review.pk)
+        if saved.country_id != review.country_id:
+            raise ValidationError({"country": REVIEW_NEVER_MOVES})
+        _check_review_manager(actor=actor, review=saved)
+        was_public = saved.public
+    elif LegislativeReview.objects.filter(country_id=review.country_id).exists():
+        raise ValidationError({"country": REVIEW_EXISTS % {"country": review.country}})
+    _check_review_manager(actor=actor, review=review)
+    action = "wagtail.edit" if review.pk else "wagtail.create"
+    review.full_clean()
+    _validate_review_children(review)
+    if review.public:
+        # Public means published: the review's text, its assessments and its bills.
+        ensure_publishable(instance=review)
+    review.save()
+    assessed = {a.criterion_id for a in review.assessments.all()}
+    LegislativeAssessment.objects.bulk_create(
+        LegislativeAssessment(review=review, criterion=criterion)
+        for criterion in LegislativeCriterion.objects.exclude(pk__in=assessed)
+    )
+    # Publishing the review publishes its findings; making it internal again withdraws
+    # them; otherwise each finding stays as public as the coordinator left it.
+    published = None
+    if review.public and not was_public:
+        published = True
+    elif was_public and not review.public:
+        published = False
+    legislative_review_sync_findings(actor=actor, review=review, publish=published)
+    statuses = dict(review.assessments.values_list("criterion__code", "status"))
+    log(
+        instance=review,
+        action=action,
+        user=actor,
+        data={"country": review.country.code, "public": review.public, "statuses": statuses},
+    )
+    return review
+
+
+@transaction.atomic
+def legislative_review_create(
+    *, actor, country, assessments=(), bills=(), **fields
+) -> LegislativeReview:
+    """A review from plain data: `assessments` as dicts with `criterion` (a
+    LegislativeCriterion or its code), `status`, `law`, `article`, `note`; `bills` as dicts
+    with `title`, `stage`, `criteria` (criteria or codes) and `note`."""
+    criteria = {c.code: c for c in LegislativeCriterion.objects.all()}
+
+    def criterion(value):
+        return criteria[value] if isinstance(value, str) else value
+
+    review = LegislativeReview(country=country, **fields)
+    review.assessments = [
+        LegislativeAssessment(**{**row, "criterion": criterion(row["criterion"])})
+        for row in assessments
+    ]
+    pending = []
+    for row in bills:
+        row = dict(row)
+        bill_criteria = [criterion(value) for value in row.pop("criteria", ())]
+        bill = PendingBill(**row)
+        bill.criteria = bill_criteria
+        pending.append(bill)
+    review.pending_bills = pending
+    return legislative_review_save(actor=actor, review=review)
+
+
+def _assessment_finding_text(assessment: LegislativeAssessment) -> str:
+    with translation.override("en"):
+        status = str(assessment.get_status_display())
+    cited = ", ".join(part for part in (assessment.law, assessment.article) if part)
+    lines = [assessment.criterion.description or assessment.criterion.name]
+    lines.append(f"Legislative review: {status.lower()}." + (f" Law: {cited}." if cited else ""))
+    if assessment.note:
+        lines.append(assessment.note)
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def legislative_review_sync_findings(
+    *, actor, review: LegislativeReview, publish: bool | None = None
+) -> list[Finding]:
+    """One finding of the register per criterion the review finds not met or partly met
+    (MNR capability 3), found again by its criterion so it is never duplicated: updated
+    when the assessment changes, reopened when a criterion met before is no longer met,
+    marked addressed once the criterion is met. A criterion not assessed leaves its finding
+    as it is.
+
+    `publish` True or False publishes or unpublishes every finding the review raised (the
+    review itself was just published or made internal); None leaves each finding's public
+    flag as the coordinator set it, and a new finding starts as public as its review. An
+    internal review's findings are therefore never published by this.
+    """
+    legislation = Capability.objects.filter(framework__code="MNR-2016", number=3)
+    existing = {
+        finding.legislative_criterion_id: finding
+        for finding in Finding.objects.filter(
+            country_id=review.country_id, legislative_criterion__isnull=False
+        )
+    }
+    touched = []
+    for assessment in review.assessments.select_related("criterion"):
+        finding = existing.get(assessment.criterion_id)
+        if assessment.status in UNMET_STATUSES:
+            with translation.override("en"):
+                status = str(assessment.get_status_display()).lower()
+            fields = {
+                "title": FINDING_TITLE.format(criterion=assessment.criterion.name, status=status),
+                "text": _assessment_finding_text(assessment),
+                "source_kind": Finding.SourceKind.LEGISLATIVE_REVIEW,
+                "source_title": review.title,
+                "source_url": review.source_url,
+                "date": review.date,
+                "severity": FINDING_SEVERITY[assessment.status],
+                "terminology_quotations": review.terminology_quotations,
+            }
+            if finding is None:
+                touched.append(
+                    finding_create(
+                        actor=actor,
+                        country=review.country,
+                        legislative_criterion=assessment.criterion,
+                        capabilities=legislation,
+                        public=review.public,
+                        **fields,
+                    )
+                )
+                continue
+            if finding.status == Finding.Status.ADDRESSED:
+                fields["status"] = Finding.Status.OPEN  # met once, not any more
+        elif assessment.status == AssessmentStatus.MET and finding is not None:
+            fields = {
+                "status": Finding.Status.ADDRESSED,
+                "reason": "",
+                "text": _assessment_finding_text(assessment),
+            }
+        else:
+            continue
+        if publish is not None:
+            fields["public"] = publish
+        changed = {name: value for name, value in fields.items() if getattr(finding, name) != value}
+        if changed:
+            for name, value in changed.items():
+                setattr(finding, name, value)
+            touched.append(finding_save(actor=actor, finding=finding))
+    if publish is not None:
+        # Findings of criteria no longer assessed follow their review too.
+        stale = [f for f in existing.values() if f not in touched and f.public != publish]
+        for finding in stale:
+            finding.public = publish
+            touched.append(finding_save(actor=actor, finding=finding))
+    return touched
+
+
+FINDING_ALREADY_LINKED = _("“%(criterion)s” already has its finding in this register.")
+
+
+@transaction.atomic
+def legislative_finding_adopt(*, actor, finding: Finding, criterion) -> Finding:
+    """Make a finding the register already had (written before the country's review was
+    entered here) the review's finding for `criterion`: the review then updates it instead
+    of adding a second one, and the commitments that answer it go on answering it."""
+    _check_finding_manager(actor=actor, finding=finding)
+    others = Finding.objects.filter(country_id=finding.country_id, legislative_criterion=criterion)
+    if others.exclude(pk=finding.pk).exists():
+        raise ValidationError(FINDING_ALREADY_LINKED % {"criterion": criterion})
+    finding.legislative_criterion = criterion
+    return finding_save(actor=actor, finding=finding)
+
+
+@transaction.atomic
+def legislative_review_delete(*, actor, review: LegislativeReview) -> None:
+    """Delete a review (its findings stay in the register, where commitments answer them).
+    A public one only by a superuser (`permissions.LegislativeReviewPermissionPolicy`)."""
+    policy = permissions.legislative_review_policy
+    if actor is not None and not policy.user_has_permission_for_instance(actor, "delete", review):
+        raise PermissionDenied(NOT_ALLOWED_LEGISLATION % {"country": review.country})
+    log(instance=review, action="wagtail.delete", user=actor, data={"country": review.country.code})
+    review.delete()

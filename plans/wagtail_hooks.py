@@ -10,7 +10,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.admin_permissions import ReferenceDataPermissionPolicy
 from stakeholders.permissions import AGENCY_PUBLIC_HOOK
 
-from . import admin_views, finding_admin, permissions, reference_admin, reviews, selectors, services
+from . import (
+    admin_views,
+    finding_admin,
+    legislation_admin,
+    permissions,
+    reference_admin,
+    reviews,
+    selectors,
+    services,
+)
 from .middleware import hide_superuser_only_items
 from .models import (
     Capability,
@@ -19,14 +28,22 @@ from .models import (
     Finding,
     Framework,
     InspireStrategy,
+    LegislativeCriterion,
+    LegislativeReview,
     MaturityLevel,
     NationalPlanPage,
 )
-from .permissions import REFERENCE_MODELS, commitment_policy, finding_policy
+from .permissions import (
+    REFERENCE_MODELS,
+    commitment_policy,
+    finding_policy,
+    legislative_review_policy,
+)
 
 # Policies first: the viewsets below refuse to register without them.
 register_permission_policy(Commitment, commitment_policy)
 register_permission_policy(Finding, finding_policy)
+register_permission_policy(LegislativeReview, legislative_review_policy)
 for reference_model in REFERENCE_MODELS:
     register_permission_policy(reference_model, ReferenceDataPermissionPolicy(reference_model))
 
@@ -149,6 +166,15 @@ class MaturityLevelViewSet(ReferenceViewSet):
     form_fields = ["order", "name", "description"]
 
 
+class LegislativeCriterionViewSet(ReferenceViewSet):
+    model = LegislativeCriterion
+    name = "legislative_criteria"
+    icon = "list-ul"
+    menu_label = _("Legislative criteria")
+    list_display = ["order", "name", "code"]
+    form_fields = ["order", "code", "name", "description", "source"]
+
+
 class ReferenceDataViewSetGroup(ViewSetGroup):
     menu_label = _("Frameworks")
     menu_icon = "doc-full"
@@ -159,12 +185,18 @@ class ReferenceDataViewSetGroup(ViewSetGroup):
         CapabilityViewSet,
         InspireStrategyViewSet,
         MaturityLevelViewSet,
+        LegislativeCriterionViewSet,
     )
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [CommitmentViewSet(), finding_admin.FindingViewSet(), ReferenceDataViewSetGroup()]
+    return [
+        CommitmentViewSet(),
+        finding_admin.FindingViewSet(),
+        legislation_admin.LegislativeReviewViewSet(),
+        ReferenceDataViewSetGroup(),
+    ]
 
 
 # The reviewer of the current step sees Approve as the primary button, then Request

@@ -15,7 +15,11 @@ from tracking.maturity import estimate
 from tracking.models import Audience, TraineeCount
 from tracking.selectors import overdue_q, today
 
-from .selectors import published_plans_in_language
+from .selectors import (
+    legislative_table,
+    public_legislative_reviews,
+    published_plans_in_language,
+)
 
 HELPLINE_CAPABILITY = 11  # MNR-2016: child helpline
 
@@ -157,8 +161,20 @@ def comparison(page=None, per_page=None):
         "columns": columns,
         "domains": list(domains.values()),
         "figures": figures,
+        "legislation": legislation(english),
         "pages": pages,
     }
+
+
+def legislation(plans) -> dict | None:
+    """The published legislative reviews of the plans' countries, in the same columns:
+    {"reviews": [review or None per column], "rows": [{criterion, cells}]}, or None when
+    no country shown has published one. Five queries, whatever the number of countries."""
+    reviews_by_country = public_legislative_reviews(plan.country_id for plan in plans)
+    if not reviews_by_country:
+        return None
+    reviews = [reviews_by_country.get(plan.country_id) for plan in plans]
+    return {"reviews": reviews, "rows": legislative_table(reviews)}
 
 
 def _heat(section, average) -> str:
@@ -184,6 +200,45 @@ CSV_HEADER = [
     "public_commitments",
     "overdue_commitments",
 ]
+
+
+LEGISLATION_CSV_HEADER = [
+    "country",
+    "criterion_number",
+    "criterion_code",
+    "criterion",
+    "status",
+    "law",
+    "article",
+    "review",
+    "review_date",
+]
+
+
+def legislation_rows(data):
+    """The legislative review table as CSV rows (one per country with a published review
+    and criterion). `status` is the key (met, partly, not_met, not_assessed), the same in
+    every language; the criterion is named in the page's language."""
+    legislation = data["legislation"]
+    if legislation is None:
+        return
+    columns = zip(data["columns"], legislation["reviews"], strict=True)
+    for index, (column, review) in enumerate(columns):
+        if review is None:
+            continue
+        for row in legislation["rows"]:
+            cell = row["cells"][index]
+            yield [
+                column["country"].name,
+                row["criterion"].order,
+                row["criterion"].code,
+                row["criterion"].display_name,
+                cell["status"],
+                cell["law"],
+                cell["article"],
+                review.title,
+                review.date.isoformat() if review.date else "",
+            ]
 
 
 def comparison_rows(data):

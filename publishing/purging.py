@@ -43,7 +43,7 @@ from plans.selectors import commitments_naming_agency, public_commitment_rows, p
 logger = logging.getLogger(__name__)
 
 EXPORTS = ("export.csv", "export.json", "export.pdf", "export.iati.xml")
-LISTING_ROUTES = ("compare", "compare_csv")
+LISTING_ROUTES = ("compare", "compare_csv", "compare_legislation_csv")
 
 
 def enabled() -> bool:
@@ -90,7 +90,7 @@ def plan_urls(plan: NationalPlanPage, commitment_ids=()) -> set[str]:
 
 
 def listing_urls() -> set[str]:
-    """`/`, `/plans/`, `/compare/` and `/compare/export.csv` in every language."""
+    """`/`, `/plans/`, `/compare/` and its two CSV files in every language."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return set()

@@ -20,7 +20,15 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from home import outbox
 from home.i18n import in_default_locale
-from plans.models import Capability, Commitment, Domain, MaturityLevel, NationalPlanPage
+from plans.models import (
+    Capability,
+    Commitment,
+    Domain,
+    LegislativeCriterion,
+    LegislativeReview,
+    MaturityLevel,
+    NationalPlanPage,
+)
 from stakeholders.models import Agency, Country
 from tracking.models import ProgressUpdate
 
@@ -205,7 +213,21 @@ def connect():
         )
     # Names shown on every public page, who may see a page, and which page a site's path
     # is (the cache's fast path maps a site and path to a cached page).
-    for model in (Agency, Country, Capability, Domain, MaturityLevel, PageViewRestriction, Site):
+    # A legislative review is shown on /compare/ and on its country's plan pages (saved
+    # with its assessments and bills, in one transaction: the task after the commit
+    # reads them all).
+    shown_everywhere = (
+        Agency,
+        Country,
+        Capability,
+        Domain,
+        MaturityLevel,
+        LegislativeCriterion,
+        LegislativeReview,
+        PageViewRestriction,
+        Site,
+    )
+    for model in shown_everywhere:
         for signal in (post_save, post_delete):
             signal.connect(
                 _everything_changed, sender=model, dispatch_uid=f"pc_{model.__name__}_{signal}"
@@ -217,6 +239,8 @@ def connect():
         (Capability, _everything_to_purge),
         (Domain, _everything_to_purge),
         (MaturityLevel, _everything_to_purge),
+        (LegislativeCriterion, _everything_to_purge),
+        (LegislativeReview, _everything_to_purge),
         (PageViewRestriction, on_view_restriction_changed),
         (Site, _everything_to_purge),
     ):

@@ -111,6 +111,7 @@ class PlanRenderer(PageRenderer):
             "results_chain": selectors.public_results_chain(plan=page, on=on),
             "findings_unanswered": list(public_findings_unanswered(page)),
             "reporting": annual_reports.public_reporting(plan=page),
+            "legislative_review": selectors.public_legislative_review(plan=page),
             "last_updated": selectors.plan_last_updated(plan=page),
             "summary": summary,
             "status_bar": charts.status_bar(summary, rtl=get_language_bidi()),

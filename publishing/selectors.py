@@ -12,14 +12,18 @@ from wagtail.models import Locale
 
 from home.i18n import in_default_locale, original_version
 from plans.models import (
+    AssessmentStatus,
     Capability,
     Commitment,
     CommitmentIndicator,
     Domain,
     Finding,
     FundingLine,
+    LegislativeAssessment,
+    LegislativeCriterion,
     MaturityLevel,
     NationalPlanPage,
+    PendingBill,
     PlanCapabilitySection,
     PlanOutcome,
 )
@@ -29,6 +33,7 @@ from plans.selectors import (
     public_commitment_q,
     public_commitment_rows,
     public_finding_rows,
+    public_legislative_review_rows,
     published_plans,
 )
 from tracking import funding
@@ -741,3 +746,80 @@ def findings_matching(findings, *, country=None, capability=None, status=None):
     elif status:
         findings = findings.filter(status=status)
     return findings
+
+
+# --- The legislative review ------------------------------------------------------------
+
+# What each status looks like beside its words (a filled, half-filled or empty circle),
+# so it reads without colour too.
+LEGISLATIVE_STATUS_SYMBOLS = {"met": "●", "partly": "◐", "not_met": "○", "not_assessed": "–"}
+
+
+def public_legislative_reviews(country_ids) -> dict:
+    """The published reviews of these countries by country id, each with its assessments
+    (`assessments.all()`, in the checklist's order, criteria joined) and its pending bills
+    (their criteria prefetched). Four queries, however many countries."""
+    reviews = (
+        public_legislative_review_rows()
+        .filter(country_id__in=list(country_ids))
+        .prefetch_related(
+            Prefetch(
+                "assessments",
+                queryset=LegislativeAssessment.objects.select_related("criterion").order_by(
+                    "criterion__order"
+                ),
+            ),
+            Prefetch(
+                "pending_bills",
+                queryset=PendingBill.objects.prefetch_related(
+                    Prefetch("criteria", queryset=LegislativeCriterion.objects.order_by("order"))
+                ).order_by("pk"),
+            ),
+        )
+    )
+    return {review.country_id: review for review in reviews}
+
+
+def legislative_cell(assessment) -> dict:
+    """One criterion of one country as the public sees it: status (key, words, symbol),
+    and the law and article cited (apart, and together as `citation`)."""
+    status = assessment.status if assessment else AssessmentStatus.NOT_ASSESSED
+    return {
+        "status": status,
+        "label": AssessmentStatus(status).label,
+        "symbol": LEGISLATIVE_STATUS_SYMBOLS[status],
+        "law": assessment.law if assessment else "",
+        "article": assessment.article if assessment else "",
+        # One run, so that right-to-left pages keep "law, article" in its own order.
+        "citation": ", ".join(p for p in (assessment.law, assessment.article) if p)
+        if assessment
+        else "",
+    }
+
+
+def legislative_table(reviews: list) -> list[dict]:
+    """Criteria (rows) by reviews (columns; None where a country has no public review):
+    [{criterion, cells: [cell or None per column]}]. One query (the criteria)."""
+    by_review = [
+        {a.criterion_id: a for a in review.assessments.all()} if review else None
+        for review in reviews
+    ]
+    return [
+        {
+            "criterion": criterion,
+            "cells": [
+                legislative_cell(assessed.get(criterion.pk)) if assessed is not None else None
+                for assessed in by_review
+            ],
+        }
+        for criterion in LegislativeCriterion.objects.order_by("order")
+    ]
+
+
+def public_legislative_review(*, plan):
+    """The plan's country's published review with its table, or None."""
+    country_id = in_default_locale(plan).country_id
+    review = public_legislative_reviews([country_id]).get(country_id)
+    if review is None:
+        return None
+    return {"review": review, "rows": legislative_table([review])}

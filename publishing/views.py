@@ -185,3 +185,19 @@ def compare_csv(request):
     response = caching.serve_public(request, scope=caching.SITE_SCOPE, render=render)
     response["Content-Disposition"] = 'attachment; filename="mnr-comparison.csv"'
     return response
+
+
+@require_safe
+def compare_legislation_csv(request):
+    """The comparison's legislative review table as CSV: one row per country and criterion."""
+
+    def render():
+        rows = comparison.legislation_rows(comparison.comparison())
+        return HttpResponse(
+            csv_text(comparison.LEGISLATION_CSV_HEADER, rows),
+            content_type="text/csv; charset=utf-8",
+        )
+
+    response = caching.serve_public(request, scope=caching.SITE_SCOPE, render=render)
+    response["Content-Disposition"] = 'attachment; filename="legislative-review-comparison.csv"'
+    return response

@@ -7,11 +7,19 @@ from .commitments import (
 from .findings import Finding
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
+from .legislation import (
+    AssessmentStatus,
+    LegislativeAssessment,
+    LegislativeCriterion,
+    LegislativeReview,
+    PendingBill,
+)
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
 from .results import OutcomeIndicator, PlanOutcome, PlanOutput
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
 
 __all__ = [
+    "AssessmentStatus",
     "Capability",
     "Commitment",
     "CountryReviewSetup",
@@ -25,9 +33,13 @@ __all__ = [
     "FundingLine",
     "InspireStrategy",
     "LeadAgencyHeadTask",
+    "LegislativeAssessment",
+    "LegislativeCriterion",
+    "LegislativeReview",
     "MaturityLevel",
     "NationalPlanPage",
     "OutcomeIndicator",
+    "PendingBill",
     "PlanCapabilitySection",
     "PlanIndexPage",
     "PlanOutcome",

@@ -94,6 +94,17 @@ class Finding(index.Indexed, models.Model):
     # Legislative reviews quote laws by their official titles ("Anti-Child Pornography
     # Act of 2009"): listed here, a term to avoid inside one does not block publishing.
     terminology_quotations = quotations_field()
+    # Set on a finding raised by the country's legislative review: the criterion it is
+    # about, so the review updates its one finding instead of adding another.
+    legislative_criterion = models.ForeignKey(
+        "plans.LegislativeCriterion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="findings",
+        verbose_name=_("legislative criterion"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -111,6 +122,13 @@ class Finding(index.Indexed, models.Model):
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
         indexes = [models.Index(fields=["country", "public"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "legislative_criterion"],
+                condition=models.Q(legislative_criterion__isnull=False),
+                name="finding_one_per_legislative_criterion",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -60,6 +60,8 @@ JO_COMMENT = f"{SECRET} comment on the Jordanian plan"
 JO_TRANSLATION_TITLE = f"{SECRET} unpublished Arabic translation of the Jordanian plan"
 JO_FINDING = f"{SECRET} internal finding of Jordan's needs assessment"
 JO_PERIOD = f"{SECRET} Jordan's period"
+JO_REVIEW = f"{SECRET} internal legislative review of Jordan"
+JO_REVIEW_NOTE = f"{SECRET} note on Jordan's penal code"
 JO_AGENCIES = ("Family and Juvenile Protection Department", "National Council for Family Affairs")
 JO_SECRET_AGENCY = f"{SECRET} Cybercrime Task Force"
 JO_USERNAMES = ("jo-coord", "jo-police-drafter", "jo-reviewer")
@@ -84,6 +86,8 @@ JORDAN_SECRETS = (
     JO_TRANSLATION_TITLE,
     JO_FINDING,
     JO_PERIOD,
+    JO_REVIEW,
+    JO_REVIEW_NOTE,
     JO_SECRET_AGENCY,
     *JO_AGENCIES,
     *JO_USERNAMES,
@@ -259,6 +263,13 @@ def _jordan(w):
             text=JO_FINDING,
             source_title=JO_FINDING,
         ),
+        jo_review=plan_services.legislative_review_create(
+            actor=None,
+            country=plan.country,
+            title=JO_REVIEW,
+            assessments=[{"criterion": "isp-reporting", "status": "met", "note": JO_REVIEW_NOTE}],
+            bills=[{"title": JO_REVIEW, "stage": "drafted", "criteria": ["isp-reporting"]}],
+        ),
     )
 
 
@@ -357,6 +368,7 @@ REFERENCE_DATA = {
     "capabilities": "plans.Capability",
     "inspire_strategies": "plans.InspireStrategy",
     "maturity_levels": "plans.MaturityLevel",
+    "legislative_criteria": "plans.LegislativeCriterion",
     "terminology": "terminology.Term",
     "terminology_term_versions": "terminology.Term",
     "reference_versions": "plans.Capability",
@@ -403,6 +415,7 @@ def _pk(w, name):
         "findings": lambda: w["jo_finding"].pk,
         "reporting_periods": lambda: w["jo_period"].pk,
         "annual_report_close": lambda: w["jo_period"].pk,
+        "legislation": lambda: w["jo_review"].pk,
         "wagtailusers_users": lambda: w["jo_coordinator"].pk,
         "wagtailusers_groups": lambda: w["jordan"].coordinators_group_id,
         "wagtailadmin_collections": lambda: w["jo_collection"].pk,

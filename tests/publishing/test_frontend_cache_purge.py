@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 PREFIXES = ["", "/ar", "/es", "/fr", "/sw"]
 EXPORTS = ["export.csv", "export.json", "export.pdf", "export.iati.xml"]
-LISTINGS = ["/", "/plans/", "/compare/", "/compare/export.csv"]
+LISTINGS = ["/", "/plans/", "/compare/", "/compare/export.csv", "/compare/legislation.csv"]
 
 
 class Recorder(BaseHTTPRequestHandler):

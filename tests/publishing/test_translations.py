@@ -48,6 +48,16 @@ PUBLIC_CODE_STRINGS = {
     "Indicator added: %(name)s",
     "Target of “%(name)s”",
     "Indicator removed: %(name)s",
+    # The legislative review on /compare/ and the plan page: statuses and bills' stages.
+    "Met",
+    "Partly met",
+    "Not met",
+    "Not assessed",
+    "Drafted",
+    "Tabled in parliament",
+    "In committee",
+    "Passed one chamber",
+    "Awaiting assent",
 }
 
 # The "Search" and "Skip to content" links of every public page, per language.
