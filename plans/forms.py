@@ -9,8 +9,17 @@ from stakeholders.models import Agency, Membership
 from terminology.forms import TerminologyFormMixin
 
 from . import permissions, services
-from .models import Capability, CommitmentIndicator, Finding, NationalPlanPage, PlanOutput
+from .models import (
+    Capability,
+    CommitmentIndicator,
+    ConsultationComment,
+    ConsultationRound,
+    Finding,
+    NationalPlanPage,
+    PlanOutput,
+)
 from .models.commitments import FOCAL_ROLES
+from .models.findings import NO_CHILD_DATA
 from .models.funding import funding_line_period_errors
 
 INDICATOR_REMOVED = _("This indicator is being removed: remove its translation too.")
@@ -277,3 +286,103 @@ class FindingForm(TerminologyFormMixin, WagtailAdminModelForm):
             only = list(field.queryset[:2])
             if len(only) == 1:
                 field.initial = only[0].pk
+
+
+# --- Consultation rounds -----------------------------------------------------------------
+
+
+class ConsultationOpenForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    purpose = forms.ChoiceField(
+        label=_("Purpose"), choices=ConsultationRound.Purpose.choices, widget=forms.RadioSelect
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Agencies consulted"),
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Their members read the draft's consultation and comment on it."),
+    )
+    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The last day on which comments are taken."),
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = Agency.objects.filter(
+            country=plan.country_id, is_active=True
+        ).order_by("name")
+
+
+def consultation_target_choices(*, plan, commitments) -> list:
+    """The plan as a whole, each capability section of its working copy, and the given
+    commitments (those the commenter may read)."""
+    working = plan.get_latest_revision_as_object()
+    sections = sorted(
+        working.capability_sections.all(), key=lambda section: section.capability.number
+    )
+    choices = [("plan", _("The plan as a whole"))]
+    choices += [
+        (
+            f"capability:{s.capability_id}",
+            _("Section: %(capability)s") % {"capability": s.capability},
+        )
+        for s in sections
+    ]
+    choices += [
+        (f"commitment:{c.pk}", _("Commitment: %(title)s") % {"title": c.title}) for c in commitments
+    ]
+    return choices
+
+
+class ConsultationCommentForm(forms.Form):
+    target = forms.ChoiceField(label=_("On"))
+    agency = forms.ModelChoiceField(
+        label=_("For"), queryset=Agency.objects.none(), empty_label=None
+    )
+    text = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=NO_CHILD_DATA,
+    )
+
+    def __init__(self, *args, plan, commitments, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitments = {c.pk: c for c in commitments}
+        self.fields["target"].choices = consultation_target_choices(
+            plan=plan, commitments=commitments
+        )
+        self.fields["agency"].queryset = agencies
+        if len(agencies) < 2:
+            self.fields["agency"].widget = forms.HiddenInput()
+            self.fields["agency"].initial = agencies[0].pk if agencies else None
+
+    def target_kwargs(self) -> dict:
+        kind, _sep, pk = self.cleaned_data["target"].partition(":")
+        if kind == "capability":
+            return {"capability": Capability.objects.get(pk=pk)}
+        if kind == "commitment":
+            return {"commitment": self.commitments[int(pk)]}
+        return {}
+
+
+class ConsultationCommentEditForm(forms.Form):
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4}), help_text=NO_CHILD_DATA
+    )
+
+
+class ConsultationResponseForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Response"),
+        choices=ConsultationComment.Response.choices,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required unless the comment is accepted. Published with the summary."),
+    )
