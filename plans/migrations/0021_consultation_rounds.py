@@ -6,58 +6,220 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0020_commitment_focal_persons'),
-        ('stakeholders', '0003_agency_name_language'),
+        ("plans", "0020_commitment_focal_persons"),
+        ("stakeholders", "0003_agency_name_language"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConsultationRound',
+            name="ConsultationRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('purpose', models.CharField(choices=[('before_adoption', 'Before adoption'), ('revision', 'Revision')], default='before_adoption', max_length=16, verbose_name='purpose')),
-                ('opens_on', models.DateField(verbose_name='opens on')),
-                ('deadline', models.DateField(help_text='The last day on which comments are taken.', verbose_name='deadline')),
-                ('state', models.CharField(choices=[('open', 'Open'), ('closed', 'Closed')], default='open', max_length=8, verbose_name='state')),
-                ('summary_public', models.BooleanField(default=False, help_text='Shown on the public plan page once the round is closed.', verbose_name='summary published')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed at')),
-                ('agencies', models.ManyToManyField(help_text="Agencies of the plan's country whose members may comment.", related_name='consultation_rounds', to='stakeholders.agency', verbose_name='agencies consulted')),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='closed by')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opened by')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultation_rounds', to='plans.nationalplanpage', verbose_name='plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[("before_adoption", "Before adoption"), ("revision", "Revision")],
+                        default="before_adoption",
+                        max_length=16,
+                        verbose_name="purpose",
+                    ),
+                ),
+                ("opens_on", models.DateField(verbose_name="opens on")),
+                (
+                    "deadline",
+                    models.DateField(
+                        help_text="The last day on which comments are taken.",
+                        verbose_name="deadline",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("open", "Open"), ("closed", "Closed")],
+                        default="open",
+                        max_length=8,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "summary_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Shown on the public plan page once the round is closed.",
+                        verbose_name="summary published",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="closed at"),
+                ),
+                (
+                    "agencies",
+                    models.ManyToManyField(
+                        help_text="Agencies of the plan's country whose members may comment.",
+                        related_name="consultation_rounds",
+                        to="stakeholders.agency",
+                        verbose_name="agencies consulted",
+                    ),
+                ),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="closed by",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="opened by",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consultation_rounds",
+                        to="plans.nationalplanpage",
+                        verbose_name="plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation round',
-                'verbose_name_plural': 'consultation rounds',
-                'ordering': ['-opens_on', '-pk'],
+                "verbose_name": "consultation round",
+                "verbose_name_plural": "consultation rounds",
+                "ordering": ["-opens_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ConsultationComment',
+            name="ConsultationComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(help_text='Describe laws, services and systems only: never a child, a case or anything that could identify a person.', verbose_name='comment')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('edited_at', models.DateTimeField(blank=True, null=True, verbose_name='edited at')),
-                ('response', models.CharField(blank=True, choices=[('accepted', 'Accepted'), ('partly', 'Partly accepted'), ('not_accepted', 'Not accepted')], max_length=16, verbose_name='response')),
-                ('reason', models.TextField(blank=True, help_text='Why the comment is accepted, partly accepted or not accepted (required unless it is accepted). Published with the summary.', verbose_name='reason')),
-                ('responded_at', models.DateTimeField(blank=True, null=True, verbose_name='responded at')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='consultation_comments', to='stakeholders.agency', verbose_name='agency')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('capability', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='plans.capability', verbose_name='capability section')),
-                ('commitment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='consultation_comments', to='plans.commitment', verbose_name='commitment')),
-                ('responded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='responded by')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='plans.consultationround', verbose_name='consultation round')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Describe laws, services and systems only: never a child, a case or anything that could identify a person.",
+                        verbose_name="comment",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "edited_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="edited at"),
+                ),
+                (
+                    "response",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("accepted", "Accepted"),
+                            ("partly", "Partly accepted"),
+                            ("not_accepted", "Not accepted"),
+                        ],
+                        max_length=16,
+                        verbose_name="response",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why the comment is accepted, partly accepted or not accepted (required unless it is accepted). Published with the summary.",
+                        verbose_name="reason",
+                    ),
+                ),
+                (
+                    "responded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="responded at"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="consultation_comments",
+                        to="stakeholders.agency",
+                        verbose_name="agency",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "capability",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="plans.capability",
+                        verbose_name="capability section",
+                    ),
+                ),
+                (
+                    "commitment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="consultation_comments",
+                        to="plans.commitment",
+                        verbose_name="commitment",
+                    ),
+                ),
+                (
+                    "responded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responded by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="plans.consultationround",
+                        verbose_name="consultation round",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation comment',
-                'verbose_name_plural': 'consultation comments',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "consultation comment",
+                "verbose_name_plural": "consultation comments",
+                "ordering": ["created_at", "pk"],
             },
         ),
     ]
