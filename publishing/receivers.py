@@ -20,7 +20,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from home import outbox
 from home.i18n import in_default_locale
-from plans.models import Capability, Commitment, Domain, MaturityLevel, NationalPlanPage
+from plans.models import (
+    Capability,
+    Commitment,
+    ConsultationRound,
+    Domain,
+    MaturityLevel,
+    NationalPlanPage,
+)
 from stakeholders.models import Agency, Country
 from tracking.models import ProgressUpdate
 
@@ -174,6 +181,12 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     purge_on_commit(everything=True)
 
 
+def on_consultation_changed(sender, instance, **kwargs):
+    """A round closed, its summary published or withdrawn: the plan's page and exports."""
+    _plan_changed(instance.plan_id)
+    purge_on_commit(plan=instance.plan_id)
+
+
 def on_agency_changed(sender, instance, **kwargs):
     purge_on_commit(agency=instance.pk)
 
@@ -192,6 +205,10 @@ def connect():
     for signal in (published, unpublished):
         signal.connect(on_commitment_changed, sender=Commitment, dispatch_uid=f"pc_{signal}")
     post_delete.connect(on_commitment_changed, sender=Commitment, dispatch_uid="pc_commit_del")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_consultation_changed, sender=ConsultationRound, dispatch_uid=f"pc_consult_{signal}"
+        )
     for signal in (post_save, post_delete):
         signal.connect(
             on_progress_update_changed, sender=ProgressUpdate, dispatch_uid=f"pc_update_{signal}"

@@ -110,6 +110,7 @@ class PlanRenderer(PageRenderer):
             "funding": selectors.public_funding(plan=page),
             "results_chain": selectors.public_results_chain(plan=page, on=on),
             "findings_unanswered": list(public_findings_unanswered(page)),
+            "consultations": selectors.public_consultations(plan=page),
             "last_updated": selectors.plan_last_updated(plan=page),
             "summary": summary,
             "status_bar": charts.status_bar(summary, rtl=get_language_bidi()),
