@@ -87,13 +87,22 @@ def _lock(consultation) -> ConsultationRound:
     return ConsultationRound.objects.select_for_update().get(pk=consultation.pk)
 
 
-def _check_takes_comments(consultation, *, on) -> None:
+def check_takes_comments(consultation, *, on) -> None:
+    """Refuse (ValidationError) unless the round takes comments on day `on`."""
     if not consultation.is_open:
         raise ValidationError(ROUND_CLOSED)
     if on > consultation.deadline:
         raise ValidationError(DEADLINE_PASSED)
     if on < consultation.opens_on:
         raise ValidationError(NOT_YET_OPEN % {"day": consultation.opens_on.isoformat()})
+
+
+def takes_comments(consultation, *, on) -> bool:
+    try:
+        check_takes_comments(consultation, on=on)
+    except ValidationError:
+        return False
+    return True
 
 
 @transaction.atomic
@@ -149,7 +158,7 @@ def consultation_comment_add(
     if not speaks_for.exists():
         raise PermissionDenied(NOT_CONSULTED)
     consultation = _lock(consultation)
-    _check_takes_comments(consultation, on=on or timezone.localdate())
+    check_takes_comments(consultation, on=on or timezone.localdate())
     if agency is None:
         agency = speaks_for.first()
     elif not speaks_for.filter(pk=agency.pk).exists():
@@ -185,7 +194,7 @@ def consultation_comment_add(
 def consultation_comment_edit(*, actor, comment, text: str, on=None) -> ConsultationComment:
     if not permissions.user_can_edit_consultation_comment(user=actor, comment=comment):
         raise PermissionDenied(NOT_AUTHOR)
-    _check_takes_comments(_lock(comment.round), on=on or timezone.localdate())
+    check_takes_comments(_lock(comment.round), on=on or timezone.localdate())
     comment = ConsultationComment.objects.select_for_update().get(pk=comment.pk)
     if comment.response:
         raise ValidationError(ALREADY_ANSWERED)

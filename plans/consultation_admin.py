@@ -162,7 +162,7 @@ class ConsultationRoundView(GuardedObjectView):
             .order_by("capability__number", "title")
         )
         return ConsultationCommentForm(
-            data, plan=self.object.plan, commitments=list(commitments), agencies=list(agencies)
+            data, plan=self.object.plan, commitments=list(commitments), agencies=agencies
         )
 
     def get_context_data(self, comment_form=None, **kwargs):
@@ -180,10 +180,7 @@ class ConsultationRoundView(GuardedObjectView):
             .filter(pk__in={c.commitment_id for c in comments if c.commitment_id})
             .values_list("pk", flat=True)
         )
-        today = timezone.localdate()
-        takes_comments = consultation.is_open and consultation.opens_on <= today <= (
-            consultation.deadline
-        )
+        takes_comments = services.takes_comments(consultation, on=timezone.localdate())
         may_comment = permissions.user_can_comment_in_consultation(
             user=user, consultation=consultation
         )
@@ -214,6 +211,11 @@ class ConsultationRoundView(GuardedObjectView):
             user=request.user, consultation=self.object
         ):
             raise PermissionDenied
+        try:
+            services.check_takes_comments(self.object, on=timezone.localdate())
+        except ValidationError as error:
+            messages.error(request, _refusal_text(error))
+            return redirect("consultation_round", self.object.pk)
         form = self._comment_form(request.POST)
         if form.is_valid():
             try:
@@ -226,8 +228,6 @@ class ConsultationRoundView(GuardedObjectView):
                 )
             except ValidationError as error:
                 messages.error(request, _refusal_text(error))
-                if not self.object.is_open or timezone.localdate() > self.object.deadline:
-                    return redirect("consultation_round", self.object.pk)
                 return self.render_to_response(self.get_context_data(comment_form=form))
             messages.success(request, COMMENT_ADDED)
             return redirect("consultation_round", self.object.pk)

@@ -355,9 +355,17 @@ class ConsultationCommentForm(forms.Form):
             plan=plan, commitments=commitments
         )
         self.fields["agency"].queryset = agencies
-        if len(agencies) < 2:
+        self.agencies = list(agencies)
+        if len(self.agencies) < 2:
+            # One voice only: nothing to choose, the comment is for that agency.
             self.fields["agency"].widget = forms.HiddenInput()
-            self.fields["agency"].initial = agencies[0].pk if agencies else None
+            self.fields["agency"].required = False
+
+    def clean_agency(self):
+        agency = self.cleaned_data.get("agency")
+        if agency is None and len(self.agencies) == 1:
+            return self.agencies[0]
+        return agency
 
     def target_kwargs(self) -> dict:
         kind, _sep, pk = self.cleaned_data["target"].partition(":")
