@@ -31,6 +31,8 @@ from django.utils import timezone
 
 from stakeholders.models import Agency, Membership
 
+from ..consultation_helpers import comment as consultation_comment
+from ..consultation_helpers import open_round
 from ..factories import (
     AgencyFactory,
     CountryFactory,
@@ -58,6 +60,7 @@ JO_IMAGE_TAG = "josecret-image-tag"
 JO_COMMENT = f"{SECRET} comment on the Jordanian plan"
 JO_TRANSLATION_TITLE = f"{SECRET} unpublished Arabic translation of the Jordanian plan"
 JO_FINDING = f"{SECRET} internal finding of Jordan's needs assessment"
+JO_CONSULTATION = f"{SECRET} consultation round on Jordan's draft"
 JO_AGENCIES = ("Family and Juvenile Protection Department", "National Council for Family Affairs")
 JO_SECRET_AGENCY = f"{SECRET} Cybercrime Task Force"
 JO_USERNAMES = ("jo-coord", "jo-police-drafter", "jo-reviewer")
@@ -81,6 +84,7 @@ JORDAN_SECRETS = (
     JO_COMMENT,
     JO_TRANSLATION_TITLE,
     JO_FINDING,
+    JO_CONSULTATION,
     JO_SECRET_AGENCY,
     *JO_AGENCIES,
     *JO_USERNAMES,
@@ -247,6 +251,8 @@ def _jordan(w):
             source_title=JO_FINDING,
         ),
     )
+    w["jo_round"] = open_round(plan, [lead, police], title=JO_CONSULTATION)
+    w["jo_consultation_comment"] = consultation_comment(w["jo_round"], coordinator, JO_CONSULTATION)
 
 
 def _kenya(w):
@@ -388,6 +394,12 @@ def _pk(w, name):
         "memberships": lambda: w["jo_membership"].pk,
         "progress_updates": lambda: w["jo_update"].pk,
         "findings": lambda: w["jo_finding"].pk,
+        "plan_consultations": lambda: w["jo_plan"].pk,
+        "consultation_round": lambda: w["jo_round"].pk,
+        "consultation_close": lambda: w["jo_round"].pk,
+        "consultation_summary": lambda: w["jo_round"].pk,
+        "consultation_comment_edit": lambda: w["jo_consultation_comment"].pk,
+        "consultation_respond": lambda: w["jo_consultation_comment"].pk,
         "wagtailusers_users": lambda: w["jo_coordinator"].pk,
         "wagtailusers_groups": lambda: w["jordan"].coordinators_group_id,
         "wagtailadmin_collections": lambda: w["jo_collection"].pk,
