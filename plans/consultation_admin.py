@@ -71,7 +71,7 @@ class PlanConsultationsView(GuardedObjectView):
         return permissions.user_can_view_plan(user=user, plan=obj)
 
     def get_page_title(self):
-        return _("Consultation")
+        return _("Consultation rounds")
 
     def get_page_subtitle(self):
         return self.object.title
@@ -81,7 +81,7 @@ class PlanConsultationsView(GuardedObjectView):
             *self.breadcrumbs_items,
             {"url": reverse("plan_overview_index"), "label": _("Our plan")},
             {"url": reverse("plan_overview", args=[self.object.pk]), "label": self.object.title},
-            {"url": "", "label": _("Consultation")},
+            {"url": "", "label": _("Consultation rounds")},
         ]
 
     def get_context_data(self, form=None, **kwargs):
@@ -148,7 +148,10 @@ class ConsultationRoundView(GuardedObjectView):
         return [
             *self.breadcrumbs_items,
             {"url": reverse("plan_overview", args=[plan.pk]), "label": plan.title},
-            {"url": reverse("plan_consultations", args=[plan.pk]), "label": _("Consultation")},
+            {
+                "url": reverse("plan_consultations", args=[plan.pk]),
+                "label": _("Consultation rounds"),
+            },
             {"url": "", "label": self.object.title},
         ]
 

@@ -48,6 +48,12 @@ PUBLIC_CODE_STRINGS = {
     "Indicator added: %(name)s",
     "Target of “%(name)s”",
     "Indicator removed: %(name)s",
+    # A published consultation summary: each round's purpose and each comment's response.
+    "Before adoption",
+    "Revision",
+    "Accepted",
+    "Partly accepted",
+    "Not accepted",
 }
 
 # The "Search" and "Skip to content" links of every public page, per language.
