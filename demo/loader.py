@@ -10,6 +10,7 @@ from stakeholders import services
 from stakeholders.models import Agency, Country, Membership
 
 from . import content, plans, progress, translations
+from .consultation import add_demo_consultations
 from .countries import (
     COUNTRIES,
     COUNTRY_ACCOUNTS,
@@ -116,6 +117,7 @@ def load_plans() -> None:
             drafter = get_user_model().objects.get(username=f"{spec.code}-police")
             progress.load_update_in_review(plan, drafter=drafter)
         add_demo_findings(plan.country, plan)
+        add_demo_consultations(plan)
 
 
 def load_demo() -> list[str]:

@@ -35,6 +35,7 @@ NO_AGENCY = _("Choose at least one agency to consult.")
 NOT_AN_AGENCY_OF_YOURS = _("You comment for an agency consulted in this round that you belong to.")
 EMPTY_COMMENT = _("Write the comment.")
 SECTION_NOT_IN_PLAN = _("This plan has no section for that capability.")
+COMMITMENT_NOT_OPEN_TO_YOU = _("You comment only on commitments you can open.")
 UNKNOWN_RESPONSE = _("Choose accepted, partly accepted or not accepted.")
 NOT_WHILE_CLOSED = _("This consultation round is closed: its responses are final.")
 ALREADY_CLOSED = _("This consultation round is closed already.")
@@ -169,6 +170,13 @@ def consultation_comment_add(
         consultation.plan
     ):
         raise ValidationError({"capability": SECTION_NOT_IN_PLAN})
+    if (
+        commitment is not None
+        and not permissions.commitment_policy.user_has_permission_for_instance(
+            actor, "view", commitment
+        )
+    ):
+        raise ValidationError({"commitment": COMMITMENT_NOT_OPEN_TO_YOU})
     comment = ConsultationComment(
         round=consultation,
         author=actor,
