@@ -339,9 +339,7 @@ def consultation_target_choices(*, plan, commitments) -> list:
 
 class ConsultationCommentForm(forms.Form):
     # Commitment titles are long: the list must not push the page wider than a phone.
-    target = forms.ChoiceField(
-        label=_("On"), widget=forms.Select(attrs={"style": "width: 100%"})
-    )
+    target = forms.ChoiceField(label=_("On"), widget=forms.Select(attrs={"style": "width: 100%"}))
     agency = forms.ModelChoiceField(
         label=_("For"), queryset=Agency.objects.none(), empty_label=None
     )
