@@ -92,6 +92,10 @@ def _kenya(plan):
         comment = consultation.consultation_comment_add(
             actor=author, consultation=round_, text=text, on=on, **target
         )
+        # Dated the day it was made in the story, within the round's dates.
+        ConsultationComment.objects.filter(pk=comment.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=(today - on).days)
+        )
         consultation.consultation_respond(
             actor=coordinator, comment=comment, response=response, reason=reason
         )
