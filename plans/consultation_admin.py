@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.models import ModelLogEntry
 
 from . import consultation as services
 from . import permissions, selectors
@@ -206,6 +207,12 @@ class ConsultationRoundView(GuardedObjectView):
             manages=manages,
             takes_comments=takes_comments,
             comment_form=comment_form if takes_comments else None,
+            # Who opened, answered, closed and published, for the coordinator's record.
+            history=ModelLogEntry.objects.for_instance(consultation)
+            .select_related("user")
+            .order_by("-timestamp")
+            if manages
+            else None,
         )
         return context
 
