@@ -10,6 +10,7 @@ from stakeholders import services
 from stakeholders.models import Agency, Country, Membership
 
 from . import content, plans, progress, reporting, translations
+from .consultation import add_demo_consultations
 from .countries import (
     COUNTRIES,
     COUNTRY_ACCOUNTS,
@@ -119,6 +120,7 @@ def load_plans() -> None:
         add_demo_findings(plan.country, plan)
         add_demo_legislation(plan.country, plan)
         reporting.load_reporting(plan)
+        add_demo_consultations(plan)
 
 
 def load_demo() -> list[str]:

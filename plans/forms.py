@@ -12,12 +12,15 @@ from . import permissions, services
 from .models import (
     Capability,
     CommitmentIndicator,
+    ConsultationComment,
+    ConsultationRound,
     Finding,
     LegislativeCriterion,
     NationalPlanPage,
     PlanOutput,
 )
 from .models.commitments import FOCAL_ROLES
+from .models.findings import NO_CHILD_DATA
 from .models.funding import funding_line_period_errors
 
 INDICATOR_REMOVED = _("This indicator is being removed: remove its translation too.")
@@ -312,3 +315,110 @@ class LegislativeReviewForm(CountryRegisterForm):
         formset.__dict__.pop("forms", None)  # built already, by the terminology check
         formset.initial = [{"criterion": criterion.pk} for criterion in criteria]
         formset.extra = len(criteria)
+# --- Consultation rounds -----------------------------------------------------------------
+
+
+class ConsultationOpenForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    purpose = forms.ChoiceField(
+        label=_("Purpose"), choices=ConsultationRound.Purpose.choices, widget=forms.RadioSelect
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Agencies consulted"),
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Their members read the draft's consultation and comment on it."),
+    )
+    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The last day on which comments are taken."),
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = Agency.objects.filter(
+            country=plan.country_id, is_active=True
+        ).order_by("name")
+
+
+def consultation_target_choices(*, plan, commitments) -> list:
+    """The plan as a whole, each capability section of its working copy, and the given
+    commitments (those the commenter may read)."""
+    working = plan.get_latest_revision_as_object()
+    sections = sorted(
+        working.capability_sections.all(), key=lambda section: section.capability.number
+    )
+    choices = [("plan", _("The plan as a whole"))]
+    choices += [
+        (
+            f"capability:{s.capability_id}",
+            _("Section: %(capability)s") % {"capability": s.capability},
+        )
+        for s in sections
+    ]
+    choices += [
+        (f"commitment:{c.pk}", _("Commitment: %(title)s") % {"title": c.title}) for c in commitments
+    ]
+    return choices
+
+
+class ConsultationCommentForm(forms.Form):
+    # Commitment titles are long: the list must not push the page wider than a phone.
+    target = forms.ChoiceField(label=_("On"), widget=forms.Select(attrs={"style": "width: 100%"}))
+    agency = forms.ModelChoiceField(
+        label=_("For"), queryset=Agency.objects.none(), empty_label=None
+    )
+    text = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=NO_CHILD_DATA,
+    )
+
+    def __init__(self, *args, plan, commitments, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitments = {c.pk: c for c in commitments}
+        self.fields["target"].choices = consultation_target_choices(
+            plan=plan, commitments=commitments
+        )
+        self.fields["agency"].queryset = agencies
+        self.agencies = list(agencies)
+        if len(self.agencies) < 2:
+            # One voice only: nothing to choose, the comment is for that agency.
+            self.fields["agency"].widget = forms.HiddenInput()
+            self.fields["agency"].required = False
+
+    def clean_agency(self):
+        agency = self.cleaned_data.get("agency")
+        if agency is None and len(self.agencies) == 1:
+            return self.agencies[0]
+        return agency
+
+    def target_kwargs(self) -> dict:
+        kind, _sep, pk = self.cleaned_data["target"].partition(":")
+        if kind == "capability":
+            return {"capability": Capability.objects.get(pk=pk)}
+        if kind == "commitment":
+            return {"commitment": self.commitments[int(pk)]}
+        return {}
+
+
+class ConsultationCommentEditForm(forms.Form):
+    text = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4}), help_text=NO_CHILD_DATA
+    )
+
+
+class ConsultationResponseForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Response"),
+        choices=ConsultationComment.Response.choices,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required unless the comment is accepted. Published with the summary."),
+    )

@@ -13,6 +13,8 @@ from wagtail.users.models import UserProfile
 
 from home.mail import email_link, send_templated_mail
 
+from .models import ConsultationRound
+
 EVENTS = ("submitted", "approved", "rejected")
 
 
@@ -79,5 +81,30 @@ def send_review_notification(
     for user in recipients:
         sent += send_templated_mail(
             f"plans/email/review_{event}", to=user.email, context={**context, "recipient": user}
+        )
+    return sent
+
+
+def send_consultation_opened(consultation_id: int) -> int:
+    """Tell every member of the consulted agencies that a round takes their comments."""
+    consultation = ConsultationRound.objects.select_related("plan").get(pk=consultation_id)
+    members = (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__agency__in=consultation.agencies.all())
+        .exclude(email="")
+        .distinct()
+    )
+    context = {
+        "consultation": consultation,
+        "plan": consultation.plan,
+        "url": email_link(reverse("consultation_round", args=[consultation.pk])),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    sent = 0
+    for user in members:
+        sent += send_templated_mail(
+            "plans/email/consultation_opened",
+            to=user.email,
+            context={**context, "name": user.first_name},
         )
     return sent

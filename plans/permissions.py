@@ -39,6 +39,7 @@ from stakeholders.permissions import (
 )
 
 from .models.commitments import Commitment
+from .models.consultation import ConsultationRound
 from .models.findings import Finding
 from .models.frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .models.legislation import LegislativeCriterion, LegislativeReview
@@ -489,3 +490,57 @@ REFERENCE_MODELS = (
     MaturityLevel,
     LegislativeCriterion,
 )
+REFERENCE_MODELS = (Framework, Domain, Capability, InspireStrategy, MaturityLevel)
+
+
+# --- Consultation rounds ---------------------------------------------------------------
+#
+# The plan's country's coordinators open a round, answer its comments, close it and
+# publish its summary. Members of the agencies consulted read the round and comment (and
+# change their own comment while they may still comment). Nobody else reads it: not
+# another country, not an agency of the same country that was not consulted.
+
+
+def user_can_open_consultation(*, user, plan) -> bool:
+    return user_coordinates(user=user, country_id=plan.country_id)
+
+
+def user_can_manage_consultation(*, user, consultation) -> bool:
+    """Answer comments, close the round, publish its summary."""
+    return user_coordinates(user=user, country_id=consultation.plan.country_id)
+
+
+def agencies_user_speaks_for(*, user, consultation):
+    """The consulted agencies the user is a member of (whose voice their comment is)."""
+    if not is_active_user(user):
+        return Agency.objects.none()
+    return consultation.agencies.filter(memberships__user=user).order_by("name").distinct()
+
+
+def user_can_comment_in_consultation(*, user, consultation) -> bool:
+    """Who may comment; whether the round still takes comments is the service's question."""
+    return agencies_user_speaks_for(user=user, consultation=consultation).exists()
+
+
+def user_can_view_consultation(*, user, consultation) -> bool:
+    return user_can_manage_consultation(
+        user=user, consultation=consultation
+    ) or user_can_comment_in_consultation(user=user, consultation=consultation)
+
+
+def user_can_edit_consultation_comment(*, user, comment) -> bool:
+    """The author, while still a member of a consulted agency."""
+    return (
+        is_active_user(user)
+        and comment.author_id == user.pk
+        and user_can_comment_in_consultation(user=user, consultation=comment.round)
+    )
+
+
+def consultations_user_may_view(*, user, plan):
+    rounds = ConsultationRound.objects.filter(plan=plan)
+    if not is_active_user(user):
+        return rounds.none()
+    if user_coordinates(user=user, country_id=plan.country_id):
+        return rounds
+    return rounds.filter(agencies__memberships__user=user).distinct()

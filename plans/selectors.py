@@ -14,7 +14,15 @@ from wagtail.models import Locale, WorkflowState
 from home.i18n import in_default_locale
 
 from . import permissions
-from .models import Capability, Commitment, Finding, LegislativeReview, NationalPlanPage
+from .models import (
+    Capability,
+    Commitment,
+    ConsultationComment,
+    ConsultationRound,
+    Finding,
+    LegislativeReview,
+    NationalPlanPage,
+)
 
 
 def public_commitment_q(prefix: str = "") -> Q:
@@ -240,3 +248,71 @@ def public_finding_state(finding) -> str:
 def public_legislative_review_rows():
     """Legislative reviews the public may see: the ones the coordinator published."""
     return LegislativeReview.objects.filter(public=True)
+# --- Consultation rounds -------------------------------------------------------------
+
+
+def public_consultation_rounds():
+    """Rounds the public may read: closed, their summary published by the coordinator,
+    on a published plan. The one place that says which."""
+    return ConsultationRound.objects.filter(
+        state=ConsultationRound.State.CLOSED,
+        summary_public=True,
+        plan__in=published_plans().values("pk"),
+    )
+
+
+def consultation_comments_prefetch():
+    return Prefetch(
+        "comments",
+        queryset=ConsultationComment.objects.select_related(
+            "agency", "capability", "commitment__capability"
+        ),
+    )
+
+
+def consultation_counts(comments) -> dict:
+    """How many comments, and how many of each response (every kind, zeros included)."""
+    counts = {kind: 0 for kind in ConsultationComment.Response.values}
+    for comment in comments:
+        if comment.response:
+            counts[comment.response] += 1
+    return {
+        "comments": len(comments),
+        "unanswered": len(comments) - sum(counts.values()),
+        "responses": counts,
+        "response_rows": [
+            (label, counts[value]) for value, label in ConsultationComment.Response.choices
+        ],
+    }
+
+
+def consultation_target_order(comment) -> tuple:
+    """The plan as a whole first, then by capability, each section before its commitments."""
+    if comment.commitment_id:
+        return (1, comment.commitment.capability.number, 1, comment.commitment_id)
+    if comment.capability_id:
+        return (1, comment.capability.number, 0, 0)
+    return (0, 0, 0, 0)
+
+
+def consultation_groups(comments, *, shown_commitment_ids) -> list[dict]:
+    """A round's comments grouped by what they are on, in plan order. A commitment not in
+    `shown_commitment_ids` is named by its capability only (the reader may not read it)."""
+    groups: dict = {}
+    for comment in sorted(comments, key=consultation_target_order):
+        commitment = comment.commitment
+        if commitment is not None and commitment.pk not in shown_commitment_ids:
+            key = ("hidden", commitment.capability_id)
+            group = {"kind": "hidden_commitment", "capability": commitment.capability}
+        elif commitment is not None:
+            key = ("commitment", commitment.pk)
+            group = {"kind": "commitment", "capability": commitment.capability}
+        elif comment.capability_id:
+            key = ("capability", comment.capability_id)
+            group = {"kind": "capability", "capability": comment.capability}
+        else:
+            key = ("plan", 0)
+            group = {"kind": "plan", "capability": None}
+        group["commitment"] = commitment if group["kind"] == "commitment" else None
+        groups.setdefault(key, {**group, "comments": []})["comments"].append(comment)
+    return list(groups.values())

@@ -12,6 +12,8 @@ from stakeholders.permissions import AGENCY_PUBLIC_HOOK
 
 from . import (
     admin_views,
+    consultation,
+    consultation_admin,
     finding_admin,
     legislation_admin,
     permissions,
@@ -239,6 +241,11 @@ def agency_named_in_a_published_commitment(agency):
     return selectors.commitments_naming_agency(agency=agency).exists()
 
 
+@hooks.register(AGENCY_PUBLIC_HOOK)
+def agency_named_in_a_published_consultation(agency):
+    return selectors.public_consultation_rounds().filter(agencies=agency).exists()
+
+
 @hooks.register("after_create_page")
 def set_up_new_plan(request, page):
     if isinstance(page.specific, NationalPlanPage):
@@ -302,6 +309,7 @@ def register_plan_overview_urls():
             reference_admin.ReferenceVersionsView.as_view(),
             name="reference_versions",
         ),
+        *consultation_admin.urls(),
     ]
 
 
@@ -320,6 +328,7 @@ def register_plan_overview_menu_item():
 @hooks.register("register_log_actions")
 def register_plan_log_actions(actions):
     actions.register_action("plans.rights_changed", _("Change rights"), _("Rights changed"))
+    consultation.register_log_actions(actions)
 
 
 @hooks.register("construct_main_menu")

@@ -10,7 +10,12 @@ from home.spreadsheets import csv_text
 from plans.selectors import public_finding_state, public_findings
 from tracking.funding import plan_currency
 
-from .selectors import public_commitment_funding, public_commitments, public_results_chain
+from .selectors import (
+    public_commitment_funding,
+    public_commitments,
+    public_consultations,
+    public_results_chain,
+)
 
 CSV_FIELDS = [
     "id",
@@ -186,6 +191,49 @@ def outcomes_as_list(plan) -> list[dict]:
     ]
 
 
+def _consultation_target(group) -> dict:
+    commitment = group["commitment"]
+    capability = group["capability"]
+    return {
+        "kind": "commitment" if group["kind"] == "hidden_commitment" else group["kind"],
+        "capability": capability.number if capability else None,
+        # A commitment that is not public is named by its capability only.
+        "commitment": commitment.pk if commitment else None,
+    }
+
+
+def consultations_as_list(plan) -> list[dict]:
+    """The published summaries of closed consultation rounds: agencies consulted, counts,
+    and each comment with its response and reason (its agency, never its author)."""
+    return [
+        {
+            "id": summary["round"].pk,
+            "title": summary["round"].title,
+            "purpose": summary["round"].purpose,
+            "opens_on": _date(summary["round"].opens_on),
+            "deadline": _date(summary["round"].deadline),
+            "closed_on": _date(summary["round"].closed_at.date())
+            if summary["round"].closed_at
+            else None,
+            "agencies": [agency.name for agency in summary["agencies"]],
+            "comments": summary["counts"]["comments"],
+            "responses": summary["counts"]["responses"],
+            "items": [
+                {
+                    "on": _consultation_target(group),
+                    "agency": comment.agency.name,
+                    "comment": comment.text,
+                    "response": comment.response,
+                    "reason": comment.reason or None,
+                }
+                for group in summary["groups"]
+                for comment in group["comments"]
+            ],
+        }
+        for summary in public_consultations(plan=plan)
+    ]
+
+
 def plan_as_dict(plan, *, url: str) -> dict:
     return {
         "title": plan.title,
@@ -206,6 +254,7 @@ def plan_as_dict(plan, *, url: str) -> dict:
         "findings": findings_as_list(plan),
         "goal": plan.goal,
         "outcomes": outcomes_as_list(plan),
+        "consultations": consultations_as_list(plan),
     }
 
 

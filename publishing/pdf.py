@@ -51,6 +51,7 @@ def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
                 "funding": selectors.public_funding(plan=plan),
                 "results_chain": selectors.public_results_chain(plan=plan, on=on),
                 "findings_unanswered": list(public_findings_unanswered(plan)),
+                "consultations": selectors.public_consultations(plan=plan),
                 "domains": domains,
                 "last_updated": selectors.plan_last_updated(plan=plan),
                 "generated_at": timezone.now(),

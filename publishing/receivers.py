@@ -23,6 +23,7 @@ from home.i18n import in_default_locale
 from plans.models import (
     Capability,
     Commitment,
+    ConsultationRound,
     Domain,
     LegislativeCriterion,
     LegislativeReview,
@@ -189,6 +190,12 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     purge_on_commit(everything=True)
 
 
+def on_consultation_changed(sender, instance, **kwargs):
+    """A round closed, its summary published or withdrawn: the plan's page and exports."""
+    _plan_changed(instance.plan_id)
+    purge_on_commit(plan=instance.plan_id)
+
+
 def on_agency_changed(sender, instance, **kwargs):
     purge_on_commit(agency=instance.pk)
 
@@ -207,6 +214,10 @@ def connect():
     for signal in (published, unpublished):
         signal.connect(on_commitment_changed, sender=Commitment, dispatch_uid=f"pc_{signal}")
     post_delete.connect(on_commitment_changed, sender=Commitment, dispatch_uid="pc_commit_del")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_consultation_changed, sender=ConsultationRound, dispatch_uid=f"pc_consult_{signal}"
+        )
     for signal in (post_save, post_delete):
         signal.connect(
             on_progress_update_changed, sender=ProgressUpdate, dispatch_uid=f"pc_update_{signal}"

@@ -112,6 +112,7 @@ class PlanRenderer(PageRenderer):
             "findings_unanswered": list(public_findings_unanswered(page)),
             "reporting": annual_reports.public_reporting(plan=page),
             "legislative_review": selectors.public_legislative_review(plan=page),
+            "consultations": selectors.public_consultations(plan=page),
             "last_updated": selectors.plan_last_updated(plan=page),
             "summary": summary,
             "status_bar": charts.status_bar(summary, rtl=get_language_bidi()),

@@ -29,13 +29,18 @@ from plans.models import (
 )
 from plans.selectors import (
     UNSETTLED,
+    consultation_comments_prefetch,
+    consultation_counts,
+    consultation_groups,
     public_budget_rows,
     public_commitment_q,
     public_commitment_rows,
+    public_consultation_rounds,
     public_finding_rows,
     public_legislative_review_rows,
     published_plans,
 )
+from stakeholders.models import Agency
 from tracking import funding
 from tracking import selectors as tracking
 from tracking.maturity import estimate
@@ -823,3 +828,32 @@ def public_legislative_review(*, plan):
     if review is None:
         return None
     return {"review": review, "rows": legislative_table([review])}
+def public_consultations(*, plan) -> list[dict]:
+    """The published summaries of a plan's closed consultation rounds: who was consulted,
+    how many comments, how each was answered and why. Authors are never named, only
+    their agency. Three queries whatever the number of rounds and comments."""
+    rounds = list(
+        public_consultation_rounds()
+        .filter(plan=in_default_locale(plan))
+        .prefetch_related(
+            Prefetch("agencies", queryset=Agency.objects.order_by("name")),
+            consultation_comments_prefetch(),
+        )
+        .order_by("-closed_at", "-pk")
+    )
+    if not rounds:
+        return []
+    commented = {c.commitment_id for r in rounds for c in r.comments.all() if c.commitment_id}
+    shown = set(_plan_rows(plan).filter(pk__in=commented).values_list("pk", flat=True))
+    summaries = []
+    for consultation in rounds:
+        comments = list(consultation.comments.all())
+        summaries.append(
+            {
+                "round": consultation,
+                "agencies": list(consultation.agencies.all()),
+                "counts": consultation_counts(comments),
+                "groups": consultation_groups(comments, shown_commitment_ids=shown),
+            }
+        )
+    return summaries

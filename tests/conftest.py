@@ -5,6 +5,7 @@ from django.conf import settings
 
 from stakeholders.models import Agency, Membership
 
+from .consultation_helpers import open_round
 from .factories import AgencyFactory, CountryFactory, UserFactory, make_plan, member
 
 MATRIX_MODULE = f"{__package__}.plans.test_permissions_matrix"
@@ -259,3 +260,9 @@ def jo_coordinator(jo_police):
     user = UserFactory(username="jo-coord")
     member(user, jo_police, Membership.Role.COORDINATOR)
     return user
+
+
+@pytest.fixture
+def ke_round(ke_plan, ke_police, ke_coordinator):
+    """An open consultation round on Kenya's plan, consulting the police unit only."""
+    return open_round(ke_plan, [ke_police])

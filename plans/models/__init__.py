@@ -4,6 +4,7 @@ from .commitments import (
     CommitmentIndicatorTranslation,
     CommitmentTranslation,
 )
+from .consultation import ConsultationComment, ConsultationRound
 from .findings import Finding
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
@@ -27,6 +28,8 @@ __all__ = [
     "CommitmentIndicator",
     "CommitmentIndicatorTranslation",
     "CommitmentTranslation",
+    "ConsultationComment",
+    "ConsultationRound",
     "Domain",
     "Finding",
     "Framework",

@@ -32,6 +32,8 @@ from django.utils import timezone
 
 from stakeholders.models import Agency, Membership
 
+from ..consultation_helpers import comment as consultation_comment
+from ..consultation_helpers import open_round
 from ..factories import (
     AgencyFactory,
     CountryFactory,
@@ -62,6 +64,7 @@ JO_FINDING = f"{SECRET} internal finding of Jordan's needs assessment"
 JO_PERIOD = f"{SECRET} Jordan's period"
 JO_REVIEW = f"{SECRET} internal legislative review of Jordan"
 JO_REVIEW_NOTE = f"{SECRET} note on Jordan's penal code"
+JO_CONSULTATION = f"{SECRET} consultation round on Jordan's draft"
 JO_AGENCIES = ("Family and Juvenile Protection Department", "National Council for Family Affairs")
 JO_SECRET_AGENCY = f"{SECRET} Cybercrime Task Force"
 JO_USERNAMES = ("jo-coord", "jo-police-drafter", "jo-reviewer")
@@ -88,6 +91,7 @@ JORDAN_SECRETS = (
     JO_PERIOD,
     JO_REVIEW,
     JO_REVIEW_NOTE,
+    JO_CONSULTATION,
     JO_SECRET_AGENCY,
     *JO_AGENCIES,
     *JO_USERNAMES,
@@ -271,6 +275,8 @@ def _jordan(w):
             bills=[{"title": JO_REVIEW, "stage": "drafted", "criteria": ["isp-reporting"]}],
         ),
     )
+    w["jo_round"] = open_round(plan, [lead, police], title=JO_CONSULTATION)
+    w["jo_consultation_comment"] = consultation_comment(w["jo_round"], coordinator, JO_CONSULTATION)
 
 
 def _kenya(w):
@@ -416,6 +422,12 @@ def _pk(w, name):
         "reporting_periods": lambda: w["jo_period"].pk,
         "annual_report_close": lambda: w["jo_period"].pk,
         "legislation": lambda: w["jo_review"].pk,
+        "plan_consultations": lambda: w["jo_plan"].pk,
+        "consultation_round": lambda: w["jo_round"].pk,
+        "consultation_close": lambda: w["jo_round"].pk,
+        "consultation_summary": lambda: w["jo_round"].pk,
+        "consultation_comment_edit": lambda: w["jo_consultation_comment"].pk,
+        "consultation_respond": lambda: w["jo_consultation_comment"].pk,
         "wagtailusers_users": lambda: w["jo_coordinator"].pk,
         "wagtailusers_groups": lambda: w["jordan"].coordinators_group_id,
         "wagtailadmin_collections": lambda: w["jo_collection"].pk,

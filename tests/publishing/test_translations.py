@@ -58,6 +58,12 @@ PUBLIC_CODE_STRINGS = {
     "In committee",
     "Passed one chamber",
     "Awaiting assent",
+    # A published consultation summary: each round's purpose and each comment's response.
+    "Before adoption",
+    "Revision",
+    "Accepted",
+    "Partly accepted",
+    "Not accepted",
 }
 
 # The "Search" and "Skip to content" links of every public page, per language.
