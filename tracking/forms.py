@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -14,6 +15,7 @@ from .permissions import (
     review_required,
 )
 
+PERIOD_CHOICE = _("%(title)s (period reports due by %(deadline)s)")
 SUBMIT_HELP = _(
     "%(country)s reviews progress updates: a national coordinator approves this one before "
     "it is public. Untick it to keep the update as a draft."
@@ -92,6 +94,14 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
             periods = periods.filter(plan__in=reportable.values("plan"))
         field.queryset = periods.select_related("plan").order_by("plan__title", "-ends_on")
         field.error_messages["invalid_choice"] = PERIOD_CLOSED
+        several_plans = len({period.plan_id for period in field.queryset}) > 1
+
+        def label(period):
+            deadline = date_format(period.deadline, "DATE_FORMAT")
+            text = PERIOD_CHOICE % {"title": period.title, "deadline": deadline}
+            return f"{period.plan} · {text}" if several_plans else text
+
+        field.label_from_instance = label
 
     def set_up_publish_now(self):
         """ "Publish now", or "Submit for review" where the user's country reviews updates

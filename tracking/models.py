@@ -438,6 +438,7 @@ class SentReminder(models.Model):
         DUE_SOON = "due_soon", _("Due soon")
         OVERDUE = "overdue", _("Overdue")
         DIGEST = "digest", _("Weekly digest")
+        PERIOD_REPORT = "period_report", _("Period report due")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)

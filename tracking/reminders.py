@@ -59,8 +59,13 @@ def _batches(queryset, size):
 
 
 def _period(kind, commitment, on):
-    # Due soon: once per due date. Overdue: once a week while it stays overdue.
-    return commitment.due_date.isoformat() if kind == Kind.DUE_SOON else iso_week(on)
+    # Due soon: once per due date. Overdue, and a period report missing: once a week
+    # while it stays so.
+    if kind == Kind.DUE_SOON:
+        return commitment.due_date.isoformat()
+    if kind == Kind.PERIOD_REPORT:
+        return f"{commitment.due_period_id}:{iso_week(on)}"
+    return iso_week(on)
 
 
 def _claim(keys):
@@ -94,7 +99,10 @@ def _send(template, to, context):
 
 
 def _edit_url(commitment):
-    path = reverse("wagtailsnippets_plans_commitment:edit", args=[commitment.pk])
+    if getattr(commitment, "due_period_id", None):  # a period report to file
+        path = reverse("progress_updates:add") + f"?commitment={commitment.pk}"
+    else:
+        path = reverse("wagtailsnippets_plans_commitment:edit", args=[commitment.pk])
     return email_link(path)
 
 
@@ -104,6 +112,7 @@ def send_reminders(*, on: datetime.date, dry_run=False, batch_size=None) -> Outc
     for kind, queryset in (
         (Kind.DUE_SOON, selectors.commitments_due_soon(on=on)),
         (Kind.OVERDUE, selectors.commitments_overdue(on=on)),
+        (Kind.PERIOD_REPORT, selectors.commitments_period_report_due(on=on)),
     ):
         queryset = queryset.select_related(
             "lead_agency", "focal_person__user", "focal_deputy__user"
@@ -195,7 +204,8 @@ def _remind_batch(kind, batch, on, dry_run, outcome):
             "on": on,
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
-        outcome.emails += _send("reminder", email, context)
+        template = "period_report" if kind == Kind.PERIOD_REPORT else "reminder"
+        outcome.emails += _send(template, email, context)
         outcome.sent += len(own) + len(others)
     if claimed:
         SentReminder.objects.filter(claim_token=token).update(sent_at=timezone.now())
@@ -206,7 +216,10 @@ def _reachable(memberships):
 
 
 def _items(commitments):
-    return [(c, _edit_url(c)) for c in sorted(commitments, key=lambda c: (c.due_date, c.pk))]
+    def order(commitment):
+        return (commitment.due_date or datetime.date.max, commitment.pk)
+
+    return [(c, _edit_url(c)) for c in sorted(commitments, key=order)]
 
 
 DIGEST_ROWS = 50

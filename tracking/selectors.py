@@ -9,6 +9,7 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    Exists,
     F,
     OuterRef,
     Q,
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from plans.models import Commitment
 
-from .models import IndicatorMeasurement, ProgressUpdate, TraineeCount
+from .models import IndicatorMeasurement, ProgressUpdate, ReportingPeriod, TraineeCount
 
 CLOSED = (Commitment.Status.COMPLETED, Commitment.Status.DROPPED)
 
@@ -234,3 +235,34 @@ def period_report_rows(*, period) -> list[dict]:
         }
         for commitment in commitments
     ]
+
+
+def commitments_period_report_due(*, on: datetime.date, within_days=None, queryset=None):
+    """Live commitments of a plan with an open reporting period whose deadline is near
+    (`TRACKING_PERIOD_REPORT_NOTICE_DAYS`) or past, and no period report of their lead
+    agency submitted or published for it yet. Each carries `due_period_id`,
+    `due_period_title` and `due_period_deadline` (the earliest such period)."""
+    within_days = (
+        settings.TRACKING_PERIOD_REPORT_NOTICE_DAYS if within_days is None else within_days
+    )
+    queryset = live_commitments() if queryset is None else queryset
+    periods = ReportingPeriod.objects.filter(
+        plan_id=OuterRef("plan_id"),
+        state=ReportingPeriod.State.OPEN,
+        deadline__lte=on + datetime.timedelta(days=within_days),
+    ).order_by("deadline", "pk")
+    filed = ProgressUpdate.objects.filter(
+        commitment=OuterRef("pk"),
+        period_id=OuterRef("due_period_id"),
+        is_contribution=False,
+    ).filter(Q(published_at__isnull=False) | Q(submitted_at__isnull=False))
+    return (
+        queryset.exclude(status__in=CLOSED)
+        .annotate(
+            due_period_id=Subquery(periods.values("pk")[:1]),
+            due_period_title=Subquery(periods.values("title")[:1]),
+            due_period_deadline=Subquery(periods.values("deadline")[:1]),
+        )
+        .filter(due_period_id__isnull=False)
+        .exclude(Exists(filed))
+    )
