@@ -9,7 +9,7 @@ from django.conf import settings
 
 from home import outbox
 
-from . import annual_reports, caching, pdf, purging
+from . import annual_report_files, caching, pdf, purging
 
 
 @shared_task(name="plans.tasks.build_plan_pdf", acks_late=True, soft_time_limit=300)
@@ -41,4 +41,4 @@ def purge_frontend_cache(**changes):
 @shared_task(name="publishing.tasks.build_annual_report_files", acks_late=True, soft_time_limit=900)
 def build_annual_report_files(report_id):
     """After a period closes: its PDF per language and its spreadsheet, made once."""
-    return annual_reports.build_files(report_id)
+    return annual_report_files.build_files(report_id)

@@ -146,3 +146,21 @@ def translate_page(page, code, **fields):
     return plan_services.plan_translation_publish_as_system(
         plan=page, language_code=code, fields=fields
     )
+
+
+def open_period(plan, year=2025, *, actor=None, slug=None):
+    """A calendar-year reporting period of the plan, opened through the service, its
+    reports due by 31 January of the next year."""
+    import datetime
+
+    from tracking import services as tracking_services
+
+    return tracking_services.reporting_period_open(
+        actor=actor,
+        plan=plan,
+        title=str(year),
+        slug=slug or str(year),
+        starts_on=datetime.date(year, 1, 1),
+        ends_on=datetime.date(year, 12, 31),
+        deadline=datetime.date(year + 1, 1, 31),
+    )

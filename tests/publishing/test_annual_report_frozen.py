@@ -9,24 +9,15 @@ from openpyxl import load_workbook
 
 from plans import services as plan_services
 from publishing.models import AnnualReport
-from tests.factories import make_commitment, make_update
+from tests.factories import make_commitment, make_update, open_period
 from tests.pdf_helpers import pdf_text
-from tracking import services as tracking_services
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def period(ke_plan, ke_coordinator):
-    return tracking_services.reporting_period_open(
-        actor=ke_coordinator,
-        plan=ke_plan,
-        title="2025",
-        slug="2025",
-        starts_on=datetime.date(2025, 1, 1),
-        ends_on=datetime.date(2025, 12, 31),
-        deadline=datetime.date(2026, 1, 31),
-    )
+    return open_period(ke_plan, 2025, actor=ke_coordinator)
 
 
 @pytest.fixture

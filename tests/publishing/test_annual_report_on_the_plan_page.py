@@ -1,29 +1,14 @@
 """The plan page's "Annual progress reports": a link to each closed period's report (PDF
 and spreadsheet), the open period's deadline, and nothing the public may not see."""
 
-import datetime
-
 import pytest
 
 from plans import services as plan_services
 from publishing import annual_reports
-from tests.factories import make_commitment, make_update
+from tests.factories import make_commitment, make_update, open_period
 from tests.pdf_helpers import pdf_text
-from tracking import services as tracking_services
 
 pytestmark = pytest.mark.django_db
-
-
-def open_period(plan, year):
-    return tracking_services.reporting_period_open(
-        actor=None,
-        plan=plan,
-        title=str(year),
-        slug=str(year),
-        starts_on=datetime.date(year, 1, 1),
-        ends_on=datetime.date(year, 12, 31),
-        deadline=datetime.date(year + 1, 1, 31),
-    )
 
 
 def test_closed_periods_are_linked_and_the_open_one_says_its_deadline(client, ke_plan):

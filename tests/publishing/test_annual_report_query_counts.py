@@ -2,15 +2,13 @@
 number of queries whatever the number of commitments and of earlier periods (two sizes,
 as tests/publishing/test_query_counts.py)."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bench.data import fill_plan
 from publishing import annual_reports
-from tracking import services as tracking_services
+from tests.factories import open_period
 from tracking.models import ProgressUpdate
 
 from .test_funding_query_counts import _queries
@@ -19,15 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def period(world, year):
-    made = tracking_services.reporting_period_open(
-        actor=None,
-        plan=world.plan,
-        title=str(year),
-        slug=str(year),
-        starts_on=datetime.date(year, 1, 1),
-        ends_on=datetime.date(year, 12, 31),
-        deadline=datetime.date(year + 1, 1, 31),
-    )
+    made = open_period(world.plan, year)
     # Every commitment's updates of that year are its period reports.
     ProgressUpdate.objects.filter(commitment__plan=world.plan).update(period=made)
     return made

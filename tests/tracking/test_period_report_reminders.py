@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 
 from publishing import annual_reports
-from tracking import reminders, services
+from tracking import reminders
 
-from ..factories import make_commitment, make_update
+from ..factories import make_commitment, make_update, open_period
 
 pytestmark = pytest.mark.django_db
 ON = datetime.date(2026, 1, 20)
@@ -18,15 +18,7 @@ ON = datetime.date(2026, 1, 20)
 
 @pytest.fixture
 def period(ke_plan):
-    return services.reporting_period_open(
-        actor=None,
-        plan=ke_plan,
-        title="2025",
-        slug="2025",
-        starts_on=datetime.date(2025, 1, 1),
-        ends_on=datetime.date(2025, 12, 31),
-        deadline=datetime.date(2026, 1, 31),
-    )
+    return open_period(ke_plan, 2025)
 
 
 def period_mails():

@@ -1,13 +1,10 @@
 """A country's coordinators open and close its plan's reporting periods; its drafters
 follow them; nobody of another country sees them. Through the admin's real URLs."""
 
-import datetime
-
 import pytest
 
 from publishing.models import AnnualReport
-from tests.factories import make_commitment, make_update
-from tracking import services
+from tests.factories import make_commitment, make_update, open_period
 from tracking.models import ReportingPeriod
 
 pytestmark = pytest.mark.django_db
@@ -23,15 +20,7 @@ FORM = {
 
 @pytest.fixture
 def period(ke_plan):
-    return services.reporting_period_open(
-        actor=None,
-        plan=ke_plan,
-        title="2025",
-        slug="2025",
-        starts_on=datetime.date(2025, 1, 1),
-        ends_on=datetime.date(2025, 12, 31),
-        deadline=datetime.date(2026, 1, 31),
-    )
+    return open_period(ke_plan, 2025)
 
 
 def test_coordinator_opens_a_period_of_their_plan(client, ke_plan, ke_coordinator):
