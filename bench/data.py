@@ -33,7 +33,7 @@ from plans.models import (
 )
 from stakeholders import services
 from stakeholders.models import Agency, Country, Membership
-from tracking.models import IndicatorMeasurement, ProgressUpdate, TraineeCount
+from tracking.models import IndicatorMeasurement, ProgressUpdate, Training, TrainingParticipants
 
 UPDATES_PER_COMMITMENT = 10
 INDICATORS_PER_COMMITMENT = 2
@@ -304,7 +304,7 @@ def fill_plan(
     indicators_by_commitment = {}
     for indicator in indicators:
         indicators_by_commitment.setdefault(indicator.commitment_id, []).append(indicator)
-    measurements, trainees = [], []
+    measurements, trainings = [], []
     for update in updates:
         for indicator in indicators_by_commitment[update.commitment_id]:
             measurements.append(
@@ -317,9 +317,26 @@ def fill_plan(
                 )
             )
         if update.commitment.kind == Commitment.Kind.TRAINING:
-            trainees.append(TraineeCount(update=update, audience="police", people=12))
+            trainings.append(
+                Training(
+                    update=update,
+                    title="Investigation course",
+                    starts_on=update.reporting_date,
+                    ends_on=update.reporting_date,
+                    mode=Training.Mode.IN_PERSON,
+                    city="Capital",
+                )
+            )
     IndicatorMeasurement.objects.bulk_create(measurements, batch_size=2000)
-    TraineeCount.objects.bulk_create(trainees, batch_size=2000)
+    Training.objects.bulk_create(trainings, batch_size=2000)
+    TrainingParticipants.objects.bulk_create(
+        [
+            TrainingParticipants(training=training, audience="police", sex=sex, people=6)
+            for training in trainings
+            for sex in (TrainingParticipants.Sex.FEMALE, TrainingParticipants.Sex.MALE)
+        ],
+        batch_size=2000,
+    )
     return ids
 
 

@@ -6,14 +6,14 @@ Built only from published data: each country's most recent published plan
 updates on those commitments only. A fixed number of queries, whatever the size.
 """
 
-from django.db.models import Avg, Count, Sum
+from django.db.models import Avg, Count
 
 from plans.models import Capability, MaturityLevel, PlanCapabilitySection
 from plans.selectors import public_budget_rows, public_commitment_rows, published_plans
 from tracking.funding import funding_by_plan, plan_currency
 from tracking.maturity import estimate
-from tracking.models import Audience, TraineeCount
-from tracking.selectors import overdue_q, today
+from tracking.models import Audience
+from tracking.selectors import overdue_q, people_trained_by_plan_and_audience, today
 
 from .selectors import published_plans_in_language
 
@@ -74,14 +74,7 @@ def comparison(page=None, per_page=None):
             count=Count("pk"), average=Avg("progress"), overdue=overdue
         )
     }
-    trained = {
-        (row["update__commitment__plan_id"], row["audience"]): row["people"]
-        for row in TraineeCount.objects.filter(
-            update__published_at__isnull=False, update__commitment__in=public
-        )
-        .values("update__commitment__plan_id", "audience")
-        .annotate(people=Sum("people"))
-    }
+    trained = people_trained_by_plan_and_audience(commitments=public)
     totals = {
         row["plan_id"]: row
         for row in public.values("plan_id").annotate(

@@ -108,6 +108,7 @@ class PlanRenderer(PageRenderer):
             "capability_map": selectors.capability_map(plan=page),
             "gaps": plan_gaps(page, public=True),
             "funding": selectors.public_funding(plan=page),
+            "trained": selectors.plan_trained_against_targets(plan=page),
             "results_chain": selectors.public_results_chain(plan=page, on=on),
             "findings_unanswered": list(public_findings_unanswered(page)),
             "last_updated": selectors.plan_last_updated(plan=page),

@@ -1,16 +1,18 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.concurrency import STALE_SAVE
-from plans.models import CommitmentIndicator
+from plans.models import CommitmentIndicator, Finding
 from terminology.forms import TerminologyFormMixin
 
-from .models import INDICATOR_OF_ANOTHER_COMMITMENT, STATUS_RULE
+from .models import DUPLICATE_PARTICIPANTS, INDICATOR_OF_ANOTHER_COMMITMENT, STATUS_RULE
 from .permissions import (
     commitments_user_may_report_on,
     countries_reviewing_updates_of,
     review_required,
+    updates_user_may_add_trainings_to,
 )
 
 SUBMIT_HELP = _(
@@ -119,4 +121,43 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
                 indicator = getattr(form, "cleaned_data", {}).get("indicator")
                 if indicator and indicator.commitment_id != commitment.pk:
                     form.add_error("indicator", INDICATOR_OF_ANOTHER_COMMITMENT)
+        return cleaned_data
+
+
+class TrainingForm(WagtailAdminModelForm):
+    """A training, on one of the updates of training commitments the user may change; its
+    findings among those of the commitments of those updates (the model says which)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        updates = updates_user_may_add_trainings_to(user=for_user).select_related("commitment")
+        if self.instance.pk:
+            updates = updates | type(self.instance.update).objects.filter(
+                pk=self.instance.update_id
+            )
+        self.fields["update"].queryset = updates.distinct()
+        self.fields["findings"].queryset = Finding.objects.filter(
+            commitments__in=updates.values("commitment")
+        ).distinct()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        update = cleaned_data.get("update")
+        if update is not None and "findings" in cleaned_data:
+            self.instance.update = update
+            try:
+                self.instance.clean_findings(cleaned_data["findings"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        participants = self.formsets.get("participants")
+        if participants is not None and participants.is_bound and participants.is_valid():
+            seen = set()
+            for form in participants.forms:
+                data = getattr(form, "cleaned_data", {})
+                if not data or data.get("DELETE"):
+                    continue
+                key = (data.get("audience"), data.get("sex"))
+                if key in seen:
+                    form.add_error("audience", DUPLICATE_PARTICIPANTS)
+                seen.add(key)
         return cleaned_data

@@ -14,11 +14,12 @@ from plans.admin_views import LISTING_COLUMNS_HOOK
 
 from . import admin_views, selectors, services
 from .dashboard import panels_for
-from .models import ProgressUpdate
-from .permissions import progress_update_policy
+from .models import ProgressUpdate, Training
+from .permissions import progress_update_policy, training_policy
 
-# Policy first: the viewset below refuses to register without it.
+# Policies first: the viewsets below refuse to register without them.
 register_permission_policy(ProgressUpdate, progress_update_policy)
+register_permission_policy(Training, training_policy)
 
 State = ProgressUpdate.State
 STATE_Q = {
@@ -73,7 +74,7 @@ class ProgressUpdateViewSet(ModelViewSet):
         "evidence_url",
         "evidence_document",
         "measurements",
-        "trainees",
+        "trainings",
         "author",
         "state",
         "published_at",
@@ -103,9 +104,55 @@ class ProgressUpdateViewSet(ModelViewSet):
         ]
 
 
+class TrainingViewSet(ModelViewSet):
+    """Trainings are reported with a progress update of a training commitment: its rights,
+    review and publication are the update's."""
+
+    model = Training
+    name = "trainings"
+    icon = "group"
+    menu_label = _("Trainings")
+    menu_order = 161
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        Column("commitment", label=_("Commitment"), accessor="update.commitment"),
+        "starts_on",
+        "mode",
+        "city",
+        Column("people", label=_("People trained"), accessor="people"),
+    ]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "update",
+        "title",
+        "starts_on",
+        "ends_on",
+        "mode",
+        "curriculum",
+        "trainers",
+        "city",
+        "participants",
+        "pre_test_average",
+        "post_test_average",
+        "findings",
+    ]
+    copy_view_enabled = False
+    index_view_class = admin_views.TrainingIndexView
+    add_view_class = admin_views.TrainingCreateView
+    edit_view_class = admin_views.TrainingEditView
+    delete_view_class = admin_views.TrainingDeleteView
+    inspect_view_class = admin_views.TrainingInspectView
+
+
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return ProgressUpdateViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_training_viewset():
+    return TrainingViewSet()
 
 
 @hooks.register("construct_homepage_panels")

@@ -9,9 +9,11 @@ from .frameworks import Capability, Domain, Framework, InspireStrategy, Maturity
 from .funding import FundingLine
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
 from .results import OutcomeIndicator, PlanOutcome, PlanOutput
+from .trainings import Audience, TrainingTarget
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
 
 __all__ = [
+    "Audience",
     "Capability",
     "Commitment",
     "CountryReviewSetup",
@@ -32,4 +34,5 @@ __all__ = [
     "PlanIndexPage",
     "PlanOutcome",
     "PlanOutput",
+    "TrainingTarget",
 ]

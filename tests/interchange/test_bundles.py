@@ -33,7 +33,7 @@ from tracking import services as tracking_services
 from tracking.evidence import country_evidence_collection
 from tracking.models import IndicatorMeasurement, ProgressUpdate
 
-from ..factories import make_commitment
+from ..factories import make_commitment, training
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -75,7 +75,7 @@ def kenya_plan(ke_plan, ke_police, ke_helpline, ke_police_drafter, ke_coordinato
         reporting_date=TODAY - datetime.timedelta(days=3),
         evidence_document=document,
         measurements=[{"indicator": indicator, "value": 48, "measured_on": TODAY}],
-        trainees=[{"audience": "police", "people": 48}],
+        trainings=[training(participants={"police": {"female": 20, "male": 28}})],
         publish=True,
     )
     tracking_services.progress_update_create(
@@ -164,7 +164,15 @@ def snapshot(code):
                 "measurements": [
                     (m.indicator.name, m.value, m.measured_on) for m in u.measurements.all()
                 ],
-                "trainees": [(t.audience, t.people) for t in u.trainees.all()],
+                "trainings": [
+                    (
+                        t.title,
+                        t.starts_on,
+                        t.city,
+                        [(p.audience, p.sex, p.people) for p in t.participants.all()],
+                    )
+                    for t in u.trainings.all()
+                ],
                 "document": (
                     document.title,
                     document.collection.name,

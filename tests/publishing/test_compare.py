@@ -9,7 +9,7 @@ from plans import services
 from plans.models import MaturityLevel, PlanCapabilitySection
 from tracking import services as tracking_services
 
-from ..factories import make_commitment, make_plan
+from ..factories import make_commitment, make_plan, training
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def content(ke_plan, jo_plan, ke_police, ke_helpline, jo_police, kenya):
         status="on_track",
         progress=40,
         narrative="Trained",
-        trainees=[{"audience": "helpline_staff", "people": 12}],
+        trainings=[training(participants={"helpline_staff": 12})],
         publish=True,
     )
     make_commitment(jo_plan, jo_police, title="Jordan work", progress=10)
