@@ -5,7 +5,8 @@ through the services, as the admin would. Commitments are then written with
 `bulk_create`: each one is live, with a first revision that is its live and latest
 revision (as publishing leaves it), the object permissions `commitment_sync_permissions`
 would grant, supporting agencies, INSPIRE strategies, indicators, and ten published
-progress updates with a measurement per indicator (and people trained for trainings).
+progress updates with a measurement per indicator (and, for training commitments, people
+to train and a training per update with its participants).
 """
 
 import datetime
@@ -30,6 +31,7 @@ from plans.models import (
     InspireStrategy,
     NationalPlanPage,
     PlanIndexPage,
+    TrainingTarget,
 )
 from stakeholders import services
 from stakeholders.models import Agency, Country, Membership
@@ -234,6 +236,14 @@ def fill_plan(
     SupportThrough.objects.bulk_create(m2m_support, batch_size=1000)
     InspireThrough.objects.bulk_create(m2m_inspire, batch_size=1000)
     CommitmentIndicator.objects.bulk_create(indicators, batch_size=1000)
+    TrainingTarget.objects.bulk_create(
+        [
+            TrainingTarget(commitment=c, audience="police", people=200)
+            for c in commitments
+            if c.kind == Commitment.Kind.TRAINING
+        ],
+        batch_size=1000,
+    )
 
     # The first revision of each, as publishing leaves it: live and latest.
     content_type = ContentType.objects.get_for_model(Commitment)

@@ -15,7 +15,7 @@ from tracking.maturity import estimate
 from tracking.models import Audience
 from tracking.selectors import overdue_q, people_trained_by_plan_and_audience, today
 
-from .selectors import published_plans_in_language
+from .selectors import audience_rows, published_plans_in_language, targets_by_plan_and_audience
 
 HELPLINE_CAPABILITY = 11  # MNR-2016: child helpline
 
@@ -75,6 +75,7 @@ def comparison(page=None, per_page=None):
         )
     }
     trained = people_trained_by_plan_and_audience(commitments=public)
+    targets = targets_by_plan_and_audience(commitments=public)
     totals = {
         row["plan_id"]: row
         for row in public.values("plan_id").annotate(
@@ -150,8 +151,34 @@ def comparison(page=None, per_page=None):
         "columns": columns,
         "domains": list(domains.values()),
         "figures": figures,
+        "trained": _trained_by_audience(english, trained, targets),
         "pages": pages,
     }
+
+
+def _trained_by_audience(plans, trained, targets) -> list[dict]:
+    """Per audience any shown plan trains or means to train: `{audience, label, cells}`, a
+    cell per plan as `selectors.audience_rows` makes it (trained, target, percent)."""
+    per_plan = []
+    for plan in plans:
+        rows = audience_rows(
+            {a: n for (p, a), n in targets.items() if p == plan.pk},
+            {a: n for (p, a), n in trained.items() if p == plan.pk},
+        )
+        per_plan.append({row["audience"]: row for row in rows})
+    rows = []
+    for audience, label in Audience.choices:
+        if not any(audience in cells for cells in per_plan):
+            continue
+        empty = {"trained": 0, "target": None, "percent": None}
+        rows.append(
+            {
+                "audience": audience,
+                "label": label,
+                "cells": [cells.get(audience, empty) for cells in per_plan],
+            }
+        )
+    return rows
 
 
 def _heat(section, average) -> str:

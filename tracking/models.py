@@ -261,7 +261,8 @@ LEGACY_TRAINING_TITLE = "People trained (reported before trainings were recorded
 CITY_HELP = _("The city or town only, never an address or a venue.")
 
 
-@reversion.register(follow=("participants",))
+# Not its findings: reversion serialises on post_save, before the cluster writes them.
+@reversion.register(follow=("participants",), exclude=("findings",))
 class Training(ClusterableModel):
     """One training delivered under a training commitment, reported with a progress update.
 

@@ -398,12 +398,12 @@ def training_create(
     findings = list(findings)
     _training_children(training, rows, findings)
     training.participants = rows
+    training.findings = findings  # a cluster: written with the training's save
     with reversion.create_revision():
         if actor is not None:
             reversion.set_user(actor)
         reversion.set_comment("Added training")
         training.save()
-        training.findings.set(findings)
     _after_training_change(actor=actor, update=update, training=training, action="wagtail.create")
     return training
 
@@ -446,3 +446,19 @@ def training_delete(*, actor, training: Training) -> None:
     refuse_unless(actor, "change", update)
     _after_training_change(actor=actor, update=update, training=training, action="wagtail.delete")
     training.delete()
+
+
+@transaction.atomic
+def training_answers(*, actor, training: Training, finding) -> Training:
+    """Say that a training answers one more of its commitment's findings."""
+    refuse_unless(actor, "change", training.update)
+    findings = [*training.findings.all(), finding]
+    training.clean_findings(findings)
+    training.findings = findings
+    with reversion.create_revision():
+        reversion.set_comment("Edited training")
+        training.save()
+    _after_training_change(
+        actor=actor, update=training.update, training=training, action="wagtail.edit"
+    )
+    return training

@@ -53,7 +53,7 @@ def test_compare_shows_published_plans_side_by_side(client, content):
     html = response.content.decode()
     assert ">Kenya</a>" in html and ">Jordan</a>" in html
     # capabilities, then seven figure rows, then four funding rows (cost, secured, pledged, gap)
-    assert html.count('<th scope="row">') == 21 + 7 + 4
+    assert html.count('<th scope="row">') == 21 + 7 + 1 + 4
     assert "Baseline: Not yet in place" in html and "Target: Partly in place" in html
     # 50 % of the way from level 1 to level 3 is level 2.
     assert "Now (estimate): Being developed" in html
