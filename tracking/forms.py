@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -7,7 +8,12 @@ from home.concurrency import STALE_SAVE
 from plans.models import CommitmentIndicator, Finding
 from terminology.forms import TerminologyFormMixin
 
-from .models import DUPLICATE_PARTICIPANTS, INDICATOR_OF_ANOTHER_COMMITMENT, STATUS_RULE
+from .models import (
+    DUPLICATE_PARTICIPANTS,
+    INDICATOR_OF_ANOTHER_COMMITMENT,
+    STATUS_RULE,
+    ProgressUpdate,
+)
 from .permissions import (
     commitments_user_may_report_on,
     countries_reviewing_updates_of,
@@ -130,12 +136,11 @@ class TrainingForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        updates = updates_user_may_add_trainings_to(user=for_user).select_related("commitment")
+        allowed = Q(pk__in=updates_user_may_add_trainings_to(user=for_user).values("pk"))
         if self.instance.pk:
-            updates = updates | type(self.instance.update).objects.filter(
-                pk=self.instance.update_id
-            )
-        self.fields["update"].queryset = updates.distinct()
+            allowed |= Q(pk=self.instance.update_id)
+        updates = ProgressUpdate.objects.filter(allowed).select_related("commitment")
+        self.fields["update"].queryset = updates
         self.fields["findings"].queryset = Finding.objects.filter(
             commitments__in=updates.values("commitment")
         ).distinct()

@@ -16,9 +16,7 @@ TRAINED = {"police": 30, "prosecutors": 3}
 
 @pytest.fixture
 def commitment(ke_plan, ke_police, ke_police_drafter):
-    commitment = training_commitment(
-        ke_plan, ke_police, targets={"police": 120, "prosecutors": 20}
-    )
+    commitment = training_commitment(ke_plan, ke_police, targets={"police": 120, "prosecutors": 20})
     report_trainings(
         commitment,
         training(
@@ -69,7 +67,11 @@ def test_export_json_trainings_sum_to_the_commitments_people_trained(client, ke_
     first = row["trainings"][0]
     assert first["audiences"] == {"police": 12, "prosecutors": 3}
     assert (first["pre_test_average"], first["post_test_average"]) == ("41.0", "67.5")
-    assert [t["title"] for t in row["trainings"]] == ["First course", "Second course", "Third course"]
+    assert [t["title"] for t in row["trainings"]] == [
+        "First course",
+        "Second course",
+        "Third course",
+    ]
 
 
 def test_commitment_page_shows_the_sums_against_the_targets(client, ke_plan, commitment):
