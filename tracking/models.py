@@ -271,10 +271,8 @@ class Training(ClusterableModel):
     people-trained figures are the sum of its trainings' participants.
     """
 
-    class Mode(models.TextChoices):
-        IN_PERSON = "in_person", _("In person")
-        E_LEARNING = "e_learning", _("E-learning")
-        BLENDED = "blended", _("Blended (in person and e-learning)")
+    # How it was given: the same three ways as a training commitment's delivery.
+    Mode = Commitment.Delivery
 
     update = models.ForeignKey(
         ProgressUpdate,

@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                         choices=[
                             ("in_person", "In person"),
                             ("e_learning", "E-learning"),
-                            ("blended", "Blended (in person and e-learning)"),
+                            ("blended", "In person and e-learning"),
                         ],
                         max_length=16,
                         verbose_name="mode",
