@@ -193,8 +193,8 @@ def public_views(client, plan):
     for commitment in exported["commitments"]:
         commitment.pop("id")
         commitment["url"] = re.sub(r"commitments/\d+", "commitments/N", commitment["url"])
-        for training in commitment["trainings"]:
-            training.pop("id"), training.pop("update")
+        for reported in commitment["trainings"]:
+            reported.pop("id"), reported.pop("update")
     return html, exported
 
 
