@@ -151,12 +151,27 @@ def load_update_in_review(plan, *, drafter) -> None:
     )
     if commitment is None:
         return
+    today = timezone.localdate()
+    trainings = []
+    if commitment.kind == Commitment.Kind.TRAINING:
+        # Waiting for review like its update: on no public page until it is approved.
+        trainings = [
+            {
+                "title": "Refresher course (awaiting review)",
+                "starts_on": today - datetime.timedelta(days=6),
+                "ends_on": today - datetime.timedelta(days=5),
+                "mode": commitment.delivery or "in_person",
+                "trainers": f"{commitment.lead_agency} training unit",
+                "participants": [{"audience": "police", "sex": "female", "people": 7}],
+            }
+        ]
     services.progress_update_create(
         actor=drafter,
         commitment=commitment,
         status=commitment.status,
         progress=min(99, commitment.progress + 10),
         narrative="Two more courses held this quarter; the attendance lists are attached.",
+        trainings=trainings,
         publish=True,  # the drafter's "Submit for review"
     )
 

@@ -154,9 +154,7 @@ class UpdateDeleteView(ExplainedRefusalMixin, InstancePermissionViewMixin, gener
         services.progress_update_delete(actor=self.request.user, update=self.object)
 
 
-class UpdateInspectView(
-    TrainingsOfUpdateMixin, ReviewButtonMixin, InstancePermissionViewMixin, generic.InspectView
-):
+class UpdateInspectView(ReviewButtonMixin, InstancePermissionViewMixin, generic.InspectView):
     """The update as a reader (the supporting agency, the reviewing coordinator) needs it:
     words instead of True, None and raw lists."""
 
