@@ -422,6 +422,7 @@ class _Importer:
         self.map_commitments = {}
         self.map_indicators = {}
         self.map_funding_lines = {}
+        self.map_training_targets = {}
         self.map_commitment_translations = {}
         self.map_indicator_translations = {}
         self.map_findings = {}
@@ -567,6 +568,15 @@ class _Importer:
                 "commitment": commitment_id,
             }
             for line in content.get("funding_lines", [])
+        ]
+        # People to train (absent from older bundles): nothing refers to them either.
+        content["training_targets"] = [
+            {
+                **row,
+                "pk": self._get(self.map_training_targets, row.get("pk")),
+                "commitment": commitment_id,
+            }
+            for row in content.get("training_targets", [])
         ]
         # Translations of the commitment (absent from older bundles), carried likewise.
         content["translations"] = [
@@ -790,6 +800,10 @@ class _Importer:
             content["funding_lines"] = [
                 {**line, "pk": None, "commitment": None} for line in content["funding_lines"]
             ]
+            old_targets = [row["pk"] for row in data.get("training_targets", [])]
+            content["training_targets"] = [
+                {**row, "pk": None, "commitment": None} for row in content["training_targets"]
+            ]
             old_translations = [row["pk"] for row in data.get("translations", [])]
             content["translations"] = [
                 {**row, "pk": None, "commitment": None} for row in content["translations"]
@@ -809,6 +823,9 @@ class _Importer:
             new_lines = list(commitment.funding_lines.order_by("pk"))
             for old, new in zip(old_lines, new_lines, strict=True):
                 self.map_funding_lines[int(old)] = new.pk
+            new_targets = list(commitment.training_targets.order_by("pk"))
+            for old, new in zip(old_targets, new_targets, strict=True):
+                self.map_training_targets[int(old)] = new.pk
             new_translations = list(commitment.translations.order_by("pk"))
             for old, new in zip(old_translations, new_translations, strict=True):
                 self.map_commitment_translations[int(old)] = new.pk

@@ -235,7 +235,9 @@ def outcomes_as_list(plan) -> list[dict]:
     ]
 
 
-def _commitments_as_list(plan, *, url: str) -> list[dict]:
+def commitments_as_list(plan, *, url: str) -> list[dict]:
+    """The public commitments of a plan as exported, each with its published trainings;
+    `url` is the plan page's absolute URL."""
     commitments = list(public_commitments(plan=plan))
     trainings = public_trainings_by_commitment(commitments)
     return [
@@ -262,7 +264,7 @@ def plan_as_dict(plan, *, url: str) -> dict:
         "status": plan.plan_status,
         "url": url,
         "last_published_at": plan.last_published_at.isoformat() if plan.last_published_at else None,
-        "commitments": _commitments_as_list(plan, url=url),
+        "commitments": commitments_as_list(plan, url=url),
         "findings": findings_as_list(plan),
         "goal": plan.goal,
         "outcomes": outcomes_as_list(plan),

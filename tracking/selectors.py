@@ -113,7 +113,7 @@ def published_updates(*, commitment, newest_first=False):
     return (
         ProgressUpdate.objects.filter(commitment=commitment, published_at__isnull=False)
         .select_related("agency", "author")
-        .prefetch_related("measurements__indicator", "trainings__participants")
+        .prefetch_related("measurements__indicator")
         .order_by(*order)
     )
 

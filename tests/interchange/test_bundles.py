@@ -52,6 +52,7 @@ def kenya_plan(ke_plan, ke_police, ke_helpline, ke_police_drafter, ke_coordinato
         indicators=[{"name": "Investigators trained", "unit": "officers", "target": 120}],
         kind=Commitment.Kind.TRAINING,
         delivery=Commitment.Delivery.IN_PERSON,
+        training_targets=[{"audience": "police", "people": 120}],
     )
     plan_services.commitment_save_draft(
         actor=ke_police_drafter, commitment=published, title="Train 150 investigators"
@@ -149,6 +150,7 @@ def snapshot(code):
             "supporting": sorted(a.name for a in c.supporting_agencies.all()),
             "inspire": sorted(s.number for s in c.inspire_strategies.all()),
             "indicators": [(i.name, i.unit, i.target) for i in c.indicators.all()],
+            "targets": [(t.audience, t.people) for t in c.training_targets.all()],
             "revisions": _revision_rows(c),
             "live_revision": c.live_revision.created_at if c.live_revision else None,
         }
