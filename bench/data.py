@@ -5,7 +5,8 @@ through the services, as the admin would. Commitments are then written with
 `bulk_create`: each one is live, with a first revision that is its live and latest
 revision (as publishing leaves it), the object permissions `commitment_sync_permissions`
 would grant, supporting agencies, INSPIRE strategies, indicators, and ten published
-progress updates with a measurement per indicator (and people trained for trainings).
+progress updates with a measurement per indicator (and, for training commitments, people
+to train and a training per update with its participants).
 """
 
 import datetime
@@ -30,10 +31,11 @@ from plans.models import (
     InspireStrategy,
     NationalPlanPage,
     PlanIndexPage,
+    TrainingTarget,
 )
 from stakeholders import services
 from stakeholders.models import Agency, Country, Membership
-from tracking.models import IndicatorMeasurement, ProgressUpdate, TraineeCount
+from tracking.models import IndicatorMeasurement, ProgressUpdate, Training, TrainingParticipants
 
 UPDATES_PER_COMMITMENT = 10
 INDICATORS_PER_COMMITMENT = 2
@@ -234,6 +236,14 @@ def fill_plan(
     SupportThrough.objects.bulk_create(m2m_support, batch_size=1000)
     InspireThrough.objects.bulk_create(m2m_inspire, batch_size=1000)
     CommitmentIndicator.objects.bulk_create(indicators, batch_size=1000)
+    TrainingTarget.objects.bulk_create(
+        [
+            TrainingTarget(commitment=c, audience="police", people=200)
+            for c in commitments
+            if c.kind == Commitment.Kind.TRAINING
+        ],
+        batch_size=1000,
+    )
 
     # The first revision of each, as publishing leaves it: live and latest.
     content_type = ContentType.objects.get_for_model(Commitment)
@@ -304,7 +314,7 @@ def fill_plan(
     indicators_by_commitment = {}
     for indicator in indicators:
         indicators_by_commitment.setdefault(indicator.commitment_id, []).append(indicator)
-    measurements, trainees = [], []
+    measurements, trainings = [], []
     for update in updates:
         for indicator in indicators_by_commitment[update.commitment_id]:
             measurements.append(
@@ -317,9 +327,26 @@ def fill_plan(
                 )
             )
         if update.commitment.kind == Commitment.Kind.TRAINING:
-            trainees.append(TraineeCount(update=update, audience="police", people=12))
+            trainings.append(
+                Training(
+                    update=update,
+                    title="Investigation course",
+                    starts_on=update.reporting_date,
+                    ends_on=update.reporting_date,
+                    mode=Training.Mode.IN_PERSON,
+                    city="Capital",
+                )
+            )
     IndicatorMeasurement.objects.bulk_create(measurements, batch_size=2000)
-    TraineeCount.objects.bulk_create(trainees, batch_size=2000)
+    Training.objects.bulk_create(trainings, batch_size=2000)
+    TrainingParticipants.objects.bulk_create(
+        [
+            TrainingParticipants(training=training, audience="police", sex=sex, people=6)
+            for training in trainings
+            for sex in (TrainingParticipants.Sex.FEMALE, TrainingParticipants.Sex.MALE)
+        ],
+        batch_size=2000,
+    )
     return ids
 
 

@@ -14,6 +14,8 @@ from django.db import transaction
 from plans import services
 from plans.models import Capability, Commitment, Finding
 from plans.selectors import with_review_state
+from tracking import services as tracking_services
+from tracking.models import Training
 
 NA = Finding.SourceKind.NEEDS_ASSESSMENT
 LR = Finding.SourceKind.LEGISLATIVE_REVIEW
@@ -290,6 +292,11 @@ def link_finding(commitment: Commitment, finding: Finding) -> None:
     if draft is not None:
         draft.findings = [*draft.findings.all(), finding]
         draft.save_revision(user=None, log_action=True)
+    if commitment.kind == Commitment.Kind.TRAINING:
+        # Its latest training answers the finding too (the course was built for it).
+        latest = Training.objects.filter(update__commitment=commitment).order_by("-starts_on")
+        if latest.exists():
+            tracking_services.training_answers(actor=None, training=latest[0], finding=finding)
 
 
 @transaction.atomic

@@ -23,6 +23,7 @@ from . import content
 from .content import text
 from .countries import COUNTRIES
 from .funding import demo_funding_lines
+from .progress import people_to_train
 from .results import add_demo_results_chain
 
 # Countries whose commitments are approved by the head of the lead agency first.
@@ -167,6 +168,7 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
             progress=entry.progress,
             kind=item.kind,
             delivery=item.delivery,
+            training_targets=people_to_train(item, item.months) if item.kind == "training" else [],
             is_internal=item.internal,
             internal_notes=item.internal_notes,
             budget_visibility=Commitment.BudgetVisibility.PUBLIC

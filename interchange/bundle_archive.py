@@ -213,7 +213,7 @@ DATA_SHAPE = {
                 "created_at": _DATETIME,
                 "updated_at": _DATETIME,
                 "measurements": _Optional(_ListOf({"indicator": int})),
-                "trainees": _Optional(_ListOf(dict)),
+                "trainings": _Optional(_ListOf(dict)),
             },
             "author": _Optional(str),
         }

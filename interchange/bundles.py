@@ -77,7 +77,7 @@ from publishing import caching
 from stakeholders import services as stakeholder_services
 from stakeholders.models import Agency, Country, Membership
 from tracking.evidence import country_evidence_collection
-from tracking.models import ProgressUpdate
+from tracking.models import LEGACY_TRAINING_TITLE, ProgressUpdate, Training
 
 from .bundle_archive import (
     DATA,
@@ -187,7 +187,29 @@ def _country_documents(country, updates):
 def _update_data(update) -> dict:
     # modelcluster serialises auto_now fields as "now" (it calls pre_save): keep the stored.
     stored = {"created_at": update.created_at, "updated_at": update.updated_at}
-    return {**update.serializable_data(), **stored}
+    # Its trainings (with their participant counts, a cluster of their own) travel with it.
+    trainings = [training.serializable_data() for training in update.trainings.all()]
+    return {**update.serializable_data(), **stored, "trainings": trainings}
+
+
+def _legacy_trainings(data) -> list[dict]:
+    """A bundle written before trainings (people trained per audience on the update): one
+    training on the reporting date, the sex not recorded (as the data migration did)."""
+    rows = data.pop("trainees", None) or []
+    if not rows:
+        return []
+    return [
+        {
+            "title": LEGACY_TRAINING_TITLE,
+            "starts_on": data["reporting_date"],
+            "ends_on": data["reporting_date"],
+            "mode": Training.Mode.IN_PERSON,
+            "participants": [
+                {"audience": row["audience"], "sex": "other", "people": row["people"]}
+                for row in rows
+            ],
+        }
+    ]
 
 
 def _agency_heads_first(country) -> bool | None:
@@ -400,6 +422,7 @@ class _Importer:
         self.map_commitments = {}
         self.map_indicators = {}
         self.map_funding_lines = {}
+        self.map_training_targets = {}
         self.map_commitment_translations = {}
         self.map_indicator_translations = {}
         self.map_findings = {}
@@ -545,6 +568,15 @@ class _Importer:
                 "commitment": commitment_id,
             }
             for line in content.get("funding_lines", [])
+        ]
+        # People to train (absent from older bundles): nothing refers to them either.
+        content["training_targets"] = [
+            {
+                **row,
+                "pk": self._get(self.map_training_targets, row.get("pk")),
+                "commitment": commitment_id,
+            }
+            for row in content.get("training_targets", [])
         ]
         # Translations of the commitment (absent from older bundles), carried likewise.
         content["translations"] = [
@@ -768,6 +800,10 @@ class _Importer:
             content["funding_lines"] = [
                 {**line, "pk": None, "commitment": None} for line in content["funding_lines"]
             ]
+            old_targets = [row["pk"] for row in data.get("training_targets", [])]
+            content["training_targets"] = [
+                {**row, "pk": None, "commitment": None} for row in content["training_targets"]
+            ]
             old_translations = [row["pk"] for row in data.get("translations", [])]
             content["translations"] = [
                 {**row, "pk": None, "commitment": None} for row in content["translations"]
@@ -787,6 +823,9 @@ class _Importer:
             new_lines = list(commitment.funding_lines.order_by("pk"))
             for old, new in zip(old_lines, new_lines, strict=True):
                 self.map_funding_lines[int(old)] = new.pk
+            new_targets = list(commitment.training_targets.order_by("pk"))
+            for old, new in zip(old_targets, new_targets, strict=True):
+                self.map_training_targets[int(old)] = new.pk
             new_translations = list(commitment.translations.order_by("pk"))
             for old, new in zip(old_translations, new_translations, strict=True):
                 self.map_commitment_translations[int(old)] = new.pk
@@ -822,6 +861,24 @@ class _Importer:
             self.counts["commitments"] += 1
         return imported
 
+    def _training(self, data, update):
+        data = {
+            **data,
+            "pk": None,
+            "update": update.pk,
+            "findings": [
+                self._get(self.map_findings, pk)
+                for pk in data.get("findings", [])
+                if self._get(self.map_findings, pk) is not None
+            ],
+            "participants": [
+                {**row, "pk": None, "training": None} for row in data.get("participants", [])
+            ],
+        }
+        training = Training.from_serializable_data(data)
+        training.pk = None
+        training.save()
+
     def progress_updates(self):
         for row in self.data["progress_updates"]:
             data = dict(row["data"])
@@ -842,10 +899,12 @@ class _Importer:
                 for m in data.get("measurements", [])
                 if self._get(self.map_indicators, m["indicator"]) is not None
             ]
-            data["trainees"] = [{**t, "pk": None, "update": None} for t in data.get("trainees", [])]
+            trainings = data.pop("trainings", []) + _legacy_trainings(data)
             update = ProgressUpdate.from_serializable_data(data)
             update.pk = None
             update.save()
+            for training in trainings:
+                self._training(training, update)
             ProgressUpdate.objects.filter(pk=update.pk).update(
                 created_at=parse_datetime(row["data"]["created_at"]),
                 updated_at=parse_datetime(row["data"]["updated_at"]),

@@ -52,7 +52,13 @@ def _with_inline_order(data, prefix):
 
 
 # The commitment's inline panels (child relations edited in the form).
-INLINE_PREFIXES = ("indicators", "funding_lines", "translations", "indicator_translations")
+INLINE_PREFIXES = (
+    "indicators",
+    "funding_lines",
+    "training_targets",
+    "translations",
+    "indicator_translations",
+)
 
 
 class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):

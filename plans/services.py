@@ -39,6 +39,7 @@ from .models import (
     PlanIndexPage,
     PlanOutcome,
     PlanOutput,
+    TrainingTarget,
 )
 from .models.funding import funding_line_period_errors
 from .models.legislation import UNMET_STATUSES
@@ -142,10 +143,12 @@ def commitment_create(
     translations=(),
     indicator_translations=(),
     findings=(),
+    training_targets=(),
     publish: bool = False,
     **fields,
 ) -> Commitment:
     """Create a commitment as a draft (or published), with its first revision and rights.
+    `training_targets`: `{audience, people}` to train, on a training commitment.
 
     `actor` None means the system (the demo loader, a migration): no permission check.
     """
@@ -166,7 +169,10 @@ def commitment_create(
     commitment.indicator_translations = _indicator_translations(
         commitment, rows, indicator_translations
     )
+    commitment.training_targets = [TrainingTarget(**target) for target in training_targets]
     commitment.full_clean()
+    for target in commitment.training_targets.all():
+        target.full_clean(exclude=["commitment"])
     validate_funding_lines(commitment)
     if publish:
         # Only the admin forms stop a term to avoid from being published; imports and the

@@ -6,19 +6,21 @@ Built only from published data: each country's most recent published plan
 updates on those commitments only. A fixed number of queries, whatever the size.
 """
 
-from django.db.models import Avg, Count, Sum
+from django.db.models import Avg, Count
 
 from plans.models import Capability, MaturityLevel, PlanCapabilitySection
 from plans.selectors import public_budget_rows, public_commitment_rows, published_plans
 from tracking.funding import funding_by_plan, plan_currency
 from tracking.maturity import estimate
-from tracking.models import Audience, TraineeCount
-from tracking.selectors import overdue_q, today
+from tracking.models import Audience
+from tracking.selectors import overdue_q, people_trained_by_plan_and_audience, today
 
 from .selectors import (
+    audience_rows,
     legislative_table,
     public_legislative_reviews,
     published_plans_in_language,
+    targets_by_plan_and_audience,
 )
 
 HELPLINE_CAPABILITY = 11  # MNR-2016: child helpline
@@ -78,14 +80,8 @@ def comparison(page=None, per_page=None):
             count=Count("pk"), average=Avg("progress"), overdue=overdue
         )
     }
-    trained = {
-        (row["update__commitment__plan_id"], row["audience"]): row["people"]
-        for row in TraineeCount.objects.filter(
-            update__published_at__isnull=False, update__commitment__in=public
-        )
-        .values("update__commitment__plan_id", "audience")
-        .annotate(people=Sum("people"))
-    }
+    trained = people_trained_by_plan_and_audience(commitments=public)
+    targets = targets_by_plan_and_audience(commitments=public)
     totals = {
         row["plan_id"]: row
         for row in public.values("plan_id").annotate(
@@ -162,6 +158,7 @@ def comparison(page=None, per_page=None):
         "domains": list(domains.values()),
         "figures": figures,
         "legislation": legislation(english),
+        "trained": _trained_by_audience(english, trained, targets),
         "pages": pages,
     }
 
@@ -175,6 +172,31 @@ def legislation(plans) -> dict | None:
         return None
     reviews = [reviews_by_country.get(plan.country_id) for plan in plans]
     return {"reviews": reviews, "rows": legislative_table(reviews)}
+
+
+def _trained_by_audience(plans, trained, targets) -> list[dict]:
+    """Per audience any shown plan trains or means to train: `{audience, label, cells}`, a
+    cell per plan as `selectors.audience_rows` makes it (trained, target, percent)."""
+    per_plan = []
+    for plan in plans:
+        rows = audience_rows(
+            {a: n for (p, a), n in targets.items() if p == plan.pk},
+            {a: n for (p, a), n in trained.items() if p == plan.pk},
+        )
+        per_plan.append({row["audience"]: row for row in rows})
+    rows = []
+    for audience, label in Audience.choices:
+        if not any(audience in cells for cells in per_plan):
+            continue
+        empty = {"trained": 0, "target": None, "percent": None}
+        rows.append(
+            {
+                "audience": audience,
+                "label": label,
+                "cells": [cells.get(audience, empty) for cells in per_plan],
+            }
+        )
+    return rows
 
 
 def _heat(section, average) -> str:

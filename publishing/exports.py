@@ -15,6 +15,8 @@ from .selectors import (
     public_commitments,
     public_consultations,
     public_results_chain,
+    public_trainings_by_commitment,
+    trained_against_targets,
 )
 
 CSV_FIELDS = [
@@ -84,10 +86,51 @@ def commitment_funding_as_dict(commitment, *, currency: str = "") -> dict | None
     }
 
 
-def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
+def _score(value):
+    return str(value) if value is not None else None
+
+
+def training_as_dict(training) -> dict:
+    """A training of a published update (`selectors.public_trainings`): participants are
+    counts per audience and sex, never people; `audiences` sums them per audience."""
+    return {
+        "id": training.pk,
+        "title": training.title,
+        "starts_on": _date(training.starts_on),
+        "ends_on": _date(training.ends_on),
+        "mode": training.mode,
+        "curriculum": training.curriculum,
+        "trainers": training.trainers,
+        "city": training.city,
+        "audiences": training.audience_counts,
+        "participants": [
+            {"audience": row.audience, "sex": row.sex, "people": row.people}
+            for row in training.participants.all()
+        ],
+        "people": training.people,
+        "pre_test_average": _score(training.pre_test_average),
+        "post_test_average": _score(training.post_test_average),
+        "findings": [finding.pk for finding in training.public_findings],
+        "update": training.update_id,
+    }
+
+
+def people_trained_as_list(commitment, trainings) -> list[dict]:
+    """Per audience: `target` (people to train, or None) and `trained` (the sum of the
+    commitment's published trainings)."""
+    return [
+        {"audience": row["audience"], "target": row["target"], "trained": row["trained"]}
+        for row in trained_against_targets(commitment, trainings)
+    ]
+
+
+def commitment_as_dict(commitment, *, url: str, currency: str = "", trainings=None) -> dict:
     """A commitment as exported, read from `selectors.public_commitments` (which
     annotates its lateness and funding); `url` is its public page; `currency` the plan's
-    (for a commitment without one)."""
+    (for a commitment without one); `trainings` its published trainings
+    (`selectors.public_trainings_by_commitment`), where it is a training commitment."""
+    trainings = trainings or []
+    is_training = commitment.kind == commitment.Kind.TRAINING
     # Unconfirmed budget figures stay internal; the keys stay so every row has one shape.
     budget = commitment.budget_is_public
     return {
@@ -125,6 +168,8 @@ def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
         "last_update": _date(commitment.last_published_update),
         "funding": commitment_funding_as_dict(commitment, currency=currency),
         "findings": [finding.pk for finding in commitment.public_findings],
+        "trainings": [training_as_dict(training) for training in trainings],
+        "people_trained": people_trained_as_list(commitment, trainings) if is_training else [],
     }
 
 
@@ -234,6 +279,22 @@ def consultations_as_list(plan) -> list[dict]:
     ]
 
 
+def commitments_as_list(plan, *, url: str) -> list[dict]:
+    """The public commitments of a plan as exported, each with its published trainings;
+    `url` is the plan page's absolute URL."""
+    commitments = list(public_commitments(plan=plan))
+    trainings = public_trainings_by_commitment(commitments)
+    return [
+        commitment_as_dict(
+            c,
+            url=commitment_url(plan, url, c.pk),
+            currency=plan_currency(plan),
+            trainings=trainings.get(c.pk, []),
+        )
+        for c in commitments
+    ]
+
+
 def plan_as_dict(plan, *, url: str) -> dict:
     return {
         "title": plan.title,
@@ -247,10 +308,7 @@ def plan_as_dict(plan, *, url: str) -> dict:
         "status": plan.plan_status,
         "url": url,
         "last_published_at": plan.last_published_at.isoformat() if plan.last_published_at else None,
-        "commitments": [
-            commitment_as_dict(c, url=commitment_url(plan, url, c.pk), currency=plan_currency(plan))
-            for c in public_commitments(plan=plan)
-        ],
+        "commitments": commitments_as_list(plan, url=url),
         "findings": findings_as_list(plan),
         "goal": plan.goal,
         "outcomes": outcomes_as_list(plan),

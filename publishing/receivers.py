@@ -31,7 +31,7 @@ from plans.models import (
     NationalPlanPage,
 )
 from stakeholders.models import Agency, Country
-from tracking.models import ProgressUpdate
+from tracking.models import ProgressUpdate, Training
 
 from . import caching, purging, tasks
 
@@ -175,6 +175,14 @@ def on_progress_update_changed(sender, instance, **kwargs):
     purge_on_commit(plan=commitment.plan_id, commitment=commitment.pk)
 
 
+def on_training_changed(sender, instance, **kwargs):
+    """A training of a published update changed (where the country lets the agency edit a
+    published update): the pages showing its people trained are stale."""
+    update = ProgressUpdate.objects.filter(pk=instance.update_id).first()
+    if update is not None:
+        on_progress_update_changed(ProgressUpdate, update)
+
+
 def on_view_restriction_changed(sender, instance, **kwargs):
     """Every page may show the restricted page's title; the plans under it are purged
     by id too, since a restricted plan is no longer among the published ones."""
@@ -222,6 +230,7 @@ def connect():
         signal.connect(
             on_progress_update_changed, sender=ProgressUpdate, dispatch_uid=f"pc_update_{signal}"
         )
+        signal.connect(on_training_changed, sender=Training, dispatch_uid=f"pc_training_{signal}")
     # Names shown on every public page, who may see a page, and which page a site's path
     # is (the cache's fast path maps a site and path to a cached page).
     # A legislative review is shown on /compare/ and on its country's plan pages (saved

@@ -19,7 +19,6 @@ from home.rendering import PageRenderer
 from plans.models import Commitment
 from plans.selectors import public_commitment_rows, public_findings_unanswered
 from stakeholders.models import Agency
-from tracking.funding import plan_currency
 from tracking.gaps import plan_gaps
 from tracking.selectors import today
 
@@ -108,6 +107,7 @@ class PlanRenderer(PageRenderer):
             "capability_map": selectors.capability_map(plan=page),
             "gaps": plan_gaps(page, public=True),
             "funding": selectors.public_funding(plan=page),
+            "trained": selectors.plan_trained_against_targets(plan=page),
             "results_chain": selectors.public_results_chain(plan=page, on=on),
             "findings_unanswered": list(public_findings_unanswered(page)),
             "reporting": annual_reports.public_reporting(plan=page),
@@ -160,14 +160,7 @@ class PlanRenderer(PageRenderer):
 
     def public_commitments(self, page) -> list[dict]:
         """For the read API: as `export.json` has them, with absolute URLs from the Site."""
-        base = page.get_full_url() or ""
-        currency = plan_currency(page)
-        return [
-            exports.commitment_as_dict(
-                c, url=exports.commitment_url(page, base, c.pk), currency=currency
-            )
-            for c in selectors.public_commitments(plan=page)
-        ]
+        return exports.commitments_as_list(page, url=page.get_full_url() or "")
 
 
 def _active_filters(filters, capabilities, agencies, statuses) -> list[tuple[str, str]]:

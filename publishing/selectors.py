@@ -7,12 +7,13 @@ see; nothing here writes.
 
 from collections import OrderedDict
 
-from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, Subquery, Sum
 from wagtail.models import Locale
 
 from home.i18n import in_default_locale, original_version
 from plans.models import (
     AssessmentStatus,
+    Audience,
     Capability,
     Commitment,
     CommitmentIndicator,
@@ -26,6 +27,7 @@ from plans.models import (
     PendingBill,
     PlanCapabilitySection,
     PlanOutcome,
+    TrainingTarget,
 )
 from plans.selectors import (
     UNSETTLED,
@@ -44,7 +46,7 @@ from stakeholders.models import Agency
 from tracking import funding
 from tracking import selectors as tracking
 from tracking.maturity import estimate
-from tracking.models import IndicatorMeasurement, ProgressUpdate, TraineeCount
+from tracking.models import IndicatorMeasurement, ProgressUpdate, Training
 
 from . import charts
 from .history import public_history
@@ -218,10 +220,87 @@ def with_public_details(queryset, *, on=None):
             "inspire_strategies",
             Prefetch("indicators", queryset=indicators_with_latest_value()),
             Prefetch("funding_lines", queryset=FundingLine.objects.order_by("year", "sort_order")),
+            Prefetch("training_targets", queryset=TrainingTarget.objects.order_by("audience")),
             public_findings_prefetch(),
         )
         .order_by("capability__number", "title")
     )
+
+
+def public_trainings(*, commitments):
+    """The trainings of the published progress updates of these public commitments, with
+    their participant counts and `public_findings` (the published findings they answer).
+    A draft's, a submitted or a returned update's trainings are never here."""
+    return tracking.published_trainings(commitments=commitments).prefetch_related(
+        public_findings_prefetch()
+    )
+
+
+def public_trainings_by_commitment(commitments) -> dict:
+    """`{commitment_id: [trainings]}` for these (already read) public commitments: three
+    queries, however many."""
+    by_commitment = {}
+    ids = [c.pk for c in commitments if c.kind == Commitment.Kind.TRAINING]
+    if not ids:
+        return by_commitment
+    for training in public_trainings(commitments=ids):
+        by_commitment.setdefault(training.update.commitment_id, []).append(training)
+    return by_commitment
+
+
+def trained_against_targets(commitment, trainings) -> list[dict]:
+    """Per audience of a training commitment: the people to train (its live targets) and
+    the people trained (the sum of its published trainings), targets' audiences first."""
+    trained = {}
+    for training in trainings:
+        for audience, people in training.audience_counts.items():
+            trained[audience] = trained.get(audience, 0) + people
+    targets = {t.audience: t.people for t in commitment.training_targets.all()}
+    return audience_rows(targets, trained)
+
+
+def targets_by_plan_and_audience(*, commitments) -> dict:
+    """`{(plan_id, audience): people to train}` over the live targets of these public
+    commitments, in one query."""
+    return {
+        (row["commitment__plan_id"], row["audience"]): row["people"]
+        for row in TrainingTarget.objects.filter(commitment__in=commitments)
+        .values("commitment__plan_id", "audience")
+        .annotate(people=Sum("people"))
+        .order_by()
+    }
+
+
+def plan_trained_against_targets(*, plan) -> list[dict]:
+    """The plan's people trained per audience (published trainings of its public
+    commitments) against its people to train: two queries."""
+    plan = in_default_locale(plan)
+    public = _plan_rows(plan)
+    targets = targets_by_plan_and_audience(commitments=public)
+    trained = tracking.people_trained_by_plan_and_audience(commitments=public)
+    return audience_rows(
+        {audience: people for (_plan, audience), people in targets.items()},
+        {audience: people for (_plan, audience), people in trained.items()},
+    )
+
+
+def audience_rows(targets: dict, trained: dict) -> list[dict]:
+    """`[{audience, label, target, trained, percent}]` in the order of the audiences."""
+    rows = []
+    for audience, label in Audience.choices:
+        if audience not in targets and audience not in trained:
+            continue
+        target, people = targets.get(audience), trained.get(audience, 0)
+        rows.append(
+            {
+                "audience": audience,
+                "label": label,
+                "target": target,
+                "trained": people,
+                "percent": round(people * 100 / target) if target else None,
+            }
+        )
+    return rows
 
 
 def public_findings_prefetch():
@@ -515,8 +594,13 @@ def public_commitment_detail(*, plan, commitment_id):
     commitment = public_commitments(plan=plan).filter(pk=commitment_id).first()
     if commitment is None:
         return None
+    trainings = public_trainings_by_commitment([commitment]).get(commitment.pk, [])
     return {
         "commitment": commitment,
+        "trainings": trainings,
+        "trained": trained_against_targets(commitment, trainings)
+        if commitment.kind == Commitment.Kind.TRAINING
+        else [],
         "updates": list(tracking.published_updates(commitment=commitment, newest_first=True)),
         "indicators": indicator_rows(commitment),
         "funding": public_commitment_funding(commitment, currency=funding.plan_currency(plan)),
@@ -684,13 +768,18 @@ def indicators_changed_since(indicators, *, since):
 
 def public_progress_updates(*, commitments):
     """The published progress updates of these public commitments, with the reporting
-    agency, the indicator measurements and the people trained they report."""
+    agency, the indicator measurements and the trainings they report."""
     return (
         tracking.published_updates_of(commitments=commitments)
         .select_related("agency")
         .prefetch_related(
             Prefetch("measurements", queryset=IndicatorMeasurement.objects.order_by("pk")),
-            Prefetch("trainees", queryset=TraineeCount.objects.order_by("audience")),
+            Prefetch(
+                "trainings",
+                queryset=Training.objects.order_by("starts_on", "pk").prefetch_related(
+                    "participants", "findings"
+                ),
+            ),
         )
     )
 

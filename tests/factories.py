@@ -164,3 +164,28 @@ def open_period(plan, year=2025, *, actor=None, slug=None):
         ends_on=datetime.date(year, 12, 31),
         deadline=datetime.date(year + 1, 1, 31),
     )
+
+
+def training(*, participants=None, days_ago=10, **fields):
+    """The keyword arguments of one training (`tracking.services.training_create`), for
+    `make_update(..., trainings=[training(...)])`; `participants` maps an audience to a
+    count, or to `{sex: count}`."""
+    import datetime
+
+    from django.utils import timezone
+
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    rows = []
+    for audience, people in (participants or {"police": 12}).items():
+        by_sex = people if isinstance(people, dict) else {"other": people}
+        rows += [{"audience": audience, "sex": s, "people": n} for s, n in by_sex.items()]
+    values = {
+        "title": "Investigating online child sexual exploitation",
+        "starts_on": day,
+        "ends_on": day + datetime.timedelta(days=2),
+        "mode": "in_person",
+        "city": "Nairobi",
+        "participants": rows,
+    }
+    values.update(fields)
+    return values

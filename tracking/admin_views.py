@@ -18,7 +18,7 @@ from stakeholders.models import Country
 from stakeholders.permissions import user_coordinates
 
 from . import evidence, permissions, selectors, services
-from .models import ProgressUpdate, ReportingPeriod
+from .models import ProgressUpdate, ReportingPeriod, Training
 
 SUBMITTED_MESSAGE = _(
     "Progress update '%(object)s' submitted for review: it is public once a national "
@@ -105,6 +105,18 @@ class ReviewButtonMixin:
         return buttons
 
 
+class TrainingsOfUpdateMixin:
+    """The update's trainings, with a link to add one, above the update's form."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        update = self.object
+        if update.commitment.kind == update.commitment.Kind.TRAINING:
+            context["trainings"] = list(update.trainings.prefetch_related("participants"))
+            context["add_training_url"] = reverse("trainings:add") + f"?update={update.pk}"
+        return context
+
+
 class UpdateCreateView(EvidenceCollectionMixin, SaveUpdateMixin, generic.CreateView):
     def get_initial(self):
         # "Add a progress update" from a commitment's row says which commitment.
@@ -116,6 +128,7 @@ class UpdateCreateView(EvidenceCollectionMixin, SaveUpdateMixin, generic.CreateV
 
 
 class UpdateEditView(
+    TrainingsOfUpdateMixin,
     ExplainedRefusalMixin,
     ReviewButtonMixin,
     InstancePermissionViewMixin,
@@ -169,8 +182,8 @@ class UpdateInspectView(ReviewButtonMixin, InstancePermissionViewMixin, generic.
         measurements = self.object.measurements.select_related("indicator")
         return "; ".join(str(m) for m in measurements) or "—"
 
-    def get_trainees_display_value(self):
-        return "; ".join(str(t) for t in self.object.trainees.all()) or "—"
+    def get_trainings_display_value(self):
+        return training_summaries(self.object) or "—"
 
     def get_author_display_value(self):
         author = self.object.author
@@ -190,10 +203,23 @@ class UpdateInspectView(ReviewButtonMixin, InstancePermissionViewMixin, generic.
     def get_field_label(self, field_name, field):
         labels = {
             "measurements": _("Indicator measurements"),
-            "trainees": _("People trained"),
+            "trainings": _("Trainings"),
             "state": _("State"),
         }
         return labels.get(field_name) or super().get_field_label(field_name, field)
+
+
+def training_summaries(update) -> str:
+    """Each training of an update in one line, for whoever reads or reviews it."""
+    lines = []
+    for training in update.trainings.prefetch_related("participants"):
+        rows = ", ".join(str(row) for row in training.participants.all())
+        lines.append(
+            f"{training.title} ({date_format(training.starts_on)}–{date_format(training.ends_on)}, "
+            f"{training.get_mode_display()}{', ' + training.city if training.city else ''}): "
+            f"{rows or '—'}"
+        )
+    return "; ".join(lines)
 
 
 class UpdateReviewView(UpdateInspectView):
@@ -346,3 +372,53 @@ class PeriodHistoryView(InstancePermissionViewMixin, generic.HistoryView):
 
 class PeriodUsageView(InstancePermissionViewMixin, generic.UsageView):
     model = ReportingPeriod
+
+
+class TrainingCreateView(generic.CreateView):
+    def get_initial(self):
+        # "Add a training" from an update says which update.
+        initial = super().get_initial()
+        chosen = self.request.GET.get("update", "")
+        if chosen.isdigit():
+            initial["update"] = int(chosen)
+        return initial
+
+    def save_instance(self):
+        return services.training_save(actor=self.request.user, form=self.form)
+
+
+class TrainingEditView(InstancePermissionViewMixin, generic.EditView):
+    model = Training
+    object_action = "change"
+
+    def save_instance(self):
+        return services.training_save(actor=self.request.user, form=self.form)
+
+
+class TrainingDeleteView(InstancePermissionViewMixin, generic.DeleteView):
+    model = Training
+    object_action = "delete"
+
+    def delete_action(self):
+        services.training_delete(actor=self.request.user, training=self.object)
+
+
+class TrainingInspectView(InstancePermissionViewMixin, generic.InspectView):
+    model = Training
+    object_action = "view"
+
+    def get_participants_display_value(self):
+        return "; ".join(str(row) for row in self.object.participants.all()) or "—"
+
+    def get_findings_display_value(self):
+        return "; ".join(str(finding) for finding in self.object.findings.all()) or "—"
+
+    def get_field_label(self, field_name, field):
+        if field_name == "participants":
+            return _("Participants")
+        return super().get_field_label(field_name, field)
+
+
+class TrainingIndexView(VisibleInstancesIndexMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("update__commitment")

@@ -1,18 +1,28 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.concurrency import STALE_SAVE
-from plans.models import CommitmentIndicator, NationalPlanPage
+from plans.models import CommitmentIndicator, Finding, NationalPlanPage
 from stakeholders.permissions import coordinated_countries
 from terminology.forms import TerminologyFormMixin
 
-from .models import INDICATOR_OF_ANOTHER_COMMITMENT, PERIOD_CLOSED, STATUS_RULE, ReportingPeriod
+from .models import (
+    DUPLICATE_PARTICIPANTS,
+    INDICATOR_OF_ANOTHER_COMMITMENT,
+    PERIOD_CLOSED,
+    STATUS_RULE,
+    ProgressUpdate,
+    ReportingPeriod,
+)
 from .permissions import (
     commitments_user_may_report_on,
     countries_reviewing_updates_of,
     review_required,
+    updates_user_may_add_trainings_to,
 )
 
 PERIOD_CHOICE = _("%(title)s (period reports due by %(deadline)s)")
@@ -162,3 +172,41 @@ class ReportingPeriodForm(WagtailAdminModelForm):
             field.disabled = True
         else:
             field.queryset = plans.order_by("title")
+
+
+class TrainingForm(WagtailAdminModelForm):
+    """A training, on one of the updates of training commitments the user may change; its
+    findings among those of the commitments of those updates (the model says which)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        allowed = Q(pk__in=updates_user_may_add_trainings_to(user=for_user).values("pk"))
+        if self.instance.pk:
+            allowed |= Q(pk=self.instance.update_id)
+        updates = ProgressUpdate.objects.filter(allowed).select_related("commitment")
+        self.fields["update"].queryset = updates
+        self.fields["findings"].queryset = Finding.objects.filter(
+            commitments__in=updates.values("commitment")
+        ).distinct()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        update = cleaned_data.get("update")
+        if update is not None and "findings" in cleaned_data:
+            self.instance.update = update
+            try:
+                self.instance.clean_findings(cleaned_data["findings"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        participants = self.formsets.get("participants")
+        if participants is not None and participants.is_bound and participants.is_valid():
+            seen = set()
+            for form in participants.forms:
+                data = getattr(form, "cleaned_data", {})
+                if not data or data.get("DELETE"):
+                    continue
+                key = (data.get("audience"), data.get("sex"))
+                if key in seen:
+                    form.add_error("audience", DUPLICATE_PARTICIPANTS)
+                seen.add(key)
+        return cleaned_data

@@ -17,11 +17,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
-from plans.models import Commitment
+from plans.models import Audience, Commitment
 from terminology.fields import quotations_field
 
 from .evidence import is_country_evidence
@@ -174,7 +174,7 @@ class ReportingPeriod(models.Model):
             )
 
 
-@reversion.register(follow=("measurements", "trainees"))
+@reversion.register(follow=("measurements", "trainings"))
 class ProgressUpdate(ClusterableModel):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -285,11 +285,6 @@ class ProgressUpdate(ClusterableModel):
             [FieldPanel("evidence_url"), FieldPanel("evidence_document")], heading=_("Evidence")
         ),
         InlinePanel("measurements", heading=_("Indicator measurements"), label=_("measurement")),
-        InlinePanel(
-            "trainees",
-            heading=_("People trained (training commitments)"),
-            label=_("audience"),
-        ),
         FieldPanel("publish_now"),
     ]
 
@@ -395,36 +390,205 @@ class IndicatorMeasurement(models.Model):
             raise ValidationError({"measured_on": ValidationError(DATED_IN_FUTURE)})
 
 
-class Audience(models.TextChoices):
-    HELPLINE_STAFF = "helpline_staff", _("Helpline staff")
-    POLICE = "police", _("Police")
-    PROSECUTORS = "prosecutors", _("Prosecutors")
-    JUDGES = "judges", _("Judges")
-    SOCIAL_WORKERS = "social_workers", _("Social workers")
-    HEALTH_WORKERS = "health_workers", _("Health workers")
-    EDUCATORS = "educators", _("Educators")
-    NGOS = "ngos", _("NGOs")
+TRAINING_OF_ANOTHER_KIND = _(
+    "Trainings are reported on training commitments only: this commitment is an action."
+)
+ENDS_BEFORE_START = _("A training cannot end before it starts.")
+STARTS_IN_FUTURE = _("Report a training once it has started: this one starts in the future.")
+SCORE_RANGE = _("A test average is a percentage from 0 to 100.")
+POST_WITHOUT_PRE = _(
+    "Give the pre-test average too: a post-test average alone says nothing about what "
+    "people learnt."
+)
+FINDING_NOT_OF_COMMITMENT = _(
+    "A training answers only findings its commitment answers: %(findings)s. Add the "
+    "finding to the commitment first."
+)
+PARTICIPANTS_HELP = _(
+    "Aggregate counts only: how many people of each audience and sex took part. Never "
+    "names, contacts or anything else about a person, and nothing about children."
+)
+TRAINERS_HELP = _(
+    "The organisations or roles that trained, e.g. “Police academy instructors, Childline "
+    "Kenya counsellors”. Trainers may be named organisations; never name children."
+)
+DUPLICATE_PARTICIPANTS = _(
+    "Each audience and sex is counted once per training: add the people to the row that "
+    "is there already."
+)
+# The title of the trainings made of the people-trained figures reported before trainings
+# existed (the data migration and older bundles).
+LEGACY_TRAINING_TITLE = "People trained (reported before trainings were recorded one by one)"
+CITY_HELP = _("The city or town only, never an address or a venue.")
+
+
+# Not its findings: reversion serialises on post_save, before the cluster writes them.
+@reversion.register(follow=("participants",), exclude=("findings",))
+class Training(ClusterableModel):
+    """One training delivered under a training commitment, reported with a progress update.
+
+    A child of the update, so it is drafted, submitted, reviewed and published with it:
+    only the trainings of published updates count anywhere public. The commitment's
+    people-trained figures are the sum of its trainings' participants.
+    """
+
+    # How it was given: the same three ways as a training commitment's delivery.
+    Mode = Commitment.Delivery
+
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.CASCADE,
+        related_name="trainings",
+        verbose_name=_("progress update"),
+        help_text=_(
+            "The update of a training commitment that reports this training; the training "
+            "is public when the update is published."
+        ),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    mode = models.CharField(_("mode"), max_length=16, choices=Mode.choices)
+    curriculum = models.CharField(
+        _("curriculum or module"),
+        max_length=255,
+        blank=True,
+        help_text=_("The course, curriculum or module taught."),
+    )
+    trainers = models.TextField(_("trainers"), blank=True, help_text=TRAINERS_HELP)
+    city = models.CharField(_("city"), max_length=128, blank=True, help_text=CITY_HELP)
+    pre_test_average = models.DecimalField(
+        _("pre-test average (%)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, SCORE_RANGE), MaxValueValidator(100, SCORE_RANGE)],
+        help_text=_("Where a test was taken before the training: the average score."),
+    )
+    post_test_average = models.DecimalField(
+        _("post-test average (%)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, SCORE_RANGE), MaxValueValidator(100, SCORE_RANGE)],
+        help_text=_("The average score of the test after it, with the pre-test average."),
+    )
+    findings = ParentalManyToManyField(
+        "plans.Finding",
+        blank=True,
+        related_name="trainings",
+        verbose_name=_("findings it answers"),
+        help_text=_("Among the findings its commitment answers."),
+    )
+
+    panels = [
+        FieldPanel("update", widget=forms.Select),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("mode")]),
+        FieldPanel("curriculum"),
+        FieldPanel("trainers"),
+        FieldPanel("city"),
+        InlinePanel(
+            "participants",
+            heading=_("Participants"),
+            label=_("participants"),
+            help_text=PARTICIPANTS_HELP,
+        ),
+        FieldRowPanel([FieldPanel("pre_test_average"), FieldPanel("post_test_average")]),
+        FieldPanel("findings", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+
+    def __str__(self):
+        return self.title
+
+    @classproperty
+    def base_form_class(cls):
+        # The form module imports these models.
+        from .forms import TrainingForm
+
+        return TrainingForm
+
+    @property
+    def people(self) -> int:
+        return sum(row.people for row in self.participants.all())
+
+    @property
+    def audience_counts(self) -> dict:
+        """`{audience: people}` over the sexes, in audience order (from the prefetched
+        participant rows)."""
+        counts = {}
+        for row in sorted(self.participants.all(), key=lambda r: r.audience):
+            counts[row.audience] = counts.get(row.audience, 0) + row.people
+        return counts
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.update_id and self.update.commitment.kind != Commitment.Kind.TRAINING:
+            errors["update"] = ValidationError(TRAINING_OF_ANOTHER_KIND)
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = ValidationError(ENDS_BEFORE_START)
+        if self.starts_on and self.starts_on > today():
+            errors["starts_on"] = ValidationError(STARTS_IN_FUTURE)
+        if self.post_test_average is not None and self.pre_test_average is None:
+            errors["pre_test_average"] = ValidationError(POST_WITHOUT_PRE)
+        if errors:
+            raise ValidationError(errors)
+
+    def clean_findings(self, findings):
+        """The findings chosen must be among the commitment's (shared by the form and the
+        services): a training cannot claim a finding its commitment does not answer."""
+        allowed = set(self.update.commitment.findings.values_list("pk", flat=True))
+        foreign = [f for f in findings if f.pk not in allowed]
+        if foreign:
+            raise ValidationError(
+                {
+                    "findings": ValidationError(
+                        FINDING_NOT_OF_COMMITMENT,
+                        params={"findings": ", ".join(map(str, foreign))},
+                    )
+                }
+            )
 
 
 @reversion.register()
-class TraineeCount(models.Model):
-    """People trained, per audience, reported with an update of a training commitment."""
+class TrainingParticipants(models.Model):
+    """How many people of one audience and sex took part in a training: a count, never a
+    person."""
 
-    update = ParentalKey(ProgressUpdate, on_delete=models.CASCADE, related_name="trainees")
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        OTHER = "other", _("Other or not recorded")
+
+    training = ParentalKey(Training, on_delete=models.CASCADE, related_name="participants")
     audience = models.CharField(_("audience"), max_length=32, choices=Audience.choices)
-    people = models.PositiveIntegerField(_("people trained"))
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, default=Sex.OTHER)
+    people = models.PositiveIntegerField(
+        _("number of people"), help_text=_("A count of people, never names.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("audience"), FieldPanel("sex"), FieldPanel("people")])]
 
     class Meta:
-        verbose_name = _("people trained")
-        verbose_name_plural = _("people trained")
+        ordering = ["audience", "sex"]
+        verbose_name = _("participants")
+        verbose_name_plural = _("participants")
         constraints = [
-            models.UniqueConstraint("update", "audience", name="trainees_one_row_per_audience")
+            models.UniqueConstraint(
+                "training", "audience", "sex", name="participants_one_row_per_audience_and_sex"
+            )
         ]
 
-    panels = [FieldRowPanel([FieldPanel("audience"), FieldPanel("people")])]
-
     def __str__(self):
-        return f"{self.get_audience_display()}: {self.people}"
+        return f"{self.get_audience_display()}, {self.get_sex_display()}: {self.people}"
 
 
 class SentReminder(models.Model):

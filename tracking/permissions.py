@@ -16,6 +16,8 @@ they report again with a new update.
 
 A report of a closed reporting period is frozen for everybody, superusers included: the
 period's annual progress report was made from it.
+A training is part of the update that reports it: whoever may change the update may add,
+change and delete its trainings, and whoever may read the update reads them.
 """
 
 from wagtail.permission_policies import BasePermissionPolicy
@@ -25,7 +27,7 @@ from plans.models import Commitment
 from stakeholders.models import Agency, Country, Membership
 from stakeholders.permissions import coordinated_countries, is_active_user, user_coordinates
 
-from .models import ProgressUpdate, ReportingPeriod
+from .models import ProgressUpdate, ReportingPeriod, Training
 
 REPORTING_ROLES = (Membership.Role.DRAFTER, Membership.Role.HEAD)
 
@@ -229,3 +231,33 @@ class ReportingPeriodPermissionPolicy(BasePermissionPolicy):
 
 
 reporting_period_policy = ReportingPeriodPermissionPolicy(ReportingPeriod)
+
+
+class TrainingPermissionPolicy(BasePermissionPolicy):
+    """The rights over a training are the rights over its progress update."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "view"):
+            return progress_update_policy.user_has_permission(user, action)
+        return self.instances_user_has_permission_for(user, action).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        action = "view" if action == "view" else "change"
+        return progress_update_policy.user_has_permission_for_instance(
+            user, action, instance.update
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        actions = {"view" if action == "view" else "change" for action in actions}
+        updates = progress_update_policy.instances_user_has_any_permission_for(user, actions)
+        return Training.objects.filter(update__in=updates.values("pk"))
+
+
+training_policy = TrainingPermissionPolicy(Training)
+
+
+def updates_user_may_add_trainings_to(*, user):
+    """The updates of training commitments whose trainings this user may change."""
+    return progress_update_policy.instances_user_has_permission_for(user, "change").filter(
+        commitment__kind=Commitment.Kind.TRAINING
+    )

@@ -23,7 +23,13 @@ from django.utils import timezone
 
 from plans.models import Commitment
 
-from .models import IndicatorMeasurement, ProgressUpdate, ReportingPeriod, TraineeCount
+from .models import (
+    IndicatorMeasurement,
+    ProgressUpdate,
+    ReportingPeriod,
+    Training,
+    TrainingParticipants,
+)
 
 CLOSED = (Commitment.Status.COMPLETED, Commitment.Status.DROPPED)
 
@@ -114,7 +120,7 @@ def published_updates(*, commitment, newest_first=False):
     return (
         ProgressUpdate.objects.filter(commitment=commitment, published_at__isnull=False)
         .select_related("agency", "author")
-        .prefetch_related("measurements__indicator", "trainees")
+        .prefetch_related("measurements__indicator")
         .order_by(*order)
     )
 
@@ -152,15 +158,43 @@ def progress_by_capability(*, plan):
     )
 
 
+def published_participants():
+    """Participant counts of the trainings of published updates: the one source of every
+    public people-trained figure (a draft's or a submitted update's trainings never count)."""
+    return TrainingParticipants.objects.filter(training__update__published_at__isnull=False)
+
+
 def people_trained_by_audience(*, countries):
     return (
-        TraineeCount.objects.filter(
-            update__published_at__isnull=False,
-            update__commitment__plan__country__in=countries,
-        )
+        published_participants()
+        .filter(training__update__commitment__plan__country__in=countries)
         .values("audience")
         .annotate(people=Sum("people"))
         .order_by("audience")
+    )
+
+
+def people_trained_by_plan_and_audience(*, commitments) -> dict:
+    """`{(plan_id, audience): people}` over the published trainings of these commitments,
+    in one query."""
+    return {
+        (row["training__update__commitment__plan_id"], row["audience"]): row["people"]
+        for row in published_participants()
+        .filter(training__update__commitment__in=commitments)
+        .values("training__update__commitment__plan_id", "audience")
+        .annotate(people=Sum("people"))
+        .order_by()
+    }
+
+
+def published_trainings(*, commitments):
+    """The trainings of the published updates of these commitments, with their
+    participant counts, oldest first."""
+    return (
+        Training.objects.filter(update__in=published_updates_of(commitments=commitments))
+        .select_related("update")
+        .prefetch_related("participants")
+        .order_by("starts_on", "pk")
     )
 
 
@@ -181,18 +215,17 @@ def published_update_exists_since(*, since) -> Q:
 
 
 def people_trained_by_commitment(*, commitment_ids) -> dict:
-    """People trained per audience, from published updates, for each of these commitments:
-    `{commitment_id: [{"audience": ..., "people": ...}]}`, in one query."""
+    """People trained per audience, from the trainings of published updates, for each of
+    these commitments: `{commitment_id: [{"audience": ..., "people": ...}]}`, in one query."""
     figures = {}
     for row in (
-        TraineeCount.objects.filter(
-            update__commitment_id__in=commitment_ids, update__published_at__isnull=False
-        )
-        .values("update__commitment_id", "audience")
+        published_participants()
+        .filter(training__update__commitment_id__in=commitment_ids)
+        .values("training__update__commitment_id", "audience")
         .annotate(people=Sum("people"))
-        .order_by("update__commitment_id", "audience")
+        .order_by("training__update__commitment_id", "audience")
     ):
-        figures.setdefault(row["update__commitment_id"], []).append(
+        figures.setdefault(row["training__update__commitment_id"], []).append(
             {"audience": row["audience"], "people": row["people"]}
         )
     return figures

@@ -22,12 +22,14 @@ from terminology.services import ensure_publishable
 
 from . import permissions, tasks
 from .models import (
+    DUPLICATE_PARTICIPANTS,
     INDICATOR_OF_ANOTHER_COMMITMENT,
     PERIOD_CLOSED,
     IndicatorMeasurement,
     ProgressUpdate,
     ReportingPeriod,
-    TraineeCount,
+    Training,
+    TrainingParticipants,
 )
 
 NOT_YOUR_COMMITMENT = "You may not report on this commitment."
@@ -69,17 +71,14 @@ def _notify(event, update, actor):
     )
 
 
-def _validate_children(update, measurements, trainees):
+def _validate_children(update, measurements, trainings):
     for measurement in measurements:
         measurement.update = update
         measurement.full_clean(exclude=["update"])
         if measurement.indicator.commitment_id != update.commitment_id:
             raise ValidationError({"measurements": INDICATOR_OF_ANOTHER_COMMITMENT})
-    if trainees and update.commitment.kind != Commitment.Kind.TRAINING:
-        raise ValidationError({"trainees": NOT_TRAINING})
-    for trainee in trainees:
-        trainee.update = update
-        trainee.full_clean(exclude=["update"])
+    if trainings and update.commitment.kind != Commitment.Kind.TRAINING:
+        raise ValidationError({"trainings": NOT_TRAINING})
 
 
 @transaction.atomic
@@ -94,7 +93,7 @@ def progress_update_create(
     evidence_url: str = "",
     evidence_document=None,
     measurements=(),
-    trainees=(),
+    trainings=(),
     period: ReportingPeriod | None = None,
     funding_spent=None,
     publish: bool = False,
@@ -104,6 +103,7 @@ def progress_update_create(
     The reporting agency follows from who reports: the lead agency's members (and the
     country's coordinators) report for the lead agency, a supporting agency's members add
     a contribution. `actor` None is the system (the demo loader): it reports for the lead.
+    `trainings`: the keyword arguments of `training_create` for each training it reports.
     """
     if actor is None:
         agency, is_contribution = commitment.lead_agency, False
@@ -127,16 +127,16 @@ def progress_update_create(
     if reporting_date is not None:
         update.reporting_date = reporting_date
     measurements = [IndicatorMeasurement(**m) for m in measurements]
-    trainees = [TraineeCount(**t) for t in trainees]
     update.full_clean()
-    _validate_children(update, measurements, trainees)
+    _validate_children(update, measurements, trainings)
     update.measurements = measurements
-    update.trainees = trainees
     with reversion.create_revision():
         if actor is not None:
             reversion.set_user(actor)
         reversion.set_comment("Added progress update")
         update.save()
+        for training in trainings:
+            training_create(actor=actor, update=update, **training)
     _log(update, "wagtail.create", actor)
     if publish:
         _make_public_or_submit(actor=actor, update=update)
@@ -442,3 +442,129 @@ def reporting_period_close(*, actor, period: ReportingPeriod) -> ReportingPeriod
     period.save(update_fields=["state", "closed_by", "closed_at"])
     _log_period(period, CLOSE_PERIOD, actor)
     return period
+
+
+# Trainings: children of a progress update, so the rights, the review and publication are
+# the update's (`permissions.training_policy` asks the update's policy).
+
+
+def _training_children(training, participants, findings):
+    """Check a training and its participant rows and findings; raise ValidationError."""
+    training.full_clean()
+    seen = set()
+    for row in participants:
+        row.training = training
+        row.full_clean(exclude=["training"])
+        if (row.audience, row.sex) in seen:
+            raise ValidationError({"participants": DUPLICATE_PARTICIPANTS})
+        seen.add((row.audience, row.sex))
+    training.clean_findings(findings)
+
+
+def _touch(update):
+    """A change to its trainings is a change to the update: the coordinator's review of
+    an older version is then refused as stale (`ProgressUpdate.updated_at`)."""
+    ProgressUpdate.objects.filter(pk=update.pk).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def training_create(
+    *,
+    actor,
+    update: ProgressUpdate,
+    title: str,
+    starts_on,
+    ends_on,
+    mode: str,
+    curriculum: str = "",
+    trainers: str = "",
+    city: str = "",
+    pre_test_average=None,
+    post_test_average=None,
+    participants=(),
+    findings=(),
+) -> Training:
+    """Report a training with an update of a training commitment; `participants` are
+    `{audience, sex, people}` counts (aggregates, never people). `actor` None is the
+    system (the demo loader)."""
+    refuse_unless(actor, "change", update)
+    training = Training(
+        update=update,
+        title=title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        mode=mode,
+        curriculum=curriculum,
+        trainers=trainers,
+        city=city,
+        pre_test_average=pre_test_average,
+        post_test_average=post_test_average,
+    )
+    rows = [TrainingParticipants(**row) for row in participants]
+    findings = list(findings)
+    _training_children(training, rows, findings)
+    training.participants = rows
+    training.findings = findings  # a cluster: written with the training's save
+    with reversion.create_revision():
+        if actor is not None:
+            reversion.set_user(actor)
+        reversion.set_comment("Added training")
+        training.save()
+    _after_training_change(actor=actor, update=update, training=training, action="wagtail.create")
+    return training
+
+
+def _after_training_change(*, actor, update, training, action):
+    log(instance=training, action=action, user=actor, data={"update": update.pk})
+    _touch(update)
+    if update.is_submitted and permissions.review_required(user=actor, country=_country(update)):
+        # As for the update itself: what the coordinator is reviewing changed, so it is a
+        # draft again until the agency submits it anew.
+        progress_update_withdraw(actor=actor, update=update)
+
+
+@transaction.atomic
+def training_save(*, actor, form) -> Training:
+    """Save a training from its admin form (with its participant rows and findings)."""
+    training = form.instance
+    if training.pk is not None:
+        before = Training.objects.select_related("update").get(pk=training.pk)
+        refuse_unless(actor, "change", before.update)
+    refuse_unless(actor, "change", training.update)
+    is_new = training.pk is None
+    with reversion.create_revision():
+        reversion.set_user(actor)
+        reversion.set_comment("Added training" if is_new else "Edited training")
+        training = form.save()
+    update = ProgressUpdate.objects.get(pk=training.update_id)
+    _after_training_change(
+        actor=actor,
+        update=update,
+        training=training,
+        action="wagtail.create" if is_new else "wagtail.edit",
+    )
+    return training
+
+
+@transaction.atomic
+def training_delete(*, actor, training: Training) -> None:
+    update = training.update
+    refuse_unless(actor, "change", update)
+    _after_training_change(actor=actor, update=update, training=training, action="wagtail.delete")
+    training.delete()
+
+
+@transaction.atomic
+def training_answers(*, actor, training: Training, finding) -> Training:
+    """Say that a training answers one more of its commitment's findings."""
+    refuse_unless(actor, "change", training.update)
+    findings = [*training.findings.all(), finding]
+    training.clean_findings(findings)
+    training.findings = findings
+    with reversion.create_revision():
+        reversion.set_comment("Edited training")
+        training.save()
+    _after_training_change(
+        actor=actor, update=training.update, training=training, action="wagtail.edit"
+    )
+    return training

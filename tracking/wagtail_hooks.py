@@ -14,12 +14,13 @@ from plans.admin_views import LISTING_COLUMNS_HOOK
 
 from . import admin_views, selectors, services
 from .dashboard import panels_for
-from .models import ProgressUpdate, ReportingPeriod
-from .permissions import progress_update_policy, reporting_period_policy
+from .models import ProgressUpdate, ReportingPeriod, Training
+from .permissions import progress_update_policy, reporting_period_policy, training_policy
 
 # Policies first: the viewsets below refuse to register without them.
 register_permission_policy(ProgressUpdate, progress_update_policy)
 register_permission_policy(ReportingPeriod, reporting_period_policy)
+register_permission_policy(Training, training_policy)
 
 State = ProgressUpdate.State
 STATE_Q = {
@@ -76,7 +77,7 @@ class ProgressUpdateViewSet(ModelViewSet):
         "evidence_url",
         "evidence_document",
         "measurements",
-        "trainees",
+        "trainings",
         "author",
         "state",
         "published_at",
@@ -134,6 +135,47 @@ class ReportingPeriodViewSet(ModelViewSet):
     usage_view_class = admin_views.PeriodUsageView
 
 
+class TrainingViewSet(ModelViewSet):
+    """Trainings are reported with a progress update of a training commitment: its rights,
+    review and publication are the update's."""
+
+    model = Training
+    name = "trainings"
+    icon = "group"
+    menu_label = _("Trainings")
+    menu_order = 161
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        Column("commitment", label=_("Commitment"), accessor="update.commitment"),
+        "starts_on",
+        "mode",
+        "city",
+        Column("people", label=_("People trained"), accessor="people"),
+    ]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "update",
+        "title",
+        "starts_on",
+        "ends_on",
+        "mode",
+        "curriculum",
+        "trainers",
+        "city",
+        "participants",
+        "pre_test_average",
+        "post_test_average",
+        "findings",
+    ]
+    copy_view_enabled = False
+    index_view_class = admin_views.TrainingIndexView
+    add_view_class = admin_views.TrainingCreateView
+    edit_view_class = admin_views.TrainingEditView
+    delete_view_class = admin_views.TrainingDeleteView
+    inspect_view_class = admin_views.TrainingInspectView
+
+
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return ProgressUpdateViewSet()
@@ -142,6 +184,10 @@ def register_viewset():
 @hooks.register("register_admin_viewset")
 def register_period_viewset():
     return ReportingPeriodViewSet()
+
+
+def register_training_viewset():
+    return TrainingViewSet()
 
 
 @hooks.register("construct_homepage_panels")

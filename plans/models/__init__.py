@@ -17,10 +17,12 @@ from .legislation import (
 )
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
 from .results import OutcomeIndicator, PlanOutcome, PlanOutput
+from .trainings import Audience, TrainingTarget
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
 
 __all__ = [
     "AssessmentStatus",
+    "Audience",
     "Capability",
     "Commitment",
     "CountryReviewSetup",
@@ -47,4 +49,5 @@ __all__ = [
     "PlanIndexPage",
     "PlanOutcome",
     "PlanOutput",
+    "TrainingTarget",
 ]

@@ -286,6 +286,15 @@ class Commitment(
                 [
                     FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
                     InlinePanel("indicators", heading=_("Indicators"), label=_("indicator")),
+                    InlinePanel(
+                        "training_targets",
+                        heading=_("People to train (training commitments)"),
+                        label=_("audience"),
+                        help_text=_(
+                            "How many people of each audience the plan will train: the "
+                            "public pages show the people trained against these."
+                        ),
+                    ),
                 ],
                 heading=_("Progress and indicators"),
             ),

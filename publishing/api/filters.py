@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 
 from plans.models import Commitment, CommitmentIndicator, Finding, NationalPlanPage
-from tracking.models import ProgressUpdate
+from tracking.models import ProgressUpdate, Training
 
 from .. import selectors
 
@@ -134,6 +134,32 @@ class ProgressUpdateFilters(_ThroughCommitment):
     @staticmethod
     def changed_since(queryset, *, since):
         return selectors.updates_changed_since(queryset, since=since)
+
+
+class TrainingFilters(_Filters):
+    country = django_filters.CharFilter(help_text=COUNTRY)
+    plan = django_filters.NumberFilter(
+        field_name="update__commitment__plan__id", help_text="A plan's id."
+    )
+    commitment = django_filters.NumberFilter(
+        field_name="update__commitment__id", help_text="A commitment's id."
+    )
+    mode = django_filters.ChoiceFilter(choices=Training.Mode.choices, help_text="How it was given.")
+
+    class Meta:
+        model = Training
+        fields = []
+
+    def select(self, queryset, country=None, plan=None, commitment=None, mode=None):
+        if country:
+            queryset = queryset.filter(update__commitment__plan__country__code=country.lower())
+        if plan is not None:
+            queryset = queryset.filter(update__commitment__plan_id=int(plan))
+        if commitment is not None:
+            queryset = queryset.filter(update__commitment_id=int(commitment))
+        if mode:
+            queryset = queryset.filter(mode=mode)
+        return queryset
 
 
 class PlanFilters(_Filters):

@@ -21,7 +21,13 @@ from plans.models import (
 )
 from plans.selectors import public_finding_state
 from stakeholders.models import Agency
-from tracking.models import Audience, IndicatorMeasurement, ProgressUpdate, TraineeCount
+from tracking.models import (
+    Audience,
+    IndicatorMeasurement,
+    ProgressUpdate,
+    Training,
+    TrainingParticipants,
+)
 
 from ..exports import commitment_url
 
@@ -185,11 +191,19 @@ class PeopleTrainedSerializer(serializers.Serializer):
     people = serializers.IntegerField()
 
 
-class TrainingSerializer(serializers.Serializer):
+class PeopleToTrainSerializer(serializers.Serializer):
+    audience = serializers.ChoiceField(choices=Audience.choices)
+    people = serializers.IntegerField(help_text="The plan's target for this audience.")
+
+
+class CommitmentTrainingSerializer(serializers.Serializer):
     delivery = serializers.CharField(allow_blank=True, help_text="in_person, e_learning, blended")
     people_trained = PeopleTrainedSerializer(
-        many=True, help_text="Summed over the published progress updates, per audience."
+        many=True,
+        help_text="Per audience: the sum of the participants of its trainings reported in "
+        "published progress updates (/api/v1/trainings/).",
     )
+    people_to_train = PeopleToTrainSerializer(many=True, help_text="The plan's targets.")
 
 
 class CommitmentTextSerializer(serializers.Serializer):
@@ -318,13 +332,22 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "funding_source": commitment.funding_source,
         }
 
-    @extend_schema_field(TrainingSerializer(allow_null=True))
+    @extend_schema_field(CommitmentTrainingSerializer(allow_null=True))
     def get_training(self, commitment):
-        """For training commitments: how it is delivered and the people trained."""
+        """For training commitments: how it is delivered, the people trained and the
+        people to train, per audience."""
         if commitment.kind != Commitment.Kind.TRAINING:
             return None
         trained = self.context.get("people_trained", {}).get(commitment.pk, [])
-        return {"delivery": commitment.delivery, "people_trained": trained}
+        targets = [
+            {"audience": target.audience, "people": target.people}
+            for target in commitment.training_targets.all()
+        ]
+        return {
+            "delivery": commitment.delivery,
+            "people_trained": trained,
+            "people_to_train": targets,
+        }
 
 
 class MeasurementSerializer(serializers.ModelSerializer):
@@ -367,17 +390,66 @@ class UpdateMeasurementSerializer(serializers.ModelSerializer):
         fields = ["indicator", "measured_on", "value"]
 
 
-class TraineeCountSerializer(serializers.ModelSerializer):
+class ParticipantsSerializer(serializers.ModelSerializer):
     class Meta:
-        model = TraineeCount
-        fields = ["audience", "people"]
+        model = TrainingParticipants
+        fields = ["audience", "sex", "people"]
+
+
+class TrainingSerializer(serializers.ModelSerializer):
+    """A training reported in a published progress update: participants are aggregate
+    counts per audience and sex, never people."""
+
+    commitment = serializers.IntegerField(source="update.commitment_id")
+    update = serializers.IntegerField(source="update_id", help_text="The progress update.")
+    participants = ParticipantsSerializer(many=True)
+    audiences = serializers.DictField(
+        source="audience_counts",
+        child=serializers.IntegerField(),
+        help_text="People trained per audience (the participants summed over the sexes).",
+    )
+    people = serializers.IntegerField(help_text="All participants.")
+    pre_test_average = serializers.DecimalField(
+        max_digits=5, decimal_places=1, allow_null=True, help_text="In %, where taken."
+    )
+    post_test_average = serializers.DecimalField(
+        max_digits=5, decimal_places=1, allow_null=True, help_text="In %, where taken."
+    )
+    findings = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Training
+        fields = [
+            "id",
+            "commitment",
+            "update",
+            "title",
+            "starts_on",
+            "ends_on",
+            "mode",
+            "curriculum",
+            "trainers",
+            "city",
+            "audiences",
+            "participants",
+            "people",
+            "pre_test_average",
+            "post_test_average",
+            "findings",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_findings(self, training):
+        """Ids of the published findings it answers."""
+        return [finding.pk for finding in training.public_findings]
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):
     commitment = serializers.IntegerField(source="commitment_id")
     agency = AgencySerializer(help_text="The reporting agency.")
     measurements = UpdateMeasurementSerializer(many=True)
-    people_trained = TraineeCountSerializer(source="trainees", many=True)
+    people_trained = serializers.SerializerMethodField()
+    trainings = serializers.SerializerMethodField()
 
     class Meta:
         model = ProgressUpdate
@@ -393,7 +465,22 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "published_at",
             "measurements",
             "people_trained",
+            "trainings",
         ]
+
+    @extend_schema_field(PeopleTrainedSerializer(many=True))
+    def get_people_trained(self, update):
+        """Per audience, the participants of the trainings it reports."""
+        counts = {}
+        for training in update.trainings.all():
+            for audience, people in training.audience_counts.items():
+                counts[audience] = counts.get(audience, 0) + people
+        return [{"audience": a, "people": counts[a]} for a in sorted(counts)]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_trainings(self, update):
+        """Ids of the trainings it reports (/api/v1/trainings/)."""
+        return [training.pk for training in update.trainings.all()]
 
 
 class FindingSerializer(serializers.ModelSerializer):

@@ -21,6 +21,7 @@ router.register("commitments", views.CommitmentViewSet, basename="api-commitment
 router.register("indicators", views.IndicatorViewSet, basename="api-indicator")
 router.register("progress-updates", views.ProgressUpdateViewSet, basename="api-progress-update")
 router.register("findings", views.FindingViewSet, basename="api-finding")
+router.register("trainings", views.TrainingViewSet, basename="api-training")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),

@@ -19,7 +19,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from plans.models import Commitment, CommitmentIndicator, Finding, NationalPlanPage
 from tracking import selectors as tracking
-from tracking.models import ProgressUpdate
+from tracking.models import ProgressUpdate, Training
 
 from .. import selectors
 from . import filters, serializers
@@ -191,6 +191,24 @@ class ProgressUpdateViewSet(PublicViewSet):
         return selectors.public_progress_updates(
             commitments=selectors.public_commitments_everywhere()
         )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Trainings of published progress updates", tags=["trainings"]),
+    retrieve=extend_schema(summary="A training", tags=["trainings"]),
+)
+class TrainingViewSet(PublicViewSet):
+    """Trainings delivered under public training commitments, as reported in published
+    progress updates: dates, mode, city, participants counted per audience and sex
+    (aggregates, never people), test averages and the findings they answer."""
+
+    serializer_class = serializers.TrainingSerializer
+    filterset_class = filters.TrainingFilters
+
+    model = Training
+
+    def public_queryset(self):
+        return selectors.public_trainings(commitments=selectors.public_commitments_everywhere())
 
 
 @extend_schema_view(

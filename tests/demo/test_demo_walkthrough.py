@@ -134,7 +134,7 @@ def test_demo_has_an_implementation_history(demo, client):
     from django.utils import timezone
 
     from tracking import selectors
-    from tracking.models import IndicatorMeasurement, ProgressUpdate, TraineeCount
+    from tracking.models import IndicatorMeasurement, ProgressUpdate, Training
 
     today = timezone.localdate()
     assert ProgressUpdate.objects.filter(published_at__isnull=False).count() >= 85 * 4
@@ -143,7 +143,7 @@ def test_demo_has_an_implementation_history(demo, client):
     assert selectors.commitments_overdue(on=today).exists()
     assert selectors.commitments_stale(on=today).exists()
     assert selectors.live_commitments().filter(status="completed").exists()
-    assert IndicatorMeasurement.objects.exists() and TraineeCount.objects.exists()
+    assert IndicatorMeasurement.objects.exists() and Training.objects.exists()
     login(client, "ke-coordinator")
     html = client.get("/admin/").content.decode()
     assert "<svg" in html and "People trained" in html

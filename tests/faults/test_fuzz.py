@@ -78,6 +78,7 @@ COMMITMENT_FIELDS = [
     "budget_visibility",
     "indicators-TOTAL_FORMS",
     "funding_lines-TOTAL_FORMS",
+    "training_targets-TOTAL_FORMS",
 ]
 
 
@@ -103,7 +104,6 @@ UPDATE_FIELDS = [
     "measurements-0-indicator",
     "measurements-0-value",
     "measurements-0-measured_on",
-    "trainees-TOTAL_FORMS",
 ]
 
 

@@ -33,7 +33,7 @@ from tracking import services as tracking_services
 from tracking.evidence import country_evidence_collection
 from tracking.models import IndicatorMeasurement, ProgressUpdate
 
-from ..factories import make_commitment
+from ..factories import make_commitment, training
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -52,6 +52,7 @@ def kenya_plan(ke_plan, ke_police, ke_helpline, ke_police_drafter, ke_coordinato
         indicators=[{"name": "Investigators trained", "unit": "officers", "target": 120}],
         kind=Commitment.Kind.TRAINING,
         delivery=Commitment.Delivery.IN_PERSON,
+        training_targets=[{"audience": "police", "people": 120}],
     )
     plan_services.commitment_save_draft(
         actor=ke_police_drafter, commitment=published, title="Train 150 investigators"
@@ -75,7 +76,7 @@ def kenya_plan(ke_plan, ke_police, ke_helpline, ke_police_drafter, ke_coordinato
         reporting_date=TODAY - datetime.timedelta(days=3),
         evidence_document=document,
         measurements=[{"indicator": indicator, "value": 48, "measured_on": TODAY}],
-        trainees=[{"audience": "police", "people": 48}],
+        trainings=[training(participants={"police": {"female": 20, "male": 28}})],
         publish=True,
     )
     tracking_services.progress_update_create(
@@ -149,6 +150,7 @@ def snapshot(code):
             "supporting": sorted(a.name for a in c.supporting_agencies.all()),
             "inspire": sorted(s.number for s in c.inspire_strategies.all()),
             "indicators": [(i.name, i.unit, i.target) for i in c.indicators.all()],
+            "targets": [(t.audience, t.people) for t in c.training_targets.all()],
             "revisions": _revision_rows(c),
             "live_revision": c.live_revision.created_at if c.live_revision else None,
         }
@@ -164,7 +166,15 @@ def snapshot(code):
                 "measurements": [
                     (m.indicator.name, m.value, m.measured_on) for m in u.measurements.all()
                 ],
-                "trainees": [(t.audience, t.people) for t in u.trainees.all()],
+                "trainings": [
+                    (
+                        t.title,
+                        t.starts_on,
+                        t.city,
+                        [(p.audience, p.sex, p.people) for p in t.participants.all()],
+                    )
+                    for t in u.trainings.all()
+                ],
                 "document": (
                     document.title,
                     document.collection.name,
@@ -185,6 +195,8 @@ def public_views(client, plan):
     for commitment in exported["commitments"]:
         commitment.pop("id")
         commitment["url"] = re.sub(r"commitments/\d+", "commitments/N", commitment["url"])
+        for reported in commitment["trainings"]:
+            reported.pop("id"), reported.pop("update")
     return html, exported
 
 

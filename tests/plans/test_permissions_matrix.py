@@ -398,8 +398,6 @@ def _update_post(client, user, commitment, **extra):
         "evidence_url": "",
         "measurements-TOTAL_FORMS": "0",
         "measurements-INITIAL_FORMS": "0",
-        "trainees-TOTAL_FORMS": "0",
-        "trainees-INITIAL_FORMS": "0",
     }
     data.update(extra)
     _login(client, user)

@@ -56,6 +56,7 @@ PAGES = [
     "plan-by-status",
     "plan-by-capability",
     "commitment",
+    "training-commitment",
     "search",
     "compare",
 ]
@@ -74,6 +75,8 @@ def paths_in_demo():
         plan=plan, live=True, status=Commitment.Status.ON_TRACK
     ).exists()
     assert on_track, "the demo has an on-track Kenyan commitment, so the filter shows one"
+    training = Commitment.objects.filter(plan=plan, live=True, kind="training").order_by("pk")
+    assert training.exists(), "the demo has a published Kenyan training commitment"
     plan_path = plan.get_url_parts()[2]
     capability = commitment.capability.number
     return {
@@ -83,6 +86,8 @@ def paths_in_demo():
         "plan-by-status": f"{plan_path}?status=on_track",
         "plan-by-capability": f"{plan_path}?capability={capability}",
         "commitment": f"{plan_path}commitments/{commitment.pk}/",
+        # With its trainings and people trained against the plan's targets.
+        "training-commitment": f"{plan_path}commitments/{training.first().pk}/",
         "search": "/search/?q=police",
         "compare": "/compare/",
     }

@@ -22,6 +22,8 @@ PATHS = {
     "/api/v1/progress-updates/{id}/",
     "/api/v1/findings/",
     "/api/v1/findings/{id}/",
+    "/api/v1/trainings/",
+    "/api/v1/trainings/{id}/",
 }
 
 
@@ -75,4 +77,11 @@ def test_the_docs_page_uses_only_this_sites_files_and_no_inline_script(client):
 
 def test_the_api_root_links_every_endpoint(client):
     data = client.get("/api/v1/").json()
-    assert set(data) == {"plans", "commitments", "indicators", "progress-updates", "findings"}
+    assert set(data) == {
+        "plans",
+        "commitments",
+        "indicators",
+        "progress-updates",
+        "findings",
+        "trainings",
+    }

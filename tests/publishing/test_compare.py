@@ -9,7 +9,7 @@ from plans import services
 from plans.models import MaturityLevel, PlanCapabilitySection
 from tracking import services as tracking_services
 
-from ..factories import make_commitment, make_plan
+from ..factories import make_commitment, make_plan, training
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def content(ke_plan, jo_plan, ke_police, ke_helpline, jo_police, kenya):
         status="on_track",
         progress=40,
         narrative="Trained",
-        trainees=[{"audience": "helpline_staff", "people": 12}],
+        trainings=[training(participants={"helpline_staff": 12})],
         publish=True,
     )
     make_commitment(jo_plan, jo_police, title="Jordan work", progress=10)
@@ -53,7 +53,7 @@ def test_compare_shows_published_plans_side_by_side(client, content):
     html = response.content.decode()
     assert ">Kenya</a>" in html and ">Jordan</a>" in html
     # capabilities, then seven figure rows, then four funding rows (cost, secured, pledged, gap)
-    assert html.count('<th scope="row">') == 21 + 7 + 4
+    assert html.count('<th scope="row">') == 21 + 7 + 1 + 4
     assert "Baseline: Not yet in place" in html and "Target: Partly in place" in html
     # 50 % of the way from level 1 to level 3 is level 2.
     assert "Now (estimate): Being developed" in html

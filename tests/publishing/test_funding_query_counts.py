@@ -45,9 +45,11 @@ def _queries(client, url, plan):
 
 def counts(client, world, ids):
     plan = world.plan
-    # One whose budget is public, so that its funding lines are shown.
+    # One whose budget is public, so that its funding lines are shown; an action at both
+    # sizes (a training's page reads its trainings too: tests/publishing/
+    # test_trainings_query_counts.py counts those).
     public = list(
-        Commitment.objects.filter(pk__in=ids, budget_visibility="public")
+        Commitment.objects.filter(pk__in=ids, budget_visibility="public", kind="action")
         .order_by("pk")
         .values_list("pk", flat=True)
     )

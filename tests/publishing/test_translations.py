@@ -64,6 +64,13 @@ PUBLIC_CODE_STRINGS = {
     "Accepted",
     "Partly accepted",
     "Not accepted",
+    # A training's mode and its participants' sex, on a training commitment's page.
+    "In person",
+    "E-learning",
+    "In person and e-learning",
+    "Female",
+    "Male",
+    "Other or not recorded",
 }
 
 # The "Search" and "Skip to content" links of every public page, per language.

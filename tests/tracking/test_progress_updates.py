@@ -11,7 +11,7 @@ from plans.models import Commitment
 from tracking import services
 from tracking.models import ProgressUpdate
 
-from ..factories import make_commitment
+from ..factories import make_commitment, training
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -127,13 +127,14 @@ def test_measurement_of_another_commitments_indicator_is_refused(
     assert not ProgressUpdate.objects.exists()
 
 
-def test_trainees_only_on_training_commitments(commitment, ke_police_drafter):
+def test_trainings_only_on_training_commitments(commitment, ke_police_drafter):
     with pytest.raises(ValidationError):
-        report(ke_police_drafter, commitment, trainees=[{"audience": "police", "people": 20}])
+        report(ke_police_drafter, commitment, trainings=[training(participants={"police": 20})])
     Commitment.objects.filter(pk=commitment.pk).update(kind="training")
     commitment = Commitment.objects.get(pk=commitment.pk)
-    update = report(ke_police_drafter, commitment, trainees=[{"audience": "police", "people": 20}])
-    assert update.trainees.get().people == 20
+    police = training(participants={"police": 20})
+    update = report(ke_police_drafter, commitment, trainings=[police])
+    assert update.trainings.get().people == 20
 
 
 def test_update_history_is_kept_with_reversion(commitment, ke_police_drafter):

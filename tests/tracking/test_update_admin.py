@@ -34,10 +34,6 @@ def form(commitment, **overrides):
         "measurements-INITIAL_FORMS": "0",
         "measurements-MIN_NUM_FORMS": "0",
         "measurements-MAX_NUM_FORMS": "1000",
-        "trainees-TOTAL_FORMS": "0",
-        "trainees-INITIAL_FORMS": "0",
-        "trainees-MIN_NUM_FORMS": "0",
-        "trainees-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
