@@ -6,7 +6,7 @@ from home.concurrency import STALE_SAVE
 from plans.models import CommitmentIndicator
 from terminology.forms import TerminologyFormMixin
 
-from .models import INDICATOR_OF_ANOTHER_COMMITMENT, STATUS_RULE
+from .models import INDICATOR_OF_ANOTHER_COMMITMENT, STATUS_RULE, breakdown_errors
 from .permissions import (
     commitments_user_may_report_on,
     countries_reviewing_updates_of,
@@ -78,6 +78,23 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
         measurements.form = MeasurementForm
         measurements.__dict__.pop("forms", None)
 
+    @staticmethod
+    def _check_breakdown(form, indicator):
+        """A measurement's disaggregated values only by the dimensions its indicator
+        declares, each group once (`models.breakdown_errors`)."""
+        nested = form.formsets.get("breakdown") if hasattr(form, "formsets") else None
+        if nested is None:
+            return
+        values = [
+            row.instance
+            for row in nested.forms
+            if hasattr(row, "cleaned_data")
+            and row.cleaned_data
+            and not row.cleaned_data.get("DELETE")
+        ]
+        for problem in breakdown_errors(indicator=indicator, values=values):
+            form.add_error(None, problem)
+
     def set_up_publish_now(self):
         """ "Publish now", or "Submit for review" where the user's country reviews updates
         (`services` decides again when saving)."""
@@ -119,4 +136,6 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
                 indicator = getattr(form, "cleaned_data", {}).get("indicator")
                 if indicator and indicator.commitment_id != commitment.pk:
                     form.add_error("indicator", INDICATOR_OF_ANOTHER_COMMITMENT)
+                elif indicator and not form.cleaned_data.get("DELETE"):
+                    self._check_breakdown(form, indicator)
         return cleaned_data

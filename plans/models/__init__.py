@@ -7,6 +7,7 @@ from .commitments import (
 from .findings import Finding
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
+from .indicators import Dimension, Frequency, IndicatorTarget, Level
 from .pages import NationalPlanPage, PlanCapabilitySection, PlanIndexPage
 from .results import OutcomeIndicator, PlanOutcome, PlanOutput
 from .workflows import CountryReviewSetup, CountryReviewTask, LeadAgencyHeadTask
@@ -19,12 +20,16 @@ __all__ = [
     "CommitmentIndicator",
     "CommitmentIndicatorTranslation",
     "CommitmentTranslation",
+    "Dimension",
     "Domain",
     "Finding",
     "Framework",
+    "Frequency",
     "FundingLine",
+    "IndicatorTarget",
     "InspireStrategy",
     "LeadAgencyHeadTask",
+    "Level",
     "MaturityLevel",
     "NationalPlanPage",
     "OutcomeIndicator",
