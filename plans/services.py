@@ -206,7 +206,7 @@ def validate_indicators(commitment: Commitment) -> None:
             *((target, ["indicator"]) for target in indicator.targets.all()),
         ):
             try:
-                row.full_clean(exclude=exclude, validate_constraints=False)
+                row.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
             except ValidationError as error:
                 messages.extend(error.messages)
         messages.extend(str(p) for p in indicator_errors(indicator, plan=plan, lead_agency=lead))

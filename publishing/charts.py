@@ -172,6 +172,7 @@ CHART_TOP = 12  # px above the highest tick, for its label
 CHART_PLOT = 140  # px of the plotting area
 CHART_AXIS = 22  # px below it, for the years
 CHART_GUTTER = 0.12  # of the width, beside the plot, for the value labels
+PDF_CHART_WIDTH = 500  # the PDF's viewBox: about 1 unit per 0.35 mm on an A4 column
 INDICATOR_COLOURS = {"actual": "#0b4f6c", "target": "#b45309", "baseline": "#4b5563"}
 
 

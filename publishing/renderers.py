@@ -164,7 +164,7 @@ class PlanRenderer(PageRenderer):
             exports.commitment_as_dict(
                 c, url=exports.commitment_url(page, base, c.pk), currency=currency
             )
-            for c in selectors.public_commitments(plan=page)
+            for c in selectors.public_commitments(plan=page, series=True)
         ]
 
 

@@ -299,7 +299,15 @@ PLAN_PAGE_COMMITMENTS = 50
 
 
 def plan_public_structure(
-    *, plan, capability=None, agency=None, status=None, page=None, per_page=None, on=None
+    *,
+    plan,
+    capability=None,
+    agency=None,
+    status=None,
+    page=None,
+    per_page=None,
+    on=None,
+    series=False,
 ):
     """Domains -> capability sections -> live commitments, for the public plan page.
 
@@ -312,6 +320,7 @@ def plan_public_structure(
     with the sections they fall in (a section without commitments stays where it falls
     in capability order); returns `(domains, pagination)`, pagination being None when
     the page does not exist. Without `page`, every commitment (the PDF): `domains` only.
+    `series`: each indicator's figures against its yearly targets too (`indicator_rows`).
     """
     filtered = bool(capability or agency or status)
     commitments = matching_commitments(
@@ -331,11 +340,11 @@ def plan_public_structure(
         )
         if pagination is None:
             return [], None
-        shown = with_public_details(commitments, on=on)
+        shown = with_public_details(commitments, on=on, series=series)
         shown = shown[pagination["offset"] : pagination["offset"] + pagination["size"]]
         sections = [s for s in sections if s.capability_id in pagination["capabilities"]]
     else:
-        shown = with_public_details(commitments, on=on)
+        shown = with_public_details(commitments, on=on, series=series)
     commitments_by_capability = {}
     for commitment in shown:
         commitment.indicator_rows = indicator_rows(commitment)
