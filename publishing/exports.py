@@ -124,8 +124,8 @@ def indicator_as_dict(indicator) -> dict:
 
 def commitment_as_dict(commitment, *, url: str, currency: str = "") -> dict:
     """A commitment as exported, read from `selectors.public_commitments(series=True)`
-    (which annotates its lateness and funding, and reads its indicators' series); `url` is its public page; `currency` the plan's
-    (for a commitment without one)."""
+    (which annotates its lateness and funding, and reads its indicators' series); `url`
+    is its public page; `currency` the plan's (for a commitment without one)."""
     # Unconfirmed budget figures stay internal; the keys stay so every row has one shape.
     budget = commitment.budget_is_public
     return {
