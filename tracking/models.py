@@ -388,14 +388,8 @@ class MeasurementValue(models.Model):
     )
 
     panels = [
-        FieldRowPanel(
-            [
-                FieldPanel("dimension"),
-                FieldPanel("category"),
-                FieldPanel("region"),
-                FieldPanel("value"),
-            ]
-        )
+        FieldRowPanel([FieldPanel("dimension"), FieldPanel("category")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("value")]),
     ]
 
     class Meta:

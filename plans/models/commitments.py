@@ -632,7 +632,9 @@ class CommitmentIndicator(ClusterableModel, Orderable):
         ),
         FieldRowPanel([FieldPanel("data_source"), FieldPanel("frequency")]),
         FieldPanel("means_of_verification"),
-        FieldRowPanel([FieldPanel("reporting_agency"), FieldPanel("focal_person")]),
+        # One under the other: agency names are long enough to push a neighbour away.
+        FieldPanel("reporting_agency"),
+        FieldPanel("focal_person"),
         FieldPanel("disaggregation"),
         InlinePanel("targets", heading=_("Yearly targets"), label=_("yearly target")),
     ]

@@ -10,6 +10,7 @@ the rows of the live version. The end target stays the indicator's `target`.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -66,7 +67,7 @@ class DimensionsField(models.JSONField):
         return forms.TypedMultipleChoiceField(
             choices=Dimension.choices,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
