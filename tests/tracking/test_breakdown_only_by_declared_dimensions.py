@@ -122,3 +122,10 @@ def test_the_update_form_refuses_an_undeclared_dimension(client, indicator, ke_p
     assert response.status_code == 200  # the form again, with the message
     assert "is not disaggregated by Age group" in response.content.decode()
     assert not IndicatorMeasurement.objects.exists()
+
+
+def test_the_reviewer_reads_the_period_and_the_breakdown(client, indicator, ke_police_drafter):
+    update = _report(indicator, {"dimension": "sex", "category": "female", "value": 60})
+    client.force_login(ke_police_drafter)
+    html = client.get(f"/admin/progress_updates/inspect/{update.pk}/").content.decode()
+    assert "Calls answered: 100.00 (" in html and "Female: 60.00" in html
