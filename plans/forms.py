@@ -93,7 +93,8 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
     def _limit_indicator_reporters(self):
         """An indicator's reporting agency is an agency of the plan's country, and its
         focal person a drafter or head of one of them (the model's rule, `indicator_errors`,
-        checks the pair)."""
+        checks the pair). People are offered only from the agencies that lead or report
+        (`_indicator_focal_agencies`), never every agency's staff."""
         formset = self.formsets.get("indicators") if hasattr(self, "formsets") else None
         if formset is None:
             return
@@ -103,7 +104,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             countries = permissions.plans_user_may_add_to(user=self.user).values("country")
             agencies = Agency.objects.filter(country__in=countries)
         members = Membership.objects.filter(
-            agency__in=agencies, role__in=FOCAL_ROLES
+            agency__in=self._indicator_focal_agencies(agencies), role__in=FOCAL_ROLES
         ).select_related("user", "agency")
 
         class LimitedForm(formset.form):
@@ -114,6 +115,22 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
 
         formset.form = LimitedForm
         formset.__dict__.pop("forms", None)
+
+    def _indicator_focal_agencies(self, agencies):
+        """Whose people an indicator's focal person is chosen among: the lead agencies
+        this form offers, and the agencies named as reporting agencies, saved or in the
+        data sent (so a focal person can be named in the same save as their agency)."""
+        if "lead_agency" in self.fields:
+            named = set(self.fields["lead_agency"].queryset.values_list("pk", flat=True))
+        else:
+            named = {self.instance.lead_agency_id}
+        if self.instance.pk:
+            named |= {i.reporting_agency_id for i in self.instance.indicators.all()}
+        for key, value in self.data.items() if self.is_bound else ():
+            sent = key.startswith("indicators-") and key.endswith("-reporting_agency")
+            if sent and str(value).isdigit():
+                named.add(int(value))
+        return agencies.filter(pk__in=named)
 
     def _limit_indicator_translations(self):
         """An indicator translation picks one of this commitment's saved indicators, and
