@@ -13,7 +13,10 @@ from plans import services
 from plans.models import (
     Capability,
     Commitment,
+    Dimension,
+    Frequency,
     InspireStrategy,
+    Level,
     MaturityLevel,
     NationalPlanPage,
 )
@@ -99,6 +102,36 @@ def _english_indicators(item: content.Item, language: str) -> list[dict]:
     ]
 
 
+# Figures about people trained are broken down by sex; shares are outcomes; the rest are
+# what the agencies deliver (outputs). Illustrative, like every figure of the demo.
+PEOPLE_UNITS = {"officers", "people"}
+
+
+def _indicator(ind: content.Indicator, entry: content.Dated, language: str) -> dict:
+    """An indicator as a monitoring officer records it: its level, baseline year (the year
+    before the commitment starts), quarterly collection, and a target for each year of
+    the commitment, evenly from the baseline to the end target in its last year."""
+    first, last = entry.start.year, entry.due.year
+    years = range(first, last + 1)
+    step = Decimal(ind.target - ind.baseline) / len(years)
+    return {
+        "name": text(ind.name, language),
+        "level": Level.OUTCOME if ind.unit == "%" else Level.OUTPUT,
+        "unit": ind.unit,
+        "baseline": ind.baseline,
+        "baseline_year": first - 1,
+        "target": ind.target,
+        "means_of_verification": "Agency records",
+        "data_source": "Agency records",
+        "frequency": Frequency.QUARTERLY,
+        "disaggregation": [Dimension.SEX] if ind.unit in PEOPLE_UNITS else [],
+        "targets": [
+            {"year": year, "value": (ind.baseline + step * (n + 1)).quantize(Decimal("1"))}
+            for n, year in enumerate(years)
+        ],
+    }
+
+
 def _funding(spec: content.PlanContent, entry: content.Dated, index: int) -> list[dict]:
     """The country's split of secured and pledged money, varied a little per commitment."""
     if entry.item.cost is None:
@@ -148,16 +181,7 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
             lead_agency=lead,
             supporting_agencies=sorted(supporting, key=lambda a: a.pk),
             inspire_strategies=[strategies[n] for n in item.inspire],
-            indicators=[
-                {
-                    "name": text(ind.name, language),
-                    "unit": ind.unit,
-                    "baseline": ind.baseline,
-                    "target": ind.target,
-                    "means_of_verification": "Agency records",
-                }
-                for ind in item.indicators
-            ],
+            indicators=[_indicator(ind, entry, language) for ind in item.indicators],
             funding_lines=_funding(spec, entry, index),
             start_date=entry.start,
             due_date=entry.due,

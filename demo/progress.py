@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from plans.models import Commitment
+from plans.models import Commitment, Dimension
 from tracking import evidence, services
 from tracking.models import ProgressUpdate
 
@@ -48,15 +48,7 @@ def _update(commitment: Commitment, item, report, step: int, language: str) -> N
         progress=report.progress,
         narrative=text(report.narrative, language),
         reporting_date=report.on,
-        measurements=[
-            {
-                "indicator": indicator,
-                "measured_on": report.on,
-                "value": _measured(indicator, report.progress),
-                "source": "Agency records",
-            }
-            for indicator in commitment.indicators.all()
-        ],
+        measurements=[_measurement(indicator, report) for indicator in commitment.indicators.all()],
         trainings=[_training(commitment, item, report, step, language)]
         if commitment.kind == Commitment.Kind.TRAINING and item.trainees
         else [],
@@ -174,6 +166,30 @@ def load_update_in_review(plan, *, drafter) -> None:
         trainings=trainings,
         publish=True,  # the drafter's "Submit for review"
     )
+
+
+# The share of women among the people trained, in the demo's illustrative figures.
+FEMALE_SHARE = Decimal("0.45")
+
+
+def _measurement(indicator, report) -> dict:
+    """The indicator's figure on the day reported, for its quarter so far (the period's
+    default), broken down by sex where the indicator is: aggregates only."""
+    value = _measured(indicator, report.progress)
+    breakdown = []
+    if Dimension.SEX in (indicator.disaggregation or []):
+        female = (value * FEMALE_SHARE).quantize(Decimal("1"))
+        breakdown = [
+            {"dimension": Dimension.SEX, "category": "female", "value": female},
+            {"dimension": Dimension.SEX, "category": "male", "value": value - female},
+        ]
+    return {
+        "indicator": indicator,
+        "measured_on": report.on,
+        "value": value,
+        "source": "Agency records",
+        "breakdown": breakdown,
+    }
 
 
 def _measured(indicator, progress: int) -> Decimal:

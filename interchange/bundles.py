@@ -451,6 +451,22 @@ class _Importer:
     def _get(mapping, old):
         return None if old is None else mapping.get(int(old))
 
+    def _indicator_content(self, indicator, *, commitment_id):
+        """An indicator with this database's ids: its reporting agency mapped, its focal
+        person (a membership, which bundles do not carry by id) cleared, and its yearly
+        targets (absent from older bundles) made new rows of it."""
+        pk = self._get(self.map_indicators, indicator.get("pk"))
+        return {
+            **indicator,
+            "pk": pk,
+            "commitment": commitment_id,
+            "reporting_agency": self._get(self.map_agencies, indicator.get("reporting_agency")),
+            "focal_person": None,
+            "targets": [
+                {**target, "pk": None, "indicator": pk} for target in indicator.get("targets", [])
+            ],
+        }
+
     def _user(self, username):
         return self.users.get(username) if username else None
 
@@ -553,11 +569,7 @@ class _Importer:
         ):
             content[key] = [mapping[int(pk)] for pk in content.get(key, []) if int(pk) in mapping]
         content["indicators"] = [
-            {
-                **indicator,
-                "pk": self._get(self.map_indicators, indicator.get("pk")),
-                "commitment": commitment_id,
-            }
+            self._indicator_content(indicator, commitment_id=commitment_id)
             for indicator in content.get("indicators", [])
         ]
         # Funding lines (issue 19; absent from older bundles): nothing refers to them.
@@ -895,6 +907,11 @@ class _Importer:
                     "pk": None,
                     "update": None,
                     "indicator": self._get(self.map_indicators, m["indicator"]),
+                    # Its break-down (absent from older bundles), as new rows.
+                    "breakdown": [
+                        {**value, "pk": None, "measurement": None}
+                        for value in m.get("breakdown", [])
+                    ],
                 }
                 for m in data.get("measurements", [])
                 if self._get(self.map_indicators, m["indicator"]) is not None

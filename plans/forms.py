@@ -22,6 +22,7 @@ from .models import (
 from .models.commitments import FOCAL_ROLES
 from .models.findings import NO_CHILD_DATA
 from .models.funding import funding_line_period_errors
+from .models.indicators import indicator_errors
 
 INDICATOR_REMOVED = _("This indicator is being removed: remove its translation too.")
 NOT_YOUR_PLAN_OR_AGENCY = _(
@@ -51,6 +52,16 @@ def _with_inline_order(data, prefix):
     return data
 
 
+def _nested_prefixes(data, prefix, child):
+    """The prefixes of the inline panels nested in each row of `prefix` (an indicator's
+    yearly targets: `indicators-0-targets`)."""
+    try:
+        total = min(int(data.get(f"{prefix}-TOTAL_FORMS", 0)), 1000) if data is not None else 0
+    except (AttributeError, TypeError, ValueError):
+        return ()
+    return tuple(f"{prefix}-{i}-{child}" for i in range(total))
+
+
 # The commitment's inline panels (child relations edited in the form).
 INLINE_PREFIXES = (
     "indicators",
@@ -63,7 +74,8 @@ INLINE_PREFIXES = (
 
 class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
-        for prefix in INLINE_PREFIXES:
+        data = args[0] if args else kwargs.get("data")
+        for prefix in (*INLINE_PREFIXES, *_nested_prefixes(data, "indicators", "targets")):
             if args:
                 args = (_with_inline_order(args[0], prefix), *args[1:])
             elif kwargs.get("data") is not None:
@@ -77,6 +89,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         self._currency_choices()
         self._limit_indicator_translations()
         self._limit_focal_persons()
+        self._limit_indicator_reporters()
 
     def _limit_focal_persons(self):
         """Focal person and deputy are picked among the drafters and heads of the lead
@@ -92,6 +105,48 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         ).select_related("user", "agency")
         for name in ("focal_person", "focal_deputy"):
             self._set_queryset(name, members)
+
+    def _limit_indicator_reporters(self):
+        """An indicator's reporting agency is an agency of the plan's country, and its
+        focal person a drafter or head of one of them (the model's rule, `indicator_errors`,
+        checks the pair). People are offered only from the agencies that lead or report
+        (`_indicator_focal_agencies`), never every agency's staff."""
+        formset = self.formsets.get("indicators") if hasattr(self, "formsets") else None
+        if formset is None:
+            return
+        if self.instance.pk:
+            agencies = Agency.objects.filter(country=self.instance.plan.country_id)
+        else:
+            countries = permissions.plans_user_may_add_to(user=self.user).values("country")
+            agencies = Agency.objects.filter(country__in=countries)
+        members = Membership.objects.filter(
+            agency__in=self._indicator_focal_agencies(agencies), role__in=FOCAL_ROLES
+        ).select_related("user", "agency")
+
+        class LimitedForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["reporting_agency"].queryset = agencies
+                self.fields["focal_person"].queryset = members
+
+        formset.form = LimitedForm
+        formset.__dict__.pop("forms", None)
+
+    def _indicator_focal_agencies(self, agencies):
+        """Whose people an indicator's focal person is chosen among: the lead agencies
+        this form offers, and the agencies named as reporting agencies, saved or in the
+        data sent (so a focal person can be named in the same save as their agency)."""
+        if "lead_agency" in self.fields:
+            named = set(self.fields["lead_agency"].queryset.values_list("pk", flat=True))
+        else:
+            named = {self.instance.lead_agency_id}
+        if self.instance.pk:
+            named |= {i.reporting_agency_id for i in self.instance.indicators.all()}
+        for key, value in self.data.items() if self.is_bound else ():
+            sent = key.startswith("indicators-") and key.endswith("-reporting_agency")
+            if sent and str(value).isdigit():
+                named.add(int(value))
+        return agencies.filter(pk__in=named)
 
     def _limit_indicator_translations(self):
         """An indicator translation picks one of this commitment's saved indicators, and
@@ -217,6 +272,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         plan = plan or (self.instance.plan if self.instance.plan_id else None)
         if plan is not None:
             valid = self._translations_valid(plan) and valid
+            valid = self._indicators_valid(plan) and valid
         if formset is None or plan is None:
             return valid
         for form in formset.forms:
@@ -238,6 +294,27 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
             if not form.has_changed() and form.instance.pk is None:
                 continue
             yield form
+
+    def _indicators_valid(self, plan) -> bool:
+        """Each indicator's reporting agency, focal person and yearly targets, as the
+        services check them (`indicator_errors`), shown on the indicator's row."""
+        valid = True
+        lead = getattr(self, "cleaned_data", {}).get("lead_agency") or (
+            self.instance.lead_agency if self.instance.lead_agency_id else None
+        )
+        for form in self._kept_forms("indicators"):
+            nested = form.formsets.get("targets") if hasattr(form, "formsets") else None
+            targets = [
+                target.instance
+                for target in (nested.forms if nested is not None else ())
+                if hasattr(target, "cleaned_data") and not target.cleaned_data.get("DELETE")
+            ]
+            for problem in indicator_errors(
+                form.instance, plan=plan, lead_agency=lead, targets=targets
+            ):
+                form.add_error(None, problem)
+                valid = False
+        return valid
 
     def _translations_valid(self, plan) -> bool:
         valid = True

@@ -42,6 +42,7 @@ from .models import (
     TrainingTarget,
 )
 from .models.funding import funding_line_period_errors
+from .models.indicators import INDICATOR_PROBLEM, IndicatorTarget, indicator_errors
 from .models.legislation import UNMET_STATUSES
 
 FUNDING_LINE_PROBLEM = _("Funding line %(number)s: %(problem)s")
@@ -162,7 +163,7 @@ def commitment_create(
     commitment.supporting_agencies = list(supporting_agencies)
     commitment.inspire_strategies = list(inspire_strategies)
     commitment.findings = list(findings)
-    rows = [CommitmentIndicator(**indicator) for indicator in indicators]
+    rows = [_indicator(indicator) for indicator in indicators]
     commitment.indicators = rows
     commitment.funding_lines = _funding_lines(funding_lines)
     commitment.translations = _translations(commitment, translations)
@@ -174,6 +175,7 @@ def commitment_create(
     for target in commitment.training_targets.all():
         target.full_clean(exclude=["commitment"])
     validate_funding_lines(commitment)
+    validate_indicators(commitment)
     if publish:
         # Only the admin forms stop a term to avoid from being published; imports and the
         # demo loader come through here.
@@ -187,6 +189,51 @@ def commitment_create(
         commitment.refresh_from_db()
     commitment_sync_permissions(commitment=commitment, actor=actor)
     return commitment
+
+
+def _indicator(row) -> CommitmentIndicator:
+    """An indicator from a dict (its fields, and `targets`: dicts of year and value, or
+    rows), its yearly targets numbered in the order given."""
+    if isinstance(row, CommitmentIndicator):
+        return row
+    row = dict(row)
+    targets = [
+        t if isinstance(t, IndicatorTarget) else IndicatorTarget(**t)
+        for t in row.pop("targets", ())
+    ]
+    for position, target in enumerate(targets):
+        target.sort_order = position
+    return CommitmentIndicator(targets=targets, **row)
+
+
+def validate_indicators(commitment: Commitment) -> None:
+    """Each indicator and its yearly targets valid, and what only the commitment can
+    tell (`indicator_errors`): one message per problem, naming the indicator by its
+    position ("Indicator 2: ...")."""
+    plan = commitment.plan if commitment.plan_id else None
+    lead = commitment.lead_agency if commitment.lead_agency_id else None
+    problems = []
+    for number, indicator in enumerate(commitment.indicators.all(), start=1):
+        messages = []
+        for row, exclude in (
+            (indicator, ["commitment"]),
+            *((target, ["indicator"]) for target in indicator.targets.all()),
+        ):
+            try:
+                row.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                messages.extend(error.messages)
+        messages.extend(str(p) for p in indicator_errors(indicator, plan=plan, lead_agency=lead))
+        problems.extend(
+            ValidationError(
+                INDICATOR_PROBLEM,
+                code="indicator",
+                params={"number": number, "problem": message},
+            )
+            for message in messages
+        )
+    if problems:
+        raise ValidationError({"indicators": problems})
 
 
 def _funding_lines(lines) -> list[FundingLine]:
@@ -374,10 +421,13 @@ def commitment_save_draft(*, actor, commitment: Commitment, **changes) -> Commit
     )
     if "funding_lines" in changes:
         changes["funding_lines"] = _funding_lines(changes["funding_lines"])
+    if "indicators" in changes:
+        changes["indicators"] = [_indicator(row) for row in changes["indicators"]]
     for field, value in changes.items():
         setattr(working, field, value)
     working.full_clean()
     validate_funding_lines(working)
+    validate_indicators(working)
     if not commitment.live:
         working.save()
     working.save_revision(user=actor, log_action=True)

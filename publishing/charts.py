@@ -8,6 +8,7 @@ direction. Every picture has its words beside it: the figures it shows, as text.
 """
 
 import datetime
+import math
 from dataclasses import dataclass, field
 
 from plans.models import Commitment
@@ -172,3 +173,144 @@ def progress_bar(progress, *, rtl: bool = False) -> dict | None:
         return None
     width = max(0.0, min(100.0, float(progress)))
     return {"x": round(100 - width if rtl else 0.0, 3), "width": round(width, 3)}
+
+
+# --- An indicator's actual figures against its targets, year by year --------------------
+
+CHART_TOP = 12  # px above the highest tick, for its label
+CHART_PLOT = 140  # px of the plotting area
+CHART_AXIS = 22  # px below it, for the years
+CHART_GUTTER = 0.12  # of the width, beside the plot, for the value labels
+PDF_CHART_WIDTH = 500  # the PDF's viewBox: about 1 unit per 0.35 mm on an A4 column
+INDICATOR_COLOURS = {"actual": "#0b4f6c", "target": "#b45309", "baseline": "#4b5563"}
+
+
+def _nice_ceiling(value) -> float:
+    """The smallest of 1, 2, 2.5, 5 x 10^n at or above `value` (an axis' top)."""
+    value = float(value)
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * power + 1e-9:
+            return step * power
+    return 10 * power
+
+
+def indicator_chart(
+    rows, *, baseline=None, baseline_year=None, end_target=None, rtl=False, width=100
+):
+    """The picture of `tracking.selectors.actual_against_target` rows: a column per year
+    (from the baseline year, or the first row, to the last), a bar for each year's figure,
+    a marker for each year's target joined by a dashed line, the baseline as a hollow
+    marker and the end target as a horizontal line.
+
+    x runs from 0 to `width` (100: percentages, for the page; the PDF draws in a viewBox
+    of its own width) and is mirrored right to left; y is in pixels, 0 at the top."""
+    years = [row["year"] for row in rows]
+    if baseline_year and baseline is not None:
+        years.append(baseline_year)
+    if not years:
+        return None
+    first, last = min(years), max(years)
+    # More columns than a phone can label: the axis still runs year by year.
+    columns = last - first + 1
+    values = [v for row in rows for v in (row["target"], row["actual"]) if v is not None]
+    values += [v for v in (baseline, end_target) if v is not None]
+    top = _nice_ceiling(max(values, default=0))
+    height = CHART_TOP + CHART_PLOT + CHART_AXIS
+    gutter = width * CHART_GUTTER
+    column = (width - gutter) / columns
+
+    def x(offset: float) -> float:
+        """A position `offset` from the start of the plot, mirrored right to left."""
+        position = gutter + offset
+        return round(width - position if rtl else position, 3)
+
+    def centre(year: int) -> float:
+        return x((year - first + 0.5) * column)
+
+    def y(value) -> float:
+        share = max(0.0, min(1.0, float(value) / top))
+        return round(CHART_TOP + CHART_PLOT * (1 - share), 2)
+
+    bar = column * 0.45
+    bars, targets = [], []
+    for row in rows:
+        if row["actual"] is not None:
+            start = (row["year"] - first + 0.5) * column - bar / 2
+            bars.append(
+                {
+                    "year": row["year"],
+                    "value": row["actual"],
+                    "met": row["met"],
+                    "x": round(width - (gutter + start + bar) if rtl else gutter + start, 3),
+                    "width": round(bar, 3),
+                    "y": y(row["actual"]),
+                    "height": round(CHART_TOP + CHART_PLOT - y(row["actual"]), 2),
+                }
+            )
+        if row["target"] is not None:
+            targets.append(
+                {
+                    "year": row["year"],
+                    "value": row["target"],
+                    "x": centre(row["year"]),
+                    "y": y(row["target"]),
+                }
+            )
+    every = 1 if columns <= 8 else 2
+    return {
+        "width": width,
+        "height": height,
+        "plot_bottom": CHART_TOP + CHART_PLOT,
+        "axis_y": CHART_TOP + CHART_PLOT + 16,
+        "plot_start": x(0),
+        "plot_end": x(width - gutter),
+        # The values beside the plot, on the side it starts from, ending next to it.
+        "label_x": round(width - gutter * 0.9 if rtl else gutter * 0.9, 3),
+        "tick_anchor": "start" if rtl else "end",
+        "ticks": [{"value": top * share, "y": y(top * share)} for share in (0, 0.5, 1)],
+        "years": [
+            {"year": year, "x": centre(year)}
+            for year in range(first, last + 1)
+            if (last - year) % every == 0
+        ],
+        "bars": bars,
+        "targets": targets,
+        "target_lines": [
+            {"x1": a["x"], "y1": a["y"], "x2": b["x"], "y2": b["y"]}
+            for a, b in zip(targets, targets[1:], strict=False)
+        ],
+        "baseline": {
+            "year": baseline_year,
+            "value": baseline,
+            "x": centre(baseline_year),
+            "y": y(baseline),
+        }
+        if baseline_year and baseline is not None
+        else None,
+        "end_target": {"value": end_target, "y": y(end_target)} if end_target is not None else None,
+        "colours": INDICATOR_COLOURS,
+        "rtl": rtl,
+    }
+
+
+def with_indicator_charts(rows, *, rtl=False, width=100) -> list[dict]:
+    """`selectors.indicator_rows` with each row's `chart` (None for an indicator with
+    neither a yearly target nor a published figure)."""
+    for row in rows:
+        indicator, series = row["indicator"], row.get("series")
+        row["chart"] = (
+            indicator_chart(
+                series,
+                baseline=indicator.baseline,
+                baseline_year=indicator.baseline_year,
+                end_target=indicator.target,
+                rtl=rtl,
+                width=width,
+            )
+            if series
+            else None
+        )
+    return rows

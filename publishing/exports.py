@@ -86,6 +86,49 @@ def commitment_funding_as_dict(commitment, *, currency: str = "") -> dict | None
     }
 
 
+def measurement_as_dict(measurement) -> dict:
+    return {
+        "period_start": _date(measurement.period_start),
+        "period_end": _date(measurement.period_end),
+        "measured_on": _date(measurement.measured_on),
+        "year": measurement.year,
+        "value": _amount(measurement.value),
+        "disaggregation": [
+            {
+                "dimension": value.dimension,
+                "category": value.region if value.dimension == "region" else value.category,
+                "value": _amount(value.value),
+            }
+            for value in measurement.breakdown.all()
+        ],
+    }
+
+
+def indicator_as_dict(indicator) -> dict:
+    """An indicator of `selectors.public_commitments(series=True)`: its yearly targets,
+    and its measurements from published progress updates only (the reporting agency is
+    named; its focal person, a member of staff, never)."""
+    return {
+        "name": indicator.shown_name,
+        "unit": indicator.shown_unit,
+        "baseline": _amount(indicator.baseline),
+        "target": _amount(indicator.target),
+        "means_of_verification": indicator.means_of_verification,
+        # Issue 19, item 2; after the keys that were there before.
+        "level": indicator.level,
+        "baseline_year": indicator.baseline_year,
+        "data_source": indicator.data_source,
+        "frequency": indicator.frequency,
+        "reporting_agency": str(indicator.agency_reporting),
+        "disaggregation": list(indicator.disaggregation or []),
+        "targets": [
+            {"year": target.year, "value": _amount(target.value)}
+            for target in indicator.targets.all()
+        ],
+        "measurements": [measurement_as_dict(m) for m in indicator.public_measurements],
+    }
+
+
 def _score(value):
     return str(value) if value is not None else None
 
@@ -153,16 +196,7 @@ def commitment_as_dict(commitment, *, url: str, currency: str = "", trainings=No
         else None,
         "currency": (commitment.currency or None) if budget else None,
         "funding_source": commitment.shown_funding_source if budget else "",
-        "indicators": [
-            {
-                "name": indicator.shown_name,
-                "unit": indicator.shown_unit,
-                "baseline": str(indicator.baseline) if indicator.baseline is not None else None,
-                "target": str(indicator.target) if indicator.target is not None else None,
-                "means_of_verification": indicator.means_of_verification,
-            }
-            for indicator in commitment.indicators.all()
-        ],
+        "indicators": [indicator_as_dict(indicator) for indicator in commitment.indicators.all()],
         "overdue": bool(commitment.is_overdue),
         "url": url,
         "last_update": _date(commitment.last_published_update),
@@ -282,7 +316,7 @@ def consultations_as_list(plan) -> list[dict]:
 def commitments_as_list(plan, *, url: str) -> list[dict]:
     """The public commitments of a plan as exported, each with its published trainings;
     `url` is the plan page's absolute URL."""
-    commitments = list(public_commitments(plan=plan))
+    commitments = list(public_commitments(plan=plan, series=True))
     trainings = public_trainings_by_commitment(commitments)
     return [
         commitment_as_dict(
@@ -322,7 +356,7 @@ def plan_as_csv(plan, *, url: str) -> str:
 
     def rows():
         currency = plan_currency(plan)
-        for commitment in public_commitments(plan=plan):
+        for commitment in public_commitments(plan=plan, series=True):
             row = commitment_as_dict(
                 commitment, url=commitment_url(plan, url, commitment.pk), currency=currency
             )

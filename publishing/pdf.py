@@ -21,7 +21,8 @@ from . import caching, charts, exports, selectors
 
 def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
     """Everything the plan page has, on paper: summary, vision, situation analysis, the
-    status summary, capability map, gaps and every commitment with its lateness.
+    status summary, capability map, gaps, every commitment with its lateness, and each
+    indicator's figures against its yearly targets.
 
     `url` is the plan page's absolute URL (from the Site, home/sites.py): printed on the
     cover, and each commitment's title links to its page."""
@@ -29,13 +30,20 @@ def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
 
     on = today()
     with translation.override(language):
-        domains = selectors.plan_public_structure(plan=plan, on=on)
+        rtl = translation.get_language_bidi()
+        domains = selectors.plan_public_structure(plan=plan, on=on, series=True)
+        measured = []  # commitments with an indicator to draw, in the document's order
         for entry in domains:
             for section in entry["sections"]:
                 for commitment in section.public_commitments:
                     commitment.public_url = (
                         exports.commitment_url(plan, url, commitment.pk) if url else ""
                     )
+                    charts.with_indicator_charts(
+                        commitment.indicator_rows, rtl=rtl, width=charts.PDF_CHART_WIDTH
+                    )
+                    if any(row["series"] for row in commitment.indicator_rows):
+                        measured.append(commitment)
         summary = selectors.status_summary(plan=plan, on=on)
         html = render_to_string(
             "plans/plan_pdf.html",
@@ -53,6 +61,7 @@ def render_plan_pdf(plan, *, language: str, url: str = "") -> bytes:
                 "findings_unanswered": list(public_findings_unanswered(plan)),
                 "consultations": selectors.public_consultations(plan=plan),
                 "domains": domains,
+                "measured": measured,
                 "last_updated": selectors.plan_last_updated(plan=plan),
                 "generated_at": timezone.now(),
             },

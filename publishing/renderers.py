@@ -138,6 +138,7 @@ class PlanRenderer(PageRenderer):
         # whose cost grows with the number of commitments.
         context = Page.get_context(page, request)
         context.update(detail)
+        charts.with_indicator_charts(detail["indicators"], rtl=get_language_bidi())
         return TemplateResponse(request, "plans/commitment_detail.html", context)
 
     def sitemap_urls(self, page, urls) -> list[dict]:

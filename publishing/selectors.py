@@ -20,6 +20,7 @@ from plans.models import (
     Domain,
     Finding,
     FundingLine,
+    IndicatorTarget,
     LegislativeAssessment,
     LegislativeCriterion,
     MaturityLevel,
@@ -205,12 +206,29 @@ def public_results_chain(*, plan, on=None) -> dict:
     return result
 
 
-def with_public_details(queryset, *, on=None):
+def indicators_with_series():
+    """Indicators with their latest value, their yearly targets and `public_measurements`
+    (from published progress updates only, with their break-down): what an indicator's
+    chart and the exports need. Three queries more, however many there are."""
+    return indicators_with_latest_value().prefetch_related(
+        "reporting_agency",
+        Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year")),
+        Prefetch(
+            "measurements",
+            queryset=tracking.published_measurements(),
+            to_attr="public_measurements",
+        ),
+    )
+
+
+def with_public_details(queryset, *, on=None, series=False):
     """What the public pages and exports show of each commitment: its agencies, capability,
     indicators with their latest values, and its lateness on `on` (default today):
     `is_overdue`, `is_stale`, `last_published_update` (tracking.selectors), and its
     funding figures and lines (`tracking.funding.with_funding`; shown only where
-    `budget_is_public`)."""
+    `budget_is_public`). With `series`, each indicator's yearly targets and published
+    measurements too (`indicators_with_series`)."""
+    indicators = indicators_with_series() if series else indicators_with_latest_value()
     return (
         funding.with_funding(tracking.with_lateness(queryset, on=on or tracking.today()))
         .select_related("lead_agency", "capability__domain", "plan__locale")
@@ -218,7 +236,7 @@ def with_public_details(queryset, *, on=None):
             "supporting_agencies",
             "translations",
             "inspire_strategies",
-            Prefetch("indicators", queryset=indicators_with_latest_value()),
+            Prefetch("indicators", queryset=indicators),
             Prefetch("funding_lines", queryset=FundingLine.objects.order_by("year", "sort_order")),
             Prefetch("training_targets", queryset=TrainingTarget.objects.order_by("audience")),
             public_findings_prefetch(),
@@ -312,10 +330,10 @@ def public_findings_prefetch():
     )
 
 
-def public_commitments(*, plan, on=None):
+def public_commitments(*, plan, on=None, series=False):
     """The live version of each published commitment of a plan, with what the public sees
     of it (`with_public_details`)."""
-    return with_public_details(_plan_rows(plan), on=on)
+    return with_public_details(_plan_rows(plan), on=on, series=series)
 
 
 def matching_commitments(*, plan, capability=None, agency=None, status=None, on=None):
@@ -338,9 +356,12 @@ def matching_commitments(*, plan, capability=None, agency=None, status=None, on=
 
 
 def indicator_rows(commitment):
-    """Baseline, target, latest value and share of the way for each indicator."""
+    """Baseline, target, latest value and share of the way for each indicator; with
+    `indicators_with_series`, its `series` too: each year's figure against that year's
+    target (`tracking.selectors.actual_against_target`, published measurements only)."""
     rows = []
     for indicator in commitment.indicators.all():
+        measured = getattr(indicator, "public_measurements", None)
         latest = getattr(indicator, "latest_value", None)
         percent = (
             tracking.percent_of_target(indicator.baseline, indicator.target, latest)
@@ -353,6 +374,9 @@ def indicator_rows(commitment):
                 "latest": latest,
                 "measured_on": getattr(indicator, "latest_measured_on", None),
                 "percent": percent,
+                "series": tracking.actual_against_target(indicator, measured)
+                if measured is not None
+                else None,
             }
         )
     return rows
@@ -364,7 +388,15 @@ PLAN_PAGE_COMMITMENTS = 50
 
 
 def plan_public_structure(
-    *, plan, capability=None, agency=None, status=None, page=None, per_page=None, on=None
+    *,
+    plan,
+    capability=None,
+    agency=None,
+    status=None,
+    page=None,
+    per_page=None,
+    on=None,
+    series=False,
 ):
     """Domains -> capability sections -> live commitments, for the public plan page.
 
@@ -377,6 +409,7 @@ def plan_public_structure(
     with the sections they fall in (a section without commitments stays where it falls
     in capability order); returns `(domains, pagination)`, pagination being None when
     the page does not exist. Without `page`, every commitment (the PDF): `domains` only.
+    `series`: each indicator's figures against its yearly targets too (`indicator_rows`).
     """
     filtered = bool(capability or agency or status)
     commitments = matching_commitments(
@@ -396,11 +429,11 @@ def plan_public_structure(
         )
         if pagination is None:
             return [], None
-        shown = with_public_details(commitments, on=on)
+        shown = with_public_details(commitments, on=on, series=series)
         shown = shown[pagination["offset"] : pagination["offset"] + pagination["size"]]
         sections = [s for s in sections if s.capability_id in pagination["capabilities"]]
     else:
-        shown = with_public_details(commitments, on=on)
+        shown = with_public_details(commitments, on=on, series=series)
     commitments_by_capability = {}
     for commitment in shown:
         commitment.indicator_rows = indicator_rows(commitment)
@@ -591,7 +624,7 @@ def public_commitment_funding(commitment, *, currency: str = ""):
 def public_commitment_detail(*, plan, commitment_id):
     """A live commitment of a plan with its published updates (newest first), indicator
     progress and public change history."""
-    commitment = public_commitments(plan=plan).filter(pk=commitment_id).first()
+    commitment = public_commitments(plan=plan, series=True).filter(pk=commitment_id).first()
     if commitment is None:
         return None
     trainings = public_trainings_by_commitment([commitment]).get(commitment.pk, [])

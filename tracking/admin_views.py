@@ -179,8 +179,10 @@ class UpdateInspectView(ReviewButtonMixin, InstancePermissionViewMixin, generic.
         return self.object.evidence_url or "—"
 
     def get_measurements_display_value(self):
-        measurements = self.object.measurements.select_related("indicator")
-        return "; ".join(str(m) for m in measurements) or "—"
+        measurements = self.object.measurements.select_related("indicator").prefetch_related(
+            "breakdown"
+        )
+        return "; ".join(_measurement_text(m) for m in measurements) or "—"
 
     def get_trainings_display_value(self):
         return training_summaries(self.object) or "—"
@@ -220,6 +222,21 @@ def training_summaries(update) -> str:
             f"{rows or '—'}"
         )
     return "; ".join(lines)
+
+
+def _measurement_text(measurement) -> str:
+    """What the reviewing coordinator reads of a measurement: "Calls answered: 120
+    (1 Oct 2026 – 3 Dec 2026; Female: 60, Male: 60)"."""
+    parts = []
+    if measurement.period_start and measurement.period_end:
+        parts.append(
+            f"{date_format(measurement.period_start)} – {date_format(measurement.period_end)}"
+        )
+    breakdown = ", ".join(str(value) for value in measurement.breakdown.all())
+    if breakdown:
+        parts.append(breakdown)
+    details = f" ({'; '.join(parts)})" if parts else ""
+    return f"{measurement.indicator}: {measurement.value}{details}"
 
 
 class UpdateReviewView(UpdateInspectView):

@@ -17,6 +17,7 @@ from .models import (
     STATUS_RULE,
     ProgressUpdate,
     ReportingPeriod,
+    breakdown_errors,
 )
 from .permissions import (
     commitments_user_may_report_on,
@@ -113,6 +114,23 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
 
         field.label_from_instance = label
 
+    @staticmethod
+    def _check_breakdown(form, indicator):
+        """A measurement's disaggregated values only by the dimensions its indicator
+        declares, each group once (`models.breakdown_errors`)."""
+        nested = form.formsets.get("breakdown") if hasattr(form, "formsets") else None
+        if nested is None:
+            return
+        values = [
+            row.instance
+            for row in nested.forms
+            if hasattr(row, "cleaned_data")
+            and row.cleaned_data
+            and not row.cleaned_data.get("DELETE")
+        ]
+        for problem in breakdown_errors(indicator=indicator, values=values):
+            form.add_error(None, problem)
+
     def set_up_publish_now(self):
         """ "Publish now", or "Submit for review" where the user's country reviews updates
         (`services` decides again when saving)."""
@@ -154,6 +172,8 @@ class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
                 indicator = getattr(form, "cleaned_data", {}).get("indicator")
                 if indicator and indicator.commitment_id != commitment.pk:
                     form.add_error("indicator", INDICATOR_OF_ANOTHER_COMMITMENT)
+                elif indicator and not form.cleaned_data.get("DELETE"):
+                    self._check_breakdown(form, indicator)
         return cleaned_data
 
 

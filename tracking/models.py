@@ -21,7 +21,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
-from plans.models import Audience, Commitment
+from plans.models import Audience, Commitment, Dimension, Frequency
+from plans.models.indicators import UNKNOWN_DIMENSION
 from terminology.fields import quotations_field
 
 from .evidence import is_country_evidence
@@ -32,6 +33,16 @@ EVIDENCE_OF_ANOTHER_COUNTRY = _(
     "there first, then choose it."
 )
 INDICATOR_OF_ANOTHER_COMMITMENT = _("This indicator belongs to another commitment.")
+PERIOD_IN_FUTURE = _("The period a figure covers cannot end in the future.")
+PERIOD_ENDS_BEFORE_START = _("The period cannot end before it starts.")
+DIMENSION_NOT_DECLARED = _(
+    "“%(indicator)s” is not disaggregated by %(dimension)s: add the dimension to the "
+    "indicator first, or leave this value out."
+)
+CATEGORY_NOT_OF_DIMENSION = _("Choose a group of the dimension %(dimension)s.")
+REGION_NEEDED = _("Name the region (and choose no group): the region dimension is free text.")
+REGION_NOT_EXPECTED = _("Only the region dimension has a name here: clear it.")
+GROUP_TWICE = _("“%(group)s” is there twice: one value per group.")
 PROGRESS_RANGE = _("Progress is a percentage from 0 to 100.")
 # Which of the commitment's own status and progress and an update's wins: the rule
 # `services.commitment_roll_up` applies, said where people report.
@@ -351,8 +362,11 @@ class ProgressUpdate(ClusterableModel):
             )
 
 
-@reversion.register()
-class IndicatorMeasurement(models.Model):
+@reversion.register(follow=("breakdown",))
+class IndicatorMeasurement(ClusterableModel):
+    """A figure for an indicator, for the period it covers, with its break-down by the
+    indicator's dimensions (`breakdown`): aggregates about groups of people only."""
+
     update = ParentalKey(ProgressUpdate, on_delete=models.CASCADE, related_name="measurements")
     indicator = models.ForeignKey(
         "plans.CommitmentIndicator",
@@ -361,7 +375,27 @@ class IndicatorMeasurement(models.Model):
         verbose_name=_("indicator"),
     )
     measured_on = models.DateField(_("measured on"), default=today)
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    # Empty in the form: the indicator's collection period up to the day measured
+    # (`default_period`), so a quarterly figure measured on 3 December covers 1 October
+    # to 3 December.
+    period_start = models.DateField(
+        _("period from"),
+        null=True,
+        blank=True,
+        help_text=_("The first day the figure covers; empty: the start of the indicator's period."),
+    )
+    period_end = models.DateField(
+        _("period to"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the figure covers; empty: the day it was measured."),
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("An aggregate figure: never data about an individual child."),
+    )
     source = models.CharField(_("source"), max_length=255, blank=True)
 
     class Meta:
@@ -372,11 +406,26 @@ class IndicatorMeasurement(models.Model):
     panels = [
         FieldPanel("indicator"),
         FieldRowPanel([FieldPanel("measured_on"), FieldPanel("value")]),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldPanel("source"),
+        InlinePanel(
+            "breakdown",
+            heading=_("Disaggregated values"),
+            label=_("disaggregated value"),
+            help_text=_(
+                "The figure broken down by the indicator's dimensions (sex, age group, ...): "
+                "aggregate figures only, never data about an individual child."
+            ),
+        ),
     ]
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.measured_on:%Y-%m-%d})"
+
+    @property
+    def year(self) -> int:
+        """The year the figure counts for: the year its period ends in."""
+        return (self.period_end or self.measured_on).year
 
     def clean(self):
         super().clean()
@@ -388,6 +437,160 @@ class IndicatorMeasurement(models.Model):
             raise ValidationError({"indicator": ValidationError(INDICATOR_OF_ANOTHER_COMMITMENT)})
         if self.measured_on and self.measured_on > today():
             raise ValidationError({"measured_on": ValidationError(DATED_IN_FUTURE)})
+        if self.indicator_id and (self.period_end or self.measured_on):
+            self.period_end = self.period_end or self.measured_on
+            if self.period_start is None:
+                self.period_start = default_period(self.indicator.frequency, self.period_end)[0]
+        if self.period_end and self.period_end > today():
+            raise ValidationError({"period_end": ValidationError(PERIOD_IN_FUTURE)})
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValidationError({"period_end": ValidationError(PERIOD_ENDS_BEFORE_START)})
+
+
+def default_period(frequency: str, day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The collection period (by the indicator's frequency) that `day` falls in, from its
+    first day up to `day`: the month, quarter, half-year or year so far; `once`: the day."""
+    months = {
+        Frequency.MONTHLY: 1,
+        Frequency.QUARTERLY: 3,
+        Frequency.HALF_YEARLY: 6,
+        Frequency.YEARLY: 12,
+    }.get(frequency)
+    if months is None:
+        return day, day
+    first_month = (day.month - 1) // months * months + 1
+    return day.replace(month=first_month, day=1), day
+
+
+# What each dimension breaks a figure down into. Groups of people, never a person: the
+# age groups are those child-protection statistics use; region is the agency's own name
+# for it (free text); audiences are the trainings' (`Audience`).
+SEX_CATEGORIES = (
+    ("female", _("Female")),
+    ("male", _("Male")),
+    ("other_or_not_recorded", _("Other or not recorded")),
+)
+AGE_GROUPS = (
+    ("0-5", _("0–5 years")),
+    ("6-11", _("6–11 years")),
+    ("12-14", _("12–14 years")),
+    ("15-17", _("15–17 years")),
+    ("18+", _("18 years and over")),
+    ("age_not_recorded", _("Age not recorded")),
+)
+DISABILITY_CATEGORIES = (
+    ("with_disability", _("With a disability")),
+    ("without_disability", _("Without a disability")),
+    ("disability_not_recorded", _("Disability not recorded")),
+)
+
+
+def categories_of(dimension: str):
+    """The fixed categories of a dimension, or None for one of free text (region)."""
+    return {
+        Dimension.SEX: SEX_CATEGORIES,
+        Dimension.AGE_GROUP: AGE_GROUPS,
+        Dimension.DISABILITY: DISABILITY_CATEGORIES,
+        Dimension.AUDIENCE: tuple(Audience.choices),
+    }.get(dimension)
+
+
+CATEGORY_CHOICES = [
+    (label, list(categories))
+    for label, categories in (
+        (_("Sex"), SEX_CATEGORIES),
+        (_("Age group"), AGE_GROUPS),
+        (_("Disability"), DISABILITY_CATEGORIES),
+        (_("Training audience"), tuple(Audience.choices)),
+    )
+]
+
+
+@reversion.register()
+class MeasurementValue(models.Model):
+    """One group's share of a measurement: the figure for women, for 12-14-year-olds, for
+    a region. Aggregates only."""
+
+    measurement = ParentalKey(
+        IndicatorMeasurement, on_delete=models.CASCADE, related_name="breakdown"
+    )
+    dimension = models.CharField(_("dimension"), max_length=16, choices=Dimension.choices)
+    category = models.CharField(
+        _("group"),
+        max_length=32,
+        choices=CATEGORY_CHOICES,
+        blank=True,
+        help_text=_("For every dimension but region."),
+    )
+    region = models.CharField(
+        _("region"), max_length=64, blank=True, help_text=_("For the region dimension: its name.")
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("The aggregate figure for this group, never data about an individual child."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("dimension"), FieldPanel("category")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("value")]),
+    ]
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("disaggregated value")
+        verbose_name_plural = _("disaggregated values")
+
+    def __str__(self):
+        return f"{self.group_label}: {self.value}"
+
+    @property
+    def group_label(self) -> str:
+        if self.dimension == Dimension.REGION:
+            return self.region
+        return str(dict(categories_of(self.dimension) or ()).get(self.category, self.category))
+
+    def clean(self):
+        super().clean()
+        self.region = (self.region or "").strip()
+        categories = categories_of(self.dimension)
+        if self.dimension == Dimension.REGION:
+            if not self.region or self.category:
+                raise ValidationError({"region": ValidationError(REGION_NEEDED)})
+        elif categories is not None and self.category not in dict(categories):
+            raise ValidationError(
+                {
+                    "category": ValidationError(
+                        CATEGORY_NOT_OF_DIMENSION,
+                        params={"dimension": Dimension(self.dimension).label},
+                    )
+                }
+            )
+        elif self.region:
+            raise ValidationError({"region": ValidationError(REGION_NOT_EXPECTED)})
+
+
+def breakdown_errors(*, indicator, values) -> list[str]:
+    """A measurement's break-down against its indicator: only the dimensions the
+    indicator declares, each group once. The progress update's form and the services
+    ask here."""
+    problems, seen = [], set()
+    declared = set(indicator.disaggregation or [])
+    for value in values:
+        if value.dimension not in declared:
+            problems.append(
+                str(DIMENSION_NOT_DECLARED)
+                % {"indicator": indicator, "dimension": Dimension(value.dimension).label}
+                if value.dimension in Dimension.values
+                else str(UNKNOWN_DIMENSION) % {"dimension": value.dimension}
+            )
+            continue
+        key = (value.dimension, value.category, value.region.casefold())
+        if key in seen:
+            problems.append(str(GROUP_TWICE) % {"group": value.group_label})
+        seen.add(key)
+    return problems
 
 
 TRAINING_OF_ANOTHER_KIND = _(

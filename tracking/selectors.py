@@ -12,6 +12,7 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     Sum,
@@ -25,6 +26,7 @@ from plans.models import Commitment
 
 from .models import (
     IndicatorMeasurement,
+    MeasurementValue,
     ProgressUpdate,
     ReportingPeriod,
     Training,
@@ -299,3 +301,64 @@ def commitments_period_report_due(*, on: datetime.date, within_days=None, querys
         .filter(due_period_id__isnull=False)
         .exclude(Exists(filed))
     )
+
+
+# --- Indicators: a year's measurement against that year's target -----------------------
+
+
+def published_measurements():
+    """Measurements of published progress updates (the public's and the charts'), each
+    with its break-down, oldest period first."""
+    return (
+        IndicatorMeasurement.objects.filter(update__published_at__isnull=False)
+        .prefetch_related(Prefetch("breakdown", queryset=MeasurementValue.objects.order_by("pk")))
+        .order_by("period_end", "measured_on", "pk")
+    )
+
+
+def _latest_key(measurement):
+    return (
+        measurement.period_end or measurement.measured_on,
+        measurement.measured_on,
+        measurement.pk,
+    )
+
+
+def actual_against_target(indicator, measurements) -> list[dict]:
+    """Per year, oldest first: the indicator's target for that year and the figure for
+    it, the latest measurement whose period ends in the year (by the period's end, then
+    the day measured). `measurements`: the indicator's, already narrowed to what the
+    reader may see (`published_measurements`). A year has a row if it has either.
+
+    `met` says whether the figure reached the year's target, in the indicator's
+    direction: down where the end target is below the baseline (fewer days to take
+    material down), else up; None without both."""
+    targets = {target.year: target.value for target in indicator.targets.all()}
+    latest = {}
+    for measurement in measurements:
+        year = measurement.year
+        if year not in latest or _latest_key(measurement) > _latest_key(latest[year]):
+            latest[year] = measurement
+    falling = (
+        indicator.baseline is not None
+        and indicator.target is not None
+        and indicator.target < indicator.baseline
+    )
+    rows = []
+    for year in sorted({*targets, *latest}):
+        target = targets.get(year)
+        measurement = latest.get(year)
+        actual = measurement.value if measurement is not None else None
+        met = None
+        if target is not None and actual is not None:
+            met = actual <= target if falling else actual >= target
+        rows.append(
+            {
+                "year": year,
+                "target": target,
+                "actual": actual,
+                "measurement": measurement,
+                "met": met,
+            }
+        )
+    return rows

@@ -26,10 +26,12 @@ from .models import (
     INDICATOR_OF_ANOTHER_COMMITMENT,
     PERIOD_CLOSED,
     IndicatorMeasurement,
+    MeasurementValue,
     ProgressUpdate,
     ReportingPeriod,
     Training,
     TrainingParticipants,
+    breakdown_errors,
 )
 
 NOT_YOUR_COMMITMENT = "You may not report on this commitment."
@@ -71,12 +73,26 @@ def _notify(event, update, actor):
     )
 
 
+def _measurement(row) -> IndicatorMeasurement:
+    """A measurement from a dict (its fields, and `breakdown`: dicts of dimension,
+    category or region, and value)."""
+    row = dict(row)
+    values = [MeasurementValue(**value) for value in row.pop("breakdown", ())]
+    return IndicatorMeasurement(breakdown=values, **row)
+
+
 def _validate_children(update, measurements, trainings):
     for measurement in measurements:
         measurement.update = update
         measurement.full_clean(exclude=["update"])
         if measurement.indicator.commitment_id != update.commitment_id:
             raise ValidationError({"measurements": INDICATOR_OF_ANOTHER_COMMITMENT})
+        values = list(measurement.breakdown.all())
+        for value in values:
+            value.full_clean(exclude=["measurement"])
+        problems = breakdown_errors(indicator=measurement.indicator, values=values)
+        if problems:
+            raise ValidationError({"measurements": problems})
     if trainings and update.commitment.kind != Commitment.Kind.TRAINING:
         raise ValidationError({"trainings": NOT_TRAINING})
 
@@ -126,7 +142,7 @@ def progress_update_create(
     )
     if reporting_date is not None:
         update.reporting_date = reporting_date
-    measurements = [IndicatorMeasurement(**m) for m in measurements]
+    measurements = [_measurement(m) for m in measurements]
     update.full_clean()
     _validate_children(update, measurements, trainings)
     update.measurements = measurements

@@ -8,6 +8,7 @@ from .consultation import ConsultationComment, ConsultationRound
 from .findings import Finding
 from .frameworks import Capability, Domain, Framework, InspireStrategy, MaturityLevel
 from .funding import FundingLine
+from .indicators import Dimension, Frequency, IndicatorTarget, Level
 from .legislation import (
     AssessmentStatus,
     LegislativeAssessment,
@@ -32,15 +33,19 @@ __all__ = [
     "CommitmentTranslation",
     "ConsultationComment",
     "ConsultationRound",
+    "Dimension",
     "Domain",
     "Finding",
     "Framework",
+    "Frequency",
     "FundingLine",
+    "IndicatorTarget",
     "InspireStrategy",
     "LeadAgencyHeadTask",
     "LegislativeAssessment",
     "LegislativeCriterion",
     "LegislativeReview",
+    "Level",
     "MaturityLevel",
     "NationalPlanPage",
     "OutcomeIndicator",

@@ -37,6 +37,7 @@ from wagtail.search import index
 from plans.panels import ReviewFeedbackPanel, UnpublishedChangesPanel
 from terminology.fields import quotations_field
 
+from .indicators import Dimension, DimensionsField, Frequency, Level
 from .workflows import CountryReviewSetup
 
 OUTPUT_NOT_IN_PLAN = _(
@@ -560,29 +561,106 @@ class Commitment(
         return shown.funding_source if shown and shown.funding_source else self.funding_source
 
 
-class CommitmentIndicator(Orderable):
-    """How progress on a commitment is measured: baseline, target, means of verification."""
+class CommitmentIndicator(ClusterableModel, Orderable):
+    """How progress on a commitment is measured, as a monitoring officer records it: the
+    level it measures, baseline and its year, the end target and a target per year
+    (`targets`), the data source and how often it is collected, who reports it, and the
+    dimensions its figures are broken down by (aggregates only)."""
 
     commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(_("indicator"), max_length=255)
+    level = models.CharField(
+        _("level"),
+        max_length=8,
+        choices=Level.choices,
+        default=Level.OUTPUT,
+        help_text=_("What it measures in the results chain: an output, an outcome or impact."),
+    )
     unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. officers, %"))
     baseline = models.DecimalField(
         _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
     )
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     target = models.DecimalField(
-        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+        _("target"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The end target; the yearly targets below lead to it."),
     )
     means_of_verification = models.CharField(_("means of verification"), max_length=255, blank=True)
+    data_source = models.CharField(
+        _("data source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the figures come from, e.g. the helpline's case management system."),
+    )
+    frequency = models.CharField(
+        _("collection frequency"),
+        max_length=16,
+        choices=Frequency.choices,
+        default=Frequency.QUARTERLY,
+    )
+    reporting_agency = models.ForeignKey(
+        "stakeholders.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reported_indicators",
+        verbose_name=_("reporting agency"),
+        help_text=_("Who reports the figures; empty: the lead agency."),
+    )
+    # A staff name: shown in the admin only, never on public pages or in exports.
+    focal_person = models.ForeignKey(
+        "stakeholders.Membership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="focal_for_indicators",
+        verbose_name=_("indicator focal person"),
+        help_text=_("A drafter or head of the reporting agency who reports the figures."),
+    )
+    disaggregation = DimensionsField(
+        _("disaggregated by"),
+        help_text=_(
+            "The groups its figures are broken down by. Aggregate figures only: never data "
+            "about an individual child."
+        ),
+    )
 
     panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target")]),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("level")]),
+        FieldRowPanel(
+            [
+                FieldPanel("unit"),
+                FieldPanel("baseline"),
+                FieldPanel("baseline_year"),
+                FieldPanel("target"),
+            ]
+        ),
+        FieldRowPanel([FieldPanel("data_source"), FieldPanel("frequency")]),
         FieldPanel("means_of_verification"),
+        # One under the other: agency names are long enough to push a neighbour away.
+        FieldPanel("reporting_agency"),
+        FieldPanel("focal_person"),
+        FieldPanel("disaggregation"),
+        InlinePanel("targets", heading=_("Yearly targets"), label=_("yearly target")),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
+
+    @property
+    def disaggregation_labels(self) -> list[str]:
+        """The dimensions it is broken down by, named in the reader's language."""
+        return [str(Dimension(value).label) for value in self.disaggregation or []]
+
+    @property
+    def agency_reporting(self):
+        """The agency that reports the figures: the one named, else the lead agency."""
+        return self.reporting_agency if self.reporting_agency_id else self.commitment.lead_agency
 
     def __str__(self):
         return self.name

@@ -355,7 +355,7 @@ class MeasurementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = IndicatorMeasurement
-        fields = ["measured_on", "value", "update"]
+        fields = ["measured_on", "period_start", "period_end", "value", "update"]
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -379,6 +379,11 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "latest_value",
             "latest_measured_on",
             "measurements",
+            # Issue 19, item 2 (the yearly targets and break-downs are in export.json).
+            "level",
+            "baseline_year",
+            "data_source",
+            "frequency",
         ]
 
 
@@ -387,7 +392,7 @@ class UpdateMeasurementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = IndicatorMeasurement
-        fields = ["indicator", "measured_on", "value"]
+        fields = ["indicator", "measured_on", "period_start", "period_end", "value"]
 
 
 class ParticipantsSerializer(serializers.ModelSerializer):
