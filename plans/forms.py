@@ -315,6 +315,8 @@ class LegislativeReviewForm(CountryRegisterForm):
         formset.__dict__.pop("forms", None)  # built already, by the terminology check
         formset.initial = [{"criterion": criterion.pk} for criterion in criteria]
         formset.extra = len(criteria)
+
+
 # --- Consultation rounds -----------------------------------------------------------------
 
 

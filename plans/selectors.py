@@ -248,6 +248,8 @@ def public_finding_state(finding) -> str:
 def public_legislative_review_rows():
     """Legislative reviews the public may see: the ones the coordinator published."""
     return LegislativeReview.objects.filter(public=True)
+
+
 # --- Consultation rounds -------------------------------------------------------------
 
 

@@ -828,6 +828,8 @@ def public_legislative_review(*, plan):
     if review is None:
         return None
     return {"review": review, "rows": legislative_table([review])}
+
+
 def public_consultations(*, plan) -> list[dict]:
     """The published summaries of a plan's closed consultation rounds: who was consulted,
     how many comments, how each was answered and why. Authors are never named, only

@@ -36,3 +36,31 @@ def ke_demo_plan(kenya, ke_agencies):
 
 def csv_bytes(*lines: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.fixture
+def ke_chain_plan(ke_demo_plan, ke_agencies):
+    """Kenya's plan with a published results chain: two outcomes, outputs under them
+    (one output title under both, as plans sometimes have)."""
+    from plans import services as plan_services
+
+    plan_services.plan_results_chain_set(
+        actor=None,
+        plan=ke_demo_plan,
+        goal="Children are safe online",
+        outcomes=[
+            {
+                "title": "Offenders are identified, investigated and prosecuted",
+                "outputs": [{"title": "Investigators trained"}, {"title": "Guidelines in use"}],
+            },
+            {
+                "title": "Children who are harmed reach help",
+                "outputs": [
+                    {"title": "Helpline answers online abuse"},
+                    {"title": "Guidelines in use"},
+                ],
+            },
+        ],
+        publish=True,
+    )
+    return type(ke_demo_plan).objects.get(pk=ke_demo_plan.pk)
