@@ -39,11 +39,14 @@ FUNDING_SOURCE_UNKNOWN = _(
 FUNDING_PARTNER_MISSING = _(
     "Funding line %(number)s (“%(line)s”): name the development partner after “partner”."
 )
-FUNDING_AMOUNT_INVALID = _("Funding line %(number)s (“%(line)s”): %(problem)s")
+FUNDING_AMOUNT_INVALID = _(
+    "Funding line %(number)s (“%(line)s”): %(problem)s Write “,” between thousands and “.” "
+    "before decimals: 1,200,000.50."
+)
 
-# Year, then words, then the amount: digits with "," between thousands and "." before
-# decimals. No spaces inside the amount: a partner's name may end in a number.
-_LINE = re.compile(r"^(?P<year>\d{4})\s+(?P<words>.+?)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)$")
+# Year, then words, then the amount (digits, "," and ".", read by `parse_cost`). No
+# spaces inside the amount: a partner's name may end in a number.
+_LINE = re.compile(r"^(?P<year>\d{4})\s+(?P<words>.+?)\s+(?P<amount>\d[\d.,]*)$")
 _PARTNER_WORDS = ("development partner", "partner")
 
 
