@@ -1,6 +1,7 @@
 import pytest
 
 from demo.countries import COUNTRIES
+from demo.results import add_demo_results_chain
 from stakeholders import services as stakeholder_services
 
 from ..factories import AgencyFactory, make_plan
@@ -31,7 +32,11 @@ def ke_agencies(kenya, ke_police, ke_helpline, ke_children_services):
 
 @pytest.fixture
 def ke_demo_plan(kenya, ke_agencies):
-    return make_plan(kenya, capabilities=DEMO_CAPABILITIES)
+    """Kenya's plan as the demo has it: its sections, and its published results chain (an
+    output per capability, "4. Dedicated law enforcement"), which the sample names."""
+    plan = make_plan(kenya, capabilities=DEMO_CAPABILITIES)
+    add_demo_results_chain(plan, "en")
+    return type(plan).objects.get(pk=plan.pk)
 
 
 def csv_bytes(*lines: str) -> bytes:
