@@ -15,6 +15,7 @@ whatever their case, in English or in the plan's language.
 """
 
 import re
+import unicodedata
 from decimal import Decimal
 
 from django.utils import translation
@@ -22,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.models import FundingLine
 
-from .reading import normalise, parse_cost, split_cell
+from .reading import parse_cost, split_cell
 
 FUNDING_EXAMPLES = "2026 secured national budget 1,200,000; 2027 pledged partner UNICEF 500,000"
 FUNDING_LINE_UNREADABLE = _(
@@ -50,12 +51,20 @@ _LINE = re.compile(r"^(?P<year>\d{4})\s+(?P<words>.+?)\s+(?P<amount>\d[\d.,]*)$"
 _PARTNER_WORDS = ("development partner", "partner")
 
 
+def _word_key(text) -> str:
+    """Words as compared: any case, accents and Arabic short vowels, spacing, punctuation
+    ("Asegurado" and "asegurado", "مؤمَّن" and "مؤمن", "partner:" and "partner")."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(re.sub(r"[\W_]+", " ", bare.casefold()).split())
+
+
 def _names(choice, language) -> set[str]:
-    """A choice's key and label, in English and in the plan's language, normalised."""
-    names = {normalise(choice.value), normalise(choice.label)}
+    """A choice's key and label, in English and in the plan's language."""
+    names = {_word_key(choice.value)}
     for code in ("en", language):
         with translation.override(code):
-            names.add(normalise(str(choice.label)))
+            names.add(_word_key(str(choice.label)))
     return names - {""}
 
 
@@ -70,9 +79,7 @@ class FundingCell:
             for source in (Src.NATIONAL_BUDGET, Src.OTHER)
             for name in _names(source, language)
         }
-        self.partner_words = sorted(
-            {*_PARTNER_WORDS, *_names(Src.PARTNER, language)}, key=len, reverse=True
-        )
+        self.partner_words = {*_PARTNER_WORDS, *_names(Src.PARTNER, language)}
 
     def parse(self, text: str) -> tuple[list[dict], list[str]]:
         """The cell's lines as FundingLine fields, and a message for each line not read."""
@@ -109,20 +116,19 @@ class FundingCell:
         # A state may be more than one word in some languages: the longest match wins.
         tokens = words.split()
         for size in range(len(tokens) - 1, 0, -1):
-            state = self.states.get(normalise(" ".join(tokens[:size])))
+            state = self.states.get(_word_key(" ".join(tokens[:size])))
             if state is not None:
                 return state, " ".join(tokens[size:])
         return None, ""
 
     def _source(self, text: str, where: dict) -> tuple[str, str]:
-        source = self.sources.get(normalise(text))
+        source = self.sources.get(_word_key(text))
         if source is not None:
             return source, ""
-        lowered = text.lower()
-        for word in self.partner_words:
-            rest = text[len(word) :]
-            if lowered.startswith(word) and (not rest or not rest[0].isalnum()):
-                partner = rest.strip(" :-–—")
+        tokens = text.split()
+        for size in range(len(tokens), 0, -1):
+            if _word_key(" ".join(tokens[:size])) in self.partner_words:
+                partner = " ".join(tokens[size:]).strip(" :-–—")
                 if not partner:
                     raise ValueError(FUNDING_PARTNER_MISSING % where)
                 return FundingLine.Source.PARTNER, partner
