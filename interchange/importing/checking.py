@@ -21,8 +21,17 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import WorkflowState
 
-from plans.models import Capability, Commitment, CommitmentIndicator, InspireStrategy
+from plans import services as plan_services
+from plans.models import (
+    Capability,
+    Commitment,
+    CommitmentIndicator,
+    FundingLine,
+    InspireStrategy,
+    PlanOutcome,
+)
 
+from .funding import FundingCell
 from .reading import (
     ALIAS_TO_COLUMN,
     MAX_CELL_CHARS,
@@ -77,6 +86,36 @@ IN_REVIEW = (
     "reviewers approve it or request changes."
 )
 LOCKED = "Commitment %(pk)s is locked by %(user)s; ask them to unlock it first."
+# The results chain is the plan page's, reviewed with it: the import names outputs the
+# published chain has, and never adds to a chain in a commitment's row.
+_ADD_TO_CHAIN = _(
+    "Add it in the plan's “Results chain” panel first (edit the plan page); once the plan's "
+    "review publishes that revision, upload the file again."
+)
+OUTCOME_UNKNOWN = _(
+    "“%(value)s” is not an outcome of this plan's results chain (its outcomes: "
+    "%(choices)s). %(add)s"
+)
+OUTPUT_UNKNOWN = _(
+    "“%(value)s” is not an output of this plan's results chain (its outputs: %(choices)s). %(add)s"
+)
+OUTPUT_NOT_UNDER_OUTCOME = _(
+    "“%(value)s” is not an output under the outcome “%(outcome)s” (its outputs: "
+    "%(choices)s). Correct the outcome or the output."
+)
+OUTPUT_AMBIGUOUS = _(
+    "“%(value)s” is an output of several outcomes (%(outcomes)s): name its outcome in an "
+    "outcome column."
+)
+OUTPUT_MISSING = _(
+    "A commitment delivers an output: name the output under “%(outcome)s” it delivers "
+    "(%(choices)s)."
+)
+CHAIN_NOT_PUBLISHED = _(
+    "“%(value)s” is in the plan's draft results chain, not yet published: commitments can "
+    "name it once the plan's review publishes that revision. Then upload the file again."
+)
+NO_CHAIN = _("none yet")
 DRAFT_REPLACED = (
     "Commitment %(pk)s has a newer draft with “%(draft)s” here; the import replaces it."
 )
@@ -96,6 +135,8 @@ FIELD_COLUMNS = {
     "estimated_cost": ("estimated_cost",),
     "currency": ("currency",),
     "funding_source": ("funding_source",),
+    "output": ("output",),
+    "funding_lines": ("funding_lines",),
 }
 
 
@@ -169,6 +210,60 @@ class Lookups:
         for strategy in InspireStrategy.objects.all():
             for key in (str(strategy.number), strategy.letter, strategy.name):
                 self._inspire[normalise(key)] = strategy
+        self.funding = FundingCell(plan.locale.language_code)
+        # The published chain: a commitment points at output rows, which only the plan's
+        # published revision writes.
+        self._outcomes = list(
+            PlanOutcome.objects.filter(plan=plan).prefetch_related("outputs").order_by("sort_order")
+        )
+        self._outputs = [output for outcome in self._outcomes for output in outcome.outputs.all()]
+        self._draft_titles = None
+
+    def output(self, *, outcome: str, output: str):
+        """The published output named (under the outcome named, when given), or a
+        ValueError with the column to report it under."""
+        if outcome and not any(_same(o.title, outcome) for o in self._outcomes):
+            raise ChainError("outcome", self._chain_message(outcome, OUTCOME_UNKNOWN, "outcome"))
+        by_outcome = [o for o in self._outputs if not outcome or _same(o.outcome.title, outcome)]
+        if not output:
+            choices = _choices(o.title for o in by_outcome)
+            raise ChainError("output", OUTPUT_MISSING % {"outcome": outcome, "choices": choices})
+        found = [o for o in by_outcome if _same(o.title, output)]
+        if not found:
+            if outcome and any(_same(o.title, output) for o in self._outputs):
+                raise ChainError(
+                    "output",
+                    OUTPUT_NOT_UNDER_OUTCOME
+                    % {
+                        "value": output,
+                        "outcome": outcome,
+                        "choices": _choices(o.title for o in by_outcome),
+                    },
+                )
+            raise ChainError("output", self._chain_message(output, OUTPUT_UNKNOWN, "output"))
+        if len(found) > 1:
+            outcomes = get_text_list([f"“{o.outcome.title}”" for o in found], str(_("and")))
+            raise ChainError("output", OUTPUT_AMBIGUOUS % {"value": output, "outcomes": outcomes})
+        return found[0]
+
+    def _chain_message(self, value: str, message, level: str) -> str:
+        if _key(value) in self._draft_chain_titles(level):
+            return str(CHAIN_NOT_PUBLISHED % {"value": value})
+        items = self._outcomes if level == "outcome" else self._outputs
+        titles = (item.title for item in items)
+        return str(message % {"value": value, "choices": _choices(titles), "add": _ADD_TO_CHAIN})
+
+    def _draft_chain_titles(self, level: str) -> set[str]:
+        if self._draft_titles is None:
+            self._draft_titles = {"outcome": set(), "output": set()}
+            plan = self.plan
+            if plan.has_unpublished_changes and plan.latest_revision_id:
+                draft = plan.get_latest_revision_as_object()
+                for outcome in draft.outcomes.all():
+                    self._draft_titles["outcome"].add(_key(outcome.title))
+                    for output in outcome.outputs.all():
+                        self._draft_titles["output"].add(_key(output.title))
+        return self._draft_titles[level]
 
     def agency(self, text: str):
         found = self._agencies.get(_agency_key(text), set())
@@ -228,6 +323,26 @@ class Lookups:
             elif strategy not in found:
                 found.append(strategy)
         return found, errors
+
+
+class ChainError(ValueError):
+    def __init__(self, column, message):
+        super().__init__(str(message))
+        self.column = column
+
+
+def _key(title) -> str:
+    return " ".join(str(title or "").casefold().split())
+
+
+def _same(title, text) -> bool:
+    # Case and spacing do not matter; punctuation does ("4. Dedicated law enforcement").
+    return _key(title) == _key(text)
+
+
+def _choices(titles) -> str:
+    titles = list(dict.fromkeys(f"“{t}”" for t in titles))
+    return "; ".join(titles) if titles else str(NO_CHAIN)
 
 
 def _agency_key(value) -> str:
@@ -436,6 +551,18 @@ def _read_values(row: _Row, lookups: Lookups, *, is_new: bool) -> dict:
     for column in ("currency", "funding_source"):
         if row.text(column):
             values[column] = row.text(column).upper() if column == "currency" else row.text(column)
+    if row.text("output") or row.text("outcome"):
+        try:
+            values["output"] = lookups.output(
+                outcome=row.text("outcome"), output=row.text("output")
+            )
+        except ChainError as error:
+            row.problem(error.column, error)
+    if row.text("funding_lines"):
+        lines, errors = lookups.funding.parse(row.text("funding_lines"))
+        for error in errors:
+            row.problem("funding_lines", error)
+        values["funding_lines"] = lines
     if row.text("inspire_strategies"):
         strategies, errors = lookups.inspire(row.text("inspire_strategies"))
         for error in errors:
@@ -488,6 +615,7 @@ def _plan_create(row: _Row, lookups: Lookups, values: dict) -> PlannedRow | None
     commitment = Commitment(plan=lookups.plan, **_scalar(values))
     commitment.supporting_agencies = values.get("supporting_agencies", [])
     commitment.inspire_strategies = values.get("inspire_strategies", [])
+    commitment.funding_lines = _funding_lines(values.get("funding_lines", []))
     _validate(row, commitment)
     values["indicators"] = indicators
     return PlannedRow(
@@ -501,7 +629,7 @@ def _plan_create(row: _Row, lookups: Lookups, values: dict) -> PlannedRow | None
 
 
 def _scalar(values: dict) -> dict:
-    many = ("supporting_agencies", "inspire_strategies", "indicators")
+    many = ("supporting_agencies", "inspire_strategies", "indicators", "funding_lines")
     return {k: v for k, v in values.items() if k not in many}
 
 
@@ -555,7 +683,7 @@ def _plan_update(row, commitment, values, actor, notes) -> PlannedRow | None:
             commitment=commitment,
         )
     for name, value in changes.items():
-        setattr(working, name, value)
+        setattr(working, name, _funding_lines(value) if name == "funding_lines" else value)
     _validate(row, working)
     if row.problems:
         return None
@@ -570,7 +698,19 @@ def _plan_update(row, commitment, values, actor, notes) -> PlannedRow | None:
     )
 
 
+def _funding_lines(lines) -> list[FundingLine]:
+    return [FundingLine(sort_order=i, **line) for i, line in enumerate(lines)]
+
+
+def _funding_key(line) -> tuple:
+    get = line.get if isinstance(line, dict) else lambda name: getattr(line, name)
+    return (get("year"), get("state"), get("source"), get("partner") or "", get("amount"))
+
+
 def _comparable(name, value):
+    if name == "funding_lines":
+        items = value if isinstance(value, list | tuple) else value.all()
+        return tuple(_funding_key(line) for line in items)
     if name in ("supporting_agencies", "inspire_strategies"):
         items = value if isinstance(value, list | tuple) else value.all()
         return frozenset(item.pk for item in items)
@@ -586,13 +726,18 @@ def _shown(value) -> str:
 
 
 def _validate(row: _Row, commitment: Commitment) -> None:
-    """The model's own rules (capability in the plan, due after start, the lead's country)."""
-    try:
-        commitment.full_clean()
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            candidates = FIELD_COLUMNS.get(name, ())
-            column = next((c for c in candidates if row.has(c)), None)
-            header = row.header(column) if column else ("" if name == "__all__" else name)
-            for message in messages:
-                row.problems.append(Problem(row.number, header, message))
+    """The model's own rules (capability in the plan, due after start, the lead's country),
+    and the funding lines' as the services check them (each line, the plan's period)."""
+    errors = {}
+    for check in (commitment.full_clean, lambda: plan_services.validate_funding_lines(commitment)):
+        try:
+            check()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                errors.setdefault(name, []).extend(messages)
+    for name, messages in errors.items():
+        candidates = FIELD_COLUMNS.get(name, ())
+        column = next((c for c in candidates if row.has(c)), None)
+        header = row.header(column) if column else ("" if name == "__all__" else name)
+        for message in messages:
+            row.problems.append(Problem(row.number, header, message))

@@ -94,6 +94,10 @@ COLUMN_ALIASES = {
     "estimated_cost": ("estimated cost", "cost", "budget"),
     "currency": ("currency",),
     "funding_source": ("funding source", "source of funding", "funding"),
+    # The results chain and the funding lines (issue 19); see `funding.py` for the cell.
+    "outcome": ("outcome",),
+    "output": ("output",),
+    "funding_lines": ("funding lines", "funding line"),
     # In the export, but derived (from the capability, the date, the page): never used.
     "domain": ("domain",),
     "overdue": ("overdue",),

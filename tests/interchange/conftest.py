@@ -1,6 +1,7 @@
 import pytest
 
 from demo.countries import COUNTRIES
+from demo.results import add_demo_results_chain
 from stakeholders import services as stakeholder_services
 
 from ..factories import AgencyFactory, make_plan
@@ -31,8 +32,40 @@ def ke_agencies(kenya, ke_police, ke_helpline, ke_children_services):
 
 @pytest.fixture
 def ke_demo_plan(kenya, ke_agencies):
-    return make_plan(kenya, capabilities=DEMO_CAPABILITIES)
+    """Kenya's plan as the demo has it: its sections, and its published results chain (an
+    output per capability, "4. Dedicated law enforcement"), which the sample names."""
+    plan = make_plan(kenya, capabilities=DEMO_CAPABILITIES)
+    add_demo_results_chain(plan, "en")
+    return type(plan).objects.get(pk=plan.pk)
 
 
 def csv_bytes(*lines: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.fixture
+def ke_chain_plan(ke_demo_plan, ke_agencies):
+    """Kenya's plan with a published results chain: two outcomes, outputs under them
+    (one output title under both, as plans sometimes have)."""
+    from plans import services as plan_services
+
+    plan_services.plan_results_chain_set(
+        actor=None,
+        plan=ke_demo_plan,
+        goal="Children are safe online",
+        outcomes=[
+            {
+                "title": "Offenders are identified, investigated and prosecuted",
+                "outputs": [{"title": "Investigators trained"}, {"title": "Guidelines in use"}],
+            },
+            {
+                "title": "Children who are harmed reach help",
+                "outputs": [
+                    {"title": "Helpline answers online abuse"},
+                    {"title": "Guidelines in use"},
+                ],
+            },
+        ],
+        publish=True,
+    )
+    return type(ke_demo_plan).objects.get(pk=ke_demo_plan.pk)

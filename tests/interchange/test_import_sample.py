@@ -48,6 +48,11 @@ def test_sample_imports_as_drafts_with_agencies_indicators_and_dates(ke_demo_pla
     ]
     assert desk.due_date.isoformat() == "2026-06-30"  # d/m/Y
     assert desk.description.startswith("Objective: Police investigate")
+    # The demo plan's results chain and funding lines, as the sample names them.
+    assert desk.output.title == "4. Dedicated law enforcement"
+    assert [line.source_name for line in desk.funding_lines.all()] == ["National budget", "UNICEF"]
+    assert icse.funding_lines.first().partner == "INTERPOL"
+    assert not Commitment.objects.filter(output=None).exists()
 
 
 def test_templates_import_their_example_row(ke_demo_plan):
