@@ -29,7 +29,8 @@ def _hydrated(content: dict) -> dict:
             return {k: walk(v, k) for k, v in value.items()}
         if isinstance(value, list):
             return [walk(v, key) for v in value]
-        if isinstance(value, str) and value and (key.endswith("_on") or key.endswith("_date")):
+        dated = key.endswith("_on") or key.endswith("_date") or key in DATE_KEYS
+        if isinstance(value, str) and value and dated:
             return datetime.date.fromisoformat(value)
         if isinstance(value, str) and key in AMOUNT_KEYS:
             return Decimal(value)
@@ -39,7 +40,8 @@ def _hydrated(content: dict) -> dict:
 
 
 AMOUNT_KEYS = {"baseline", "target", "value", "cost", "secured", "pledged", "gap", "spent"}
-AMOUNT_KEYS |= {"funding_spent"}
+AMOUNT_KEYS |= {"funding_spent", "year_target", "actual"}
+DATE_KEYS = {"period_start", "period_end"}
 
 
 def render_pdf(report, *, language: str) -> bytes:
@@ -59,6 +61,10 @@ def render_pdf(report, *, language: str) -> bytes:
         for output in (output for outcome in outcomes for output in outcome["outputs"]):
             output["bar"] = charts.progress_bar(output["progress"], rtl=bidi)
             output["commitment_titles"] = [titles[i] for i in output["commitments"]]
+        for section in content["capabilities"]:
+            for commitment in section["commitments"]:
+                for indicator in commitment["indicators"]:
+                    indicator["chart"] = _chart(indicator, rtl=bidi)
         html = render_to_string(
             "plans/annual_report_pdf.html",
             {
@@ -72,6 +78,21 @@ def render_pdf(report, *, language: str) -> bytes:
             },
         )
     return weasyprint.HTML(string=html).write_pdf()
+
+
+def _chart(indicator, *, rtl):
+    """The indicator's figures against its yearly targets up to the period, as the plan's
+    PDF draws them (`charts.indicator_chart`); None with nothing to draw."""
+    if not indicator["series"]:
+        return None
+    return charts.indicator_chart(
+        indicator["series"],
+        baseline=indicator["baseline"],
+        baseline_year=indicator["baseline_year"],
+        end_target=indicator["target"],
+        rtl=rtl,
+        width=charts.PDF_CHART_WIDTH,
+    )
 
 
 def render_xlsx(report, *, language: str) -> bytes:
@@ -153,22 +174,32 @@ def render_xlsx(report, *, language: str) -> bytes:
             [
                 _("Commitment id"),
                 _("Indicator"),
+                _("Level"),
                 _("Unit"),
                 _("Baseline"),
-                _("Target"),
+                _("Baseline year"),
+                _("End target"),
+                _("Target for the year"),
                 _("Value in the period"),
-                _("Measured on"),
+                _("Period covered from"),
+                _("Period covered to"),
+                _("Target met"),
                 _("Share of the way to the target (%)"),
             ],
             [
                 (
                     c["id"],
                     i["name"],
+                    i["level_label"],
                     i["unit"],
                     i["baseline"],
+                    i["baseline_year"],
                     i["target"],
+                    i["year_target"],
                     i["value"],
-                    i["measured_on"],
+                    i["period_start"],
+                    i["period_end"],
+                    {True: _("Yes"), False: _("No")}.get(i["met"]),
                     i["percent"],
                 )
                 for section in content["capabilities"]

@@ -28,7 +28,7 @@ from plans.selectors import published_plans
 from tracking import funding as tracking_funding
 from tracking import selectors as tracking
 from tracking import services as tracking_services
-from tracking.models import IndicatorMeasurement, ReportingPeriod
+from tracking.models import ReportingPeriod
 
 from . import exports, selectors
 from .models import AnnualReport, AnnualReportFile
@@ -84,7 +84,6 @@ def build_snapshot(period) -> dict:
     language, whatever the number of commitments, indicators and earlier periods."""
     plan = in_default_locale(period.plan)
     reports = tracking.period_reports_by_commitment(period=period)
-    values = _indicator_values(period)
     languages = plan_languages(plan)
     return {
         "schema": SCHEMA,
@@ -100,38 +99,20 @@ def build_snapshot(period) -> dict:
         },
         "languages": [code for code, _page in languages],
         "content": {
-            code: _content(version, period, language=code, reports=reports, values=values)
+            code: _content(version, period, language=code, reports=reports)
             for code, version in languages
         },
     }
 
 
-def _indicator_values(period) -> dict:
-    """Each indicator's latest published value measured within the period. One query."""
-    rows = (
-        IndicatorMeasurement.objects.filter(
-            indicator__commitment__plan_id=period.plan_id,
-            update__published_at__isnull=False,
-            measured_on__gte=period.starts_on,
-            measured_on__lte=period.ends_on,
-        )
-        .order_by("indicator_id", "-measured_on", "-pk")
-        .values_list("indicator_id", "value", "measured_on")
-    )
-    latest = {}
-    for indicator_id, value, measured_on in rows:
-        latest.setdefault(indicator_id, (value, measured_on))
-    return latest
-
-
-def _content(plan, period, *, language, reports, values) -> dict:
+def _content(plan, period, *, language, reports) -> dict:
     with translation.override(language):
         on = period.ends_on
-        commitments = list(selectors.public_commitments(plan=plan, on=on))
+        commitments = list(selectors.public_commitments(plan=plan, on=on, series=True))
         currency = tracking_funding.plan_currency(plan)
         url = plan.get_full_url() or ""
         entries = [
-            _commitment(c, period, plan=plan, report=reports.get(c.pk), values=values, url=url)
+            _commitment(c, period, plan=plan, report=reports.get(c.pk), url=url)
             for c in commitments
         ]
         by_id = {entry["id"]: entry for entry in entries}
@@ -149,28 +130,15 @@ def _content(plan, period, *, language, reports, values) -> dict:
         }
 
 
-def _commitment(commitment, period, *, plan, report, values, url) -> dict:
+def _commitment(commitment, period, *, plan, report, url) -> dict:
     budget = commitment.budget_is_public
     status = report.status if report else commitment.status
     progress = report.progress if report else commitment.progress
     due = commitment.due_date
     overdue = bool(due and due < period.ends_on and status not in CLOSED_STATUSES)
-    indicators = []
-    for indicator in commitment.indicators.all():
-        value, measured_on = values.get(indicator.pk, (None, None))
-        indicators.append(
-            {
-                "name": indicator.shown_name,
-                "unit": indicator.shown_unit,
-                "baseline": _amount(indicator.baseline),
-                "target": _amount(indicator.target),
-                "value": _amount(value),
-                "measured_on": _date(measured_on),
-                "percent": tracking.percent_of_target(indicator.baseline, indicator.target, value)
-                if value is not None
-                else None,
-            }
-        )
+    indicators = [
+        _indicator(indicator, year=period.ends_on.year) for indicator in commitment.indicators.all()
+    ]
     figures = selectors.public_commitment_funding(commitment) if budget else None
     return {
         "id": commitment.pk,
@@ -195,6 +163,45 @@ def _commitment(commitment, period, *, plan, report, values, url) -> dict:
         "indicators": indicators,
         "url": exports.commitment_url(plan, url, commitment.pk) if url else "",
         "output": commitment.output_id,
+    }
+
+
+def _indicator(indicator, *, year) -> dict:
+    """An indicator as the period left it: each year's figure against that year's target
+    up to the period's year (published measurements only, `actual_against_target`), and
+    the period's own row: the figure whose measurement period ends in it."""
+    measured = [m for m in indicator.public_measurements if m.year <= year]
+    series = [
+        row for row in tracking.actual_against_target(indicator, measured) if row["year"] <= year
+    ]
+    this_year = next((row for row in series if row["year"] == year), None)
+    value = this_year["actual"] if this_year else None
+    measurement = this_year["measurement"] if this_year else None
+    return {
+        "name": indicator.shown_name,
+        "unit": indicator.shown_unit,
+        "level": indicator.level,
+        "level_label": str(indicator.get_level_display()),
+        "baseline": _amount(indicator.baseline),
+        "baseline_year": indicator.baseline_year,
+        "target": _amount(indicator.target),
+        "year_target": _amount(this_year["target"]) if this_year else None,
+        "value": _amount(value),
+        "met": this_year["met"] if this_year else None,
+        "period_start": _date(measurement.period_start) if measurement else None,
+        "period_end": _date(measurement.period_end) if measurement else None,
+        "percent": tracking.percent_of_target(indicator.baseline, indicator.target, value)
+        if value is not None
+        else None,
+        "series": [
+            {
+                "year": row["year"],
+                "target": _amount(row["target"]),
+                "actual": _amount(row["actual"]),
+                "met": row["met"],
+            }
+            for row in series
+        ],
     }
 
 
