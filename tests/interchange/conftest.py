@@ -1,7 +1,12 @@
+import datetime
+import hashlib
+
 import pytest
 
 from demo.countries import COUNTRIES
+from publishing.models import AnnualReportFile
 from stakeholders import services as stakeholder_services
+from tracking import services as tracking_services
 
 from ..factories import AgencyFactory, make_plan
 
@@ -36,3 +41,28 @@ def ke_demo_plan(kenya, ke_agencies):
 
 def csv_bytes(*lines: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
+
+
+def open_year(plan, year):
+    """A calendar-year reporting period of `plan`, opened by the system."""
+    return tracking_services.reporting_period_open(
+        actor=None,
+        plan=plan,
+        title=str(year),
+        slug=str(year),
+        starts_on=datetime.date(year, 1, 1),
+        ends_on=datetime.date(year, 12, 31),
+        deadline=datetime.date(year + 1, 1, 31),
+    )
+
+
+def store_report_file(report, content: bytes, *, kind="pdf", language="en"):
+    """A file of an annual report as the renderer would have stored it (without the seconds
+    WeasyPrint takes): what a bundle must carry byte for byte."""
+    return AnnualReportFile.objects.create(
+        report=report,
+        language=language,
+        kind=kind,
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
