@@ -87,6 +87,10 @@ REPORT_FILE_ALTERED = (
     "%(member)s is not the annual report file it claims to be: its sha256 does not match "
     "the one recorded when the report was made."
 )
+PERIOD_STATE_UNKNOWN = (
+    "data.json: reporting_periods[%(index)s] has the state %(state)r; a reporting period is "
+    "open or closed."
+)
 REPORT_OF_OPEN_PERIOD = (
     "data.json: annual_reports[%(index)s] belongs to a reporting period that is not closed; "
     "an annual report is made only when its period closes."
@@ -468,7 +472,12 @@ def check_data(data) -> None:
         if row["member"] != expected:
             params = {"index": index, "expected": expected, "found": row["member"]}
             raise BundleError(DOCUMENT_MEMBER_MISMATCH % params)
-    closed = {row["id"] for row in data.get("reporting_periods") or [] if row["state"] == CLOSED}
+    periods = data.get("reporting_periods") or []
+    for index, row in enumerate(periods):
+        # The model does not validate it (it is not editable): only its services set it.
+        if row["state"] not in ReportingPeriod.State.values:
+            raise BundleError(PERIOD_STATE_UNKNOWN % {"index": index, "state": row["state"]})
+    closed = {row["id"] for row in periods if row["state"] == CLOSED}
     for index, report in enumerate(data.get("annual_reports") or []):
         if report["period"] not in closed:
             raise BundleError(REPORT_OF_OPEN_PERIOD % {"index": index})

@@ -20,10 +20,11 @@ from interchange.bundle_archive import (
     MEMBER_REPEATED,
     MEMBER_UNSAFE,
     NOT_JSON,
+    PERIOD_STATE_UNKNOWN,
     SHAPE_MISSING,
     SHAPE_WRONG_TYPE,
 )
-from interchange.bundles import BUNDLE_INVALID
+from interchange.bundles import BUNDLE_INVALID, REFERENCE_MISSING
 from plans.models import Commitment
 from stakeholders.models import Agency, Country
 from tracking.evidence import country_evidence_collection
@@ -253,3 +254,50 @@ def test_the_sound_bundle_imports(bundle):
     document = Document.objects.get(title="Attendance sheet")
     assert document.file.name.startswith("documents/")
     assert document.file.read() == PDF
+
+
+def _period(plan, **fields):
+    return {
+        "id": 1,
+        "plan": plan,
+        "title": "2025",
+        "slug": "2025",
+        "starts_on": "2025-01-01",
+        "ends_on": "2025-12-31",
+        "deadline": "2026-01-31",
+        "state": "open",
+        "opened_by": None,
+        "opened_at": "2025-01-01T08:00:00+00:00",
+        "closed_by": None,
+        "closed_at": None,
+        **fields,
+    }
+
+
+def test_a_reporting_period_of_a_plan_the_bundle_does_not_hold_is_refused(bundle, tmp_path):
+    def add(data):
+        data["reporting_periods"] = [_period(999999)]
+
+    path = craft(bundle, tmp_path / "bad.zip", data=add)
+    params = {"what": "the period “2025”", "kind": "plan", "id": 999999}
+    assert refused(path) == REFERENCE_MISSING % params
+
+
+def test_a_reporting_period_in_an_unknown_state_is_refused(bundle, tmp_path):
+    def add(data):
+        data["reporting_periods"] = [_period(data["plans"][0]["data"]["pk"], state="frozen")]
+
+    path = craft(bundle, tmp_path / "bad.zip", data=add)
+    assert refused(path) == PERIOD_STATE_UNKNOWN % {"index": 0, "state": "frozen"}
+
+
+def test_a_reporting_period_the_model_refuses_is_refused(bundle, tmp_path):
+    def add(data):
+        plan = data["plans"][0]["data"]["pk"]
+        data["reporting_periods"] = [
+            _period(plan, starts_on="2031-01-01", ends_on="2031-12-31", deadline="2032-01-31")
+        ]
+
+    path = craft(bundle, tmp_path / "bad.zip", data=add)
+    message = refused(path)
+    assert message.startswith("The bundle cannot be restored (starts_on: ")
