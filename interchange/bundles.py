@@ -96,7 +96,7 @@ from stakeholders import services as stakeholder_services
 from stakeholders.models import Agency, Country, Membership
 from terminology.services import ensure_publishable
 from tracking.evidence import country_evidence_collection
-from tracking.models import ProgressUpdate, ReportingPeriod
+from tracking.models import PERIOD_OF_ANOTHER_PLAN, ProgressUpdate, ReportingPeriod
 
 from .bundle_archive import (
     DATA,
@@ -567,6 +567,7 @@ class _Importer:
             LegislativeCriterion, {old: [code] for old, code in criteria.items()}, keys=("code",)
         )
         self.map_periods = {}
+        self.plan_of = {}  # (model, new id) -> the plan it belongs to
         self.map_agencies = {}
         self.map_plans = {}
         self.map_sections = {}
@@ -986,6 +987,7 @@ class _Importer:
             commitment.pk = None
             commitment.save()
             self.map_commitments[old_id] = commitment.pk
+            self.plan_of[Commitment, commitment.pk] = commitment.plan_id
             new_indicators = list(commitment.indicators.order_by("pk"))
             for old, new in zip(old_indicators, new_indicators, strict=True):
                 self.map_indicators[int(old)] = new.pk
@@ -1056,6 +1058,12 @@ class _Importer:
                 if self._get(self.map_indicators, m["indicator"]) is not None
             ]
             data["trainees"] = [{**t, "pk": None, "update": None} for t in data.get("trainees", [])]
+            # Restored with save(), not full_clean (a report of a closed period is valid as
+            # filed): the one rule of the period that a crafted bundle could break, checked.
+            if data["period"] is not None and self.plan_of[ReportingPeriod, data["period"]] != (
+                self.plan_of.get((Commitment, data["commitment"]))
+            ):
+                raise ValidationError({"period": PERIOD_OF_ANOTHER_PLAN})
             update = ProgressUpdate.from_serializable_data(data)
             update.pk = None
             update.save()
@@ -1136,6 +1144,7 @@ class _Importer:
             period.save()
             self._keep_times(ReportingPeriod, period.pk, opened_at=row["opened_at"])
             self.map_periods[int(row["id"])] = period.pk
+            self.plan_of[ReportingPeriod, period.pk] = period.plan_id
             self.counts["reporting_periods"] += 1
 
     def annual_reports(self):
