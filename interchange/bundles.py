@@ -120,7 +120,8 @@ LEFT_OUT = [
     "workflow and task states (objects in review come back as drafts not in review)",
     "locks",
     "page comments",
-    "audit log and django-reversion history of the country and its agencies",
+    "the audit log (also of reporting periods, the legislative review and consultation "
+    "rounds) and django-reversion history of the country and its agencies",
     "document tags",
     "translations of plan pages (wagtail-localize)",
     "object and page permissions, workflows, the evidence collection's restriction "

@@ -28,9 +28,10 @@ from interchange.bundles import BUNDLE_INVALID, REFERENCE_MISSING
 from plans.models import Commitment
 from stakeholders.models import Agency, Country
 from tracking.evidence import country_evidence_collection
-from tracking.models import ProgressUpdate
+from tracking.models import PERIOD_OF_ANOTHER_PLAN, ProgressUpdate
 
-from ..factories import make_commitment
+from ..factories import make_commitment, make_plan, make_update
+from .conftest import open_year
 from .test_bundles import delete_country
 
 pytestmark = pytest.mark.django_db
@@ -301,3 +302,18 @@ def test_a_reporting_period_the_model_refuses_is_refused(bundle, tmp_path):
     path = craft(bundle, tmp_path / "bad.zip", data=add)
     message = refused(path)
     assert message.startswith("The bundle cannot be restored (starts_on: ")
+
+
+def test_a_period_report_on_another_plans_period_is_refused(tmp_path, ke_plan, ke_police):
+    later = make_plan(ke_plan.country, start=2030, end=2034)
+    make_update(make_commitment(later, ke_police, title="Later commitment"), publish=True)
+    open_year(ke_plan, 2025)
+    source = tmp_path / "ke.zip"
+    call_command("export_plan_bundle", "--country", "ke", "--output", str(source))
+    delete_country("ke")
+
+    def misfile(data):
+        data["progress_updates"][0]["data"]["period"] = data["reporting_periods"][0]["id"]
+
+    path = craft(source, tmp_path / "bad.zip", data=misfile)
+    assert refused(path) == BUNDLE_INVALID % {"error": f"period: {PERIOD_OF_ANOTHER_PLAN}"}
