@@ -2,12 +2,13 @@
 
 Before anything is read, every member's name must be one a bundle has (`manifest.json`,
 `data.json`, `documents/<id>/<file name>`, `annual-reports/<id>/<language>.<pdf|xlsx>`) and
-its declared size within its limit. Members
-are then read with bounded reads (a zip header may lie about the size; zipfile never
-returns more than it declares, and then fails the CRC), checked against the manifest's
-sha256, and the JSON against the shape `interchange.bundles` reads, so that a bad bundle is one
-clear `BundleError` before anything is written. Evidence files are read one at a time,
-when they are stored, so a bundle's size does not decide the memory an import takes.
+its declared size within its limit. Members are then read with bounded reads (a zip header
+may lie about the size; zipfile never returns more than it declares, and then fails the
+CRC), checked against the manifest's sha256, the annual reports' files also against the
+sha256 recorded when each was made, and the JSON against the shape `interchange.bundles`
+reads, so that a bad bundle is one clear `BundleError` before anything is written.
+Evidence and report files are read one at a time, when they are stored, so a bundle's size
+does not decide the memory an import takes.
 """
 
 import hashlib
