@@ -1,12 +1,14 @@
 """Opening a plan bundle that may have been crafted: nothing in the archive is trusted.
 
 Before anything is read, every member's name must be one a bundle has (`manifest.json`,
-`data.json`, `documents/<id>/<file name>`) and its declared size within its limit. Members
-are then read with bounded reads (a zip header may lie about the size; zipfile never
-returns more than it declares, and then fails the CRC), checked against the manifest's
-sha256, and the JSON against the shape `interchange.bundles` reads, so that a bad bundle is one
-clear `BundleError` before anything is written. Evidence files are read one at a time,
-when they are stored, so a bundle's size does not decide the memory an import takes.
+`data.json`, `documents/<id>/<file name>`, `annual-reports/<id>/<language>.<pdf|xlsx>`) and
+its declared size within its limit. Members are then read with bounded reads (a zip header
+may lie about the size; zipfile never returns more than it declares, and then fails the
+CRC), checked against the manifest's sha256, the annual reports' files also against the
+sha256 recorded when each was made, and the JSON against the shape `interchange.bundles`
+reads, so that a bad bundle is one clear `BundleError` before anything is written.
+Evidence and report files are read one at a time, when they are stored, so a bundle's size
+does not decide the memory an import takes.
 """
 
 import hashlib
@@ -19,23 +21,29 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 
 from stakeholders.models import validate_country_code
+from tracking.models import ReportingPeriod
 
 FORMAT = "plan-bundle"
-FORMAT_VERSION = 1
+# 2: reporting periods, annual reports and their files, the legislative review and the
+# consultation rounds. Version 1 bundles lack them and read as a country without them.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 DATA = "data.json"
 MAX_MANIFEST_BYTES = 10 * 1024 * 1024
 MAX_DATA_BYTES = 200 * 1024 * 1024
+# An annual report's PDF or spreadsheet is a few hundred kB; a year of a large plan, a few MB.
+MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024
 # Evidence files: WAGTAILDOCS_MAX_UPLOAD_SIZE, the limit of an upload in the admin.
 
 NOT_READABLE = "Not a readable plan bundle: %(error)s"
 NO_MANIFEST = "The archive has no readable manifest.json."
 UNSUPPORTED_FORMAT = (
     "Unsupported bundle format %(format)r version %(version)r; this site reads "
-    f"{FORMAT} version {FORMAT_VERSION}."
+    f"{FORMAT} versions {', '.join(map(str, READABLE_VERSIONS))}."
 )
 MEMBERS_MISMATCH = (
     "The archive's members do not match its manifest (missing: %(missing)s, "
@@ -43,7 +51,7 @@ MEMBERS_MISMATCH = (
 )
 MEMBER_UNSAFE = (
     "The archive has a member named %(name)r; a plan bundle holds only manifest.json, "
-    "data.json and documents/<id>/<file name>."
+    "data.json, documents/<id>/<file name> and annual-reports/<id>/<language>.<pdf|xlsx>."
 )
 MEMBER_REPEATED = "The archive holds %(name)r more than once."
 MEMBER_TOO_LARGE = "%(name)s unpacks to %(size)s; %(what)s may be at most %(limit)s."
@@ -66,7 +74,32 @@ DOCUMENT_NOT_IN_ARCHIVE = (
     "data.json: documents[%(index)s] is the member %(member)r, which the archive does not hold."
 )
 
+REPORT_FILE_MEMBER_MISMATCH = (
+    "data.json: annual_reports[%(index)s].files[%(file)s] should be the member %(expected)r, "
+    "not %(found)r."
+)
+REPORT_FILE_NOT_IN_ARCHIVE = (
+    "data.json: annual_reports[%(index)s].files[%(file)s] is the member %(member)r, which "
+    "the archive does not hold."
+)
+# The report's own sha256 was taken when the file was made: a file that no longer matches
+# it is not the public record any more, whatever the manifest (rewritten at will) says.
+REPORT_FILE_ALTERED = (
+    "%(member)s is not the annual report file it claims to be: its sha256 does not match "
+    "the one recorded when the report was made."
+)
+PERIOD_STATE_UNKNOWN = (
+    "data.json: reporting_periods[%(index)s] has the state %(state)r; a reporting period is "
+    "open or closed."
+)
+REPORT_OF_OPEN_PERIOD = (
+    "data.json: annual_reports[%(index)s] belongs to a reporting period that is not closed; "
+    "an annual report is made only when its period closes."
+)
+
+CLOSED = ReportingPeriod.State.CLOSED
 DOCUMENT_MEMBER = re.compile(r"documents/(\d+)/([^/\\\x00]+)")
+REPORT_FILE_MEMBER = re.compile(r"annual-reports/(\d+)/([A-Za-z0-9-]{1,8})\.(pdf|xlsx)")
 ID = re.compile(r"[0-9]+")
 # What zipfile raises for a member it cannot unpack: bad data, a lying size, a cut file,
 # an unknown compression method (NotImplementedError), encryption (RuntimeError).
@@ -135,8 +168,16 @@ def _parses_as_datetime(text) -> bool:
         return False
 
 
+def _parses_as_date(text) -> bool:
+    try:
+        return parse_date(text) is not None
+    except ValueError:
+        return False
+
+
 _DATETIME = _Text("a date and time (ISO 8601)", _parses_as_datetime)
 _SHA256 = _Text("a sha256 (64 hexadecimal digits)", re.compile(r"[0-9a-f]{64}").fullmatch)
+_DATE = _Text("a date (ISO 8601)", _parses_as_date)
 _PAIR = "a framework code and a number"
 _TYPES = {int: "a whole number", str: "a string", bool: "true or false", dict: "an object"}
 
@@ -171,7 +212,12 @@ DATA_SHAPE = {
         }
     ),
     "memberships": _ListOf({"username": str, "agency": int, "role": str}),
-    "reference": {"capabilities": _IdsTo(_PAIR), "inspire_strategies": _IdsTo(_PAIR)},
+    "reference": {
+        "capabilities": _IdsTo(_PAIR),
+        "inspire_strategies": _IdsTo(_PAIR),
+        # Version 2: the legislative review's checklist, by code.
+        "legislative_criteria": _Optional(_IdsTo(str)),
+    },
     "plans": _ListOf(
         {
             "data": {
@@ -210,6 +256,7 @@ DATA_SHAPE = {
                 "commitment": int,
                 "agency": int,
                 "evidence_document": _Optional(int),
+                "period": _Optional(int),
                 "created_at": _DATETIME,
                 "updated_at": _DATETIME,
                 "measurements": _Optional(_ListOf({"indicator": int})),
@@ -238,6 +285,97 @@ DATA_SHAPE = {
                 "public": bool,
                 "terminology_quotations": _Optional(str),
                 "capabilities": _ListOf(int),
+                "legislative_criterion": _Optional(int),
+            }
+        )
+    ),
+    # Version 2 (absent from version 1 bundles).
+    "reporting_periods": _Optional(
+        _ListOf(
+            {
+                "id": int,
+                "plan": int,
+                "title": str,
+                "slug": str,
+                "starts_on": _DATE,
+                "ends_on": _DATE,
+                "deadline": _DATE,
+                "state": str,
+                "opened_by": _Optional(str),
+                "opened_at": _DATETIME,
+                "closed_by": _Optional(str),
+                "closed_at": _Optional(_DATETIME),
+            }
+        )
+    ),
+    "annual_reports": _Optional(
+        _ListOf(
+            {
+                "id": int,
+                "period": int,
+                "snapshot": dict,
+                "created_at": _DATETIME,
+                "files": _ListOf(
+                    {
+                        "language": str,
+                        "kind": str,
+                        "sha256": _SHA256,
+                        "created_at": _DATETIME,
+                        "member": str,
+                    }
+                ),
+            }
+        )
+    ),
+    "legislative_review": _Optional(
+        {
+            "title": str,
+            "date": _Optional(_DATE),
+            "source_url": str,
+            "summary": str,
+            "public": bool,
+            "terminology_quotations": str,
+            "created_at": _DATETIME,
+            "updated_at": _DATETIME,
+            "assessments": _ListOf(
+                {"criterion": int, "status": str, "law": str, "article": str, "note": str}
+            ),
+            "pending_bills": _ListOf(
+                {"title": str, "stage": str, "criteria": _ListOf(int), "note": str}
+            ),
+        }
+    ),
+    "consultation_rounds": _Optional(
+        _ListOf(
+            {
+                "id": int,
+                "plan": int,
+                "title": str,
+                "purpose": str,
+                "agencies": _ListOf(int),
+                "opens_on": _DATE,
+                "deadline": _DATE,
+                "state": str,
+                "summary_public": bool,
+                "created_by": _Optional(str),
+                "created_at": _DATETIME,
+                "closed_by": _Optional(str),
+                "closed_at": _Optional(_DATETIME),
+                "comments": _ListOf(
+                    {
+                        "author": _Optional(str),
+                        "agency": int,
+                        "capability": _Optional(int),
+                        "commitment": _Optional(int),
+                        "text": str,
+                        "created_at": _DATETIME,
+                        "edited_at": _Optional(_DATETIME),
+                        "response": str,
+                        "reason": str,
+                        "responded_by": _Optional(str),
+                        "responded_at": _Optional(_DATETIME),
+                    }
+                ),
             }
         )
     ),
@@ -335,6 +473,24 @@ def check_data(data) -> None:
         if row["member"] != expected:
             params = {"index": index, "expected": expected, "found": row["member"]}
             raise BundleError(DOCUMENT_MEMBER_MISMATCH % params)
+    periods = data.get("reporting_periods") or []
+    for index, row in enumerate(periods):
+        # The model does not validate it (it is not editable): only its services set it.
+        if row["state"] not in ReportingPeriod.State.values:
+            raise BundleError(PERIOD_STATE_UNKNOWN % {"index": index, "state": row["state"]})
+    closed = {row["id"] for row in periods if row["state"] == CLOSED}
+    for index, report in enumerate(data.get("annual_reports") or []):
+        if report["period"] not in closed:
+            raise BundleError(REPORT_OF_OPEN_PERIOD % {"index": index})
+        for position, row in enumerate(report["files"]):
+            expected = report_file_member(report["id"], row["language"], row["kind"])
+            if row["member"] != expected:
+                params = {"index": index, "file": position, "expected": expected}
+                raise BundleError(REPORT_FILE_MEMBER_MISMATCH % {**params, "found": row["member"]})
+
+
+def report_file_member(report_id, language, kind) -> str:
+    return f"annual-reports/{report_id}/{language}.{kind}"
 
 
 # --- The archive ----------------------------------------------------------------------------
@@ -342,6 +498,8 @@ def check_data(data) -> None:
 
 def _member_is_safe(name: str) -> bool:
     if name in (MANIFEST, DATA):
+        return True
+    if REPORT_FILE_MEMBER.fullmatch(name):
         return True
     match = DOCUMENT_MEMBER.fullmatch(name)
     return match is not None and plain_file_name(match.group(2))
@@ -365,6 +523,7 @@ class BundleArchive:
                 if row["member"] not in self._files:
                     params = {"index": index, "member": row["member"]}
                     raise BundleError(DOCUMENT_NOT_IN_ARCHIVE % params)
+            self._check_report_files()
         except BaseException:
             self._zip.close()
             raise
@@ -383,6 +542,8 @@ class BundleArchive:
             return MAX_MANIFEST_BYTES, MANIFEST
         if name == DATA:
             return MAX_DATA_BYTES, DATA
+        if REPORT_FILE_MEMBER.fullmatch(name):
+            return MAX_REPORT_FILE_BYTES, "an annual report file"
         return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None), "an evidence file"
 
     def _refuse_size(self, name, size):
@@ -447,7 +608,7 @@ class BundleArchive:
             raise BundleError(NO_MANIFEST)
         manifest = self._json(MANIFEST)
         check_shape(manifest, MANIFEST_HEAD_SHAPE, name=MANIFEST)
-        if manifest["format"] != FORMAT or manifest["format_version"] != FORMAT_VERSION:
+        if manifest["format"] != FORMAT or manifest["format_version"] not in READABLE_VERSIONS:
             params = {"format": manifest["format"], "version": manifest["format_version"]}
             raise BundleError(UNSUPPORTED_FORMAT % params)
         check_shape(manifest, MANIFEST_SHAPE, name=MANIFEST)
@@ -467,7 +628,20 @@ class BundleArchive:
             if self._digest(name) != self._files[name]:
                 raise BundleError(DIGEST_MISMATCH % {"name": name})
 
-    def read_document(self, name) -> bytes:
+    def _check_report_files(self) -> None:
+        """Every annual report file is in the archive and is, byte for byte, the file
+        whose sha256 the report recorded (every member's bytes were just checked against
+        the manifest, so comparing the two digests compares the bytes)."""
+        for index, report in enumerate(self.data.get("annual_reports") or []):
+            for position, row in enumerate(report["files"]):
+                if row["member"] not in self._files:
+                    params = {"index": index, "file": position, "member": row["member"]}
+                    raise BundleError(REPORT_FILE_NOT_IN_ARCHIVE % params)
+                if self._files[row["member"]] != row["sha256"]:
+                    raise BundleError(REPORT_FILE_ALTERED % {"member": row["member"]})
+
+    def read_member(self, name) -> bytes:
+        """An evidence or annual report file, checked again as it is read."""
         content = self._read(name)
         if hashlib.sha256(content).hexdigest() != self._files[name]:
             raise BundleError(DIGEST_MISMATCH % {"name": name})

@@ -1,7 +1,10 @@
+import hashlib
+
 import pytest
 
 from demo.countries import COUNTRIES
 from demo.results import add_demo_results_chain
+from publishing.models import AnnualReportFile
 from stakeholders import services as stakeholder_services
 
 from ..factories import AgencyFactory, make_plan
@@ -69,3 +72,15 @@ def ke_chain_plan(ke_demo_plan, ke_agencies):
         publish=True,
     )
     return type(ke_demo_plan).objects.get(pk=ke_demo_plan.pk)
+
+
+def store_report_file(report, content: bytes, *, kind="pdf", language="en"):
+    """A file of an annual report as the renderer would have stored it (without the seconds
+    WeasyPrint takes): what a bundle must carry byte for byte."""
+    return AnnualReportFile.objects.create(
+        report=report,
+        language=language,
+        kind=kind,
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+    )

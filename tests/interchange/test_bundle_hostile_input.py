@@ -20,16 +20,18 @@ from interchange.bundle_archive import (
     MEMBER_REPEATED,
     MEMBER_UNSAFE,
     NOT_JSON,
+    PERIOD_STATE_UNKNOWN,
     SHAPE_MISSING,
     SHAPE_WRONG_TYPE,
 )
-from interchange.bundles import BUNDLE_INVALID
+from interchange.bundles import BUNDLE_INVALID, REFERENCE_MISSING
 from plans.models import Commitment
 from stakeholders.models import Agency, Country
+from tests.factories import open_period
 from tracking.evidence import country_evidence_collection
-from tracking.models import ProgressUpdate
+from tracking.models import PERIOD_OF_ANOTHER_PLAN, ProgressUpdate
 
-from ..factories import make_commitment
+from ..factories import make_commitment, make_plan, make_update
 from .test_bundles import delete_country
 
 pytestmark = pytest.mark.django_db
@@ -253,3 +255,65 @@ def test_the_sound_bundle_imports(bundle):
     document = Document.objects.get(title="Attendance sheet")
     assert document.file.name.startswith("documents/")
     assert document.file.read() == PDF
+
+
+def _period(plan, **fields):
+    return {
+        "id": 1,
+        "plan": plan,
+        "title": "2025",
+        "slug": "2025",
+        "starts_on": "2025-01-01",
+        "ends_on": "2025-12-31",
+        "deadline": "2026-01-31",
+        "state": "open",
+        "opened_by": None,
+        "opened_at": "2025-01-01T08:00:00+00:00",
+        "closed_by": None,
+        "closed_at": None,
+        **fields,
+    }
+
+
+def test_a_reporting_period_of_a_plan_the_bundle_does_not_hold_is_refused(bundle, tmp_path):
+    def add(data):
+        data["reporting_periods"] = [_period(999999)]
+
+    path = craft(bundle, tmp_path / "bad.zip", data=add)
+    params = {"what": "the period “2025”", "kind": "plan", "id": 999999}
+    assert refused(path) == REFERENCE_MISSING % params
+
+
+def test_a_reporting_period_in_an_unknown_state_is_refused(bundle, tmp_path):
+    def add(data):
+        data["reporting_periods"] = [_period(data["plans"][0]["data"]["pk"], state="frozen")]
+
+    path = craft(bundle, tmp_path / "bad.zip", data=add)
+    assert refused(path) == PERIOD_STATE_UNKNOWN % {"index": 0, "state": "frozen"}
+
+
+def test_a_reporting_period_the_model_refuses_is_refused(bundle, tmp_path):
+    def add(data):
+        plan = data["plans"][0]["data"]["pk"]
+        data["reporting_periods"] = [
+            _period(plan, starts_on="2031-01-01", ends_on="2031-12-31", deadline="2032-01-31")
+        ]
+
+    path = craft(bundle, tmp_path / "bad.zip", data=add)
+    message = refused(path)
+    assert message.startswith("The bundle cannot be restored (starts_on: ")
+
+
+def test_a_period_report_on_another_plans_period_is_refused(tmp_path, ke_plan, ke_police):
+    later = make_plan(ke_plan.country, start=2030, end=2034)
+    make_update(make_commitment(later, ke_police, title="Later commitment"), publish=True)
+    open_period(ke_plan, 2025)
+    source = tmp_path / "ke.zip"
+    call_command("export_plan_bundle", "--country", "ke", "--output", str(source))
+    delete_country("ke")
+
+    def misfile(data):
+        data["progress_updates"][0]["data"]["period"] = data["reporting_periods"][0]["id"]
+
+    path = craft(source, tmp_path / "bad.zip", data=misfile)
+    assert refused(path) == BUNDLE_INVALID % {"error": f"period: {PERIOD_OF_ANOTHER_PLAN}"}

@@ -23,15 +23,19 @@ from plans import permissions
 from plans import services as plan_services
 from plans.models import (
     Commitment,
+    ConsultationComment,
+    ConsultationRound,
     CountryReviewSetup,
     Finding,
     InspireStrategy,
+    LegislativeReview,
     NationalPlanPage,
 )
+from publishing.models import AnnualReport, AnnualReportFile
 from stakeholders.models import Agency, Country
 from tracking import services as tracking_services
 from tracking.evidence import country_evidence_collection
-from tracking.models import IndicatorMeasurement, ProgressUpdate
+from tracking.models import IndicatorMeasurement, ProgressUpdate, ReportingPeriod
 
 from ..factories import make_commitment, training
 
@@ -209,7 +213,13 @@ def delete_country(code):
     ids = [str(pk) for pk in commitments.values_list("pk", flat=True)]
     GroupObjectPermission.objects.filter(content_type=commitment_type, object_pk__in=ids).delete()
     Revision.objects.filter(base_content_type=commitment_type, object_id__in=ids).delete()
+    # Annual reports and consultation comments protect what they point at: they go first.
+    AnnualReportFile.objects.filter(report__period__plan__in=plans).delete()
+    AnnualReport.objects.filter(period__plan__in=plans).delete()
+    ConsultationComment.objects.filter(round__plan__in=plans).delete()
+    ConsultationRound.objects.filter(plan__in=plans).delete()
     ProgressUpdate.objects.filter(commitment__in=commitments).delete()
+    ReportingPeriod.objects.filter(plan__in=plans).delete()
     commitments.delete()
     page_type = ContentType.objects.get_for_model(Page)
     for plan in plans:
@@ -226,6 +236,7 @@ def delete_country(code):
     for agency in Agency.objects.filter(country=country):
         groups += [agency.group_id, agency.heads_group_id]
         agency.delete()
+    LegislativeReview.objects.filter(country=country).delete()
     Finding.objects.filter(country=country).delete()
     country.delete()
     Group.objects.filter(pk__in=groups).delete()
