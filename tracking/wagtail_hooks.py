@@ -186,6 +186,11 @@ def register_period_viewset():
     return ReportingPeriodViewSet()
 
 
+@hooks.register("register_admin_viewset")
+def register_training_viewset():
+    return TrainingViewSet()
+
+
 def register_training_viewset():
     return TrainingViewSet()
 

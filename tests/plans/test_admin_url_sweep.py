@@ -42,6 +42,7 @@ from ..factories import (
     make_plan,
     member,
 )
+from ..trainings_helpers import report_trainings, training, training_commitment
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +63,7 @@ JO_COMMENT = f"{SECRET} comment on the Jordanian plan"
 JO_TRANSLATION_TITLE = f"{SECRET} unpublished Arabic translation of the Jordanian plan"
 JO_FINDING = f"{SECRET} internal finding of Jordan's needs assessment"
 JO_PERIOD = f"{SECRET} Jordan's period"
+JO_TRAINING = f"{SECRET} draft training of Jordan's police"
 JO_REVIEW = f"{SECRET} internal legislative review of Jordan"
 JO_REVIEW_NOTE = f"{SECRET} note on Jordan's penal code"
 JO_CONSULTATION = f"{SECRET} consultation round on Jordan's draft"
@@ -89,6 +91,7 @@ JORDAN_SECRETS = (
     JO_TRANSLATION_TITLE,
     JO_FINDING,
     JO_PERIOD,
+    JO_TRAINING,
     JO_REVIEW,
     JO_REVIEW_NOTE,
     JO_CONSULTATION,
@@ -198,6 +201,10 @@ def _jordan(w):
         narrative=JO_UPDATE_NARRATIVE,
         evidence_document=document,
     )
+    trained = training_commitment(plan, police, title="Train Jordan's cybercrime unit")
+    training_update = report_trainings(
+        trained, training(title=JO_TRAINING, city="Amman"), publish=False
+    )
     period = tracking_services.reporting_period_open(
         actor=None,
         plan=plan,
@@ -255,6 +262,7 @@ def _jordan(w):
         jo_image=image,
         jo_update=draft_update,
         jo_period=period,
+        jo_training=training_update.trainings.get(),
         jo_source=source,
         jo_translation=translation,
         jo_session=session,
@@ -420,6 +428,7 @@ def _pk(w, name):
         "progress_updates": lambda: w["jo_update"].pk,
         "findings": lambda: w["jo_finding"].pk,
         "reporting_periods": lambda: w["jo_period"].pk,
+        "trainings": lambda: w["jo_training"].pk,
         "annual_report_close": lambda: w["jo_period"].pk,
         "legislation": lambda: w["jo_review"].pk,
         "plan_consultations": lambda: w["jo_plan"].pk,
