@@ -191,10 +191,6 @@ def register_training_viewset():
     return TrainingViewSet()
 
 
-def register_training_viewset():
-    return TrainingViewSet()
-
-
 @hooks.register("construct_homepage_panels")
 def add_tracking_panels(request, panels):
     panels.extend(panels_for(request.user))
