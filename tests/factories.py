@@ -189,3 +189,18 @@ def training(*, participants=None, days_ago=10, **fields):
     }
     values.update(fields)
     return values
+
+
+def make_indicator_commitment(plan, lead_agency, **indicator):
+    """ "Train investigators", with one indicator that has yearly targets for 2025 and 2026
+    (`indicator` overrides its fields)."""
+    fields = {
+        "name": "Investigators trained",
+        "unit": "officers",
+        "baseline": 35,
+        "baseline_year": 2024,
+        "target": 250,
+        "targets": [{"year": 2025, "value": 100}, {"year": 2026, "value": 180}],
+        **indicator,
+    }
+    return make_commitment(plan, lead_agency, title="Train investigators", indicators=[fields])

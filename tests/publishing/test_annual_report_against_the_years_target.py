@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from publishing import annual_reports
-from tests.factories import make_commitment, make_update, open_period
+from tests.factories import make_indicator_commitment, make_update, open_period
 
 pytestmark = pytest.mark.django_db
 
@@ -32,21 +32,7 @@ def measure(commitment, value, *, year, period=None):
 
 def test_the_periods_figure_is_compared_with_that_years_target(ke_plan, ke_police):
     period = open_period(ke_plan, 2025)
-    commitment = make_commitment(
-        ke_plan,
-        ke_police,
-        title="Train investigators",
-        indicators=[
-            {
-                "name": "Investigators trained",
-                "unit": "officers",
-                "baseline": 35,
-                "baseline_year": 2024,
-                "target": 250,
-                "targets": [{"year": 2025, "value": 100}, {"year": 2026, "value": 180}],
-            }
-        ],
-    )
+    commitment = make_indicator_commitment(ke_plan, ke_police)
     measure(commitment, 120, year=2025, period=period)
     measure(commitment, 150, year=2026)  # the next year's so far: not in the 2025 report
     report = annual_reports.period_close(actor=None, period=period)

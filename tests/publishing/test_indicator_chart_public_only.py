@@ -8,28 +8,14 @@ import pytest
 
 from plans import services as plan_services
 
-from ..factories import make_commitment, make_update
+from ..factories import make_indicator_commitment, make_update
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def commitment(ke_plan, ke_police):
-    commitment = make_commitment(
-        ke_plan,
-        ke_police,
-        title="Train investigators",
-        indicators=[
-            {
-                "name": "Investigators trained",
-                "unit": "officers",
-                "baseline": 35,
-                "baseline_year": 2024,
-                "target": 250,
-                "targets": [{"year": 2025, "value": 100}, {"year": 2026, "value": 180}],
-            }
-        ],
-    )
+    commitment = make_indicator_commitment(ke_plan, ke_police)
     indicator = commitment.indicators.get()
     for value, year, publish in ((120, 2025, True), (777, 2026, False)):
         end = datetime.date(year, 6, 30)

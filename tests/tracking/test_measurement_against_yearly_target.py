@@ -10,22 +10,9 @@ import pytest
 from publishing import selectors
 from tracking.models import IndicatorMeasurement, default_period
 
-from ..factories import make_commitment, make_update
+from ..factories import make_indicator_commitment, make_update
 
 pytestmark = pytest.mark.django_db
-
-
-def _commitment(plan, agency, **indicator):
-    fields = {
-        "name": "Investigators trained",
-        "unit": "officers",
-        "baseline": 35,
-        "baseline_year": 2024,
-        "target": 250,
-        "targets": [{"year": 2025, "value": 100}, {"year": 2026, "value": 180}],
-        **indicator,
-    }
-    return make_commitment(plan, agency, title="Train investigators", indicators=[fields])
 
 
 def _measure(commitment, value, *, start, end, measured_on=None, publish=True):
@@ -52,7 +39,7 @@ def _series(plan, commitment):
 
 
 def test_a_measurement_for_a_period_is_compared_with_that_years_target(ke_plan, ke_police):
-    commitment = _commitment(ke_plan, ke_police)
+    commitment = make_indicator_commitment(ke_plan, ke_police)
     _measure(commitment, 120, start=datetime.date(2025, 1, 1), end=datetime.date(2025, 12, 31))
     # Measured in 2026, for a period of 2025: it counts for 2025.
     _measure(
@@ -77,13 +64,13 @@ def test_a_measurement_for_a_period_is_compared_with_that_years_target(ke_plan, 
 
 
 def test_a_year_with_a_target_and_no_figure_has_no_verdict(ke_plan, ke_police):
-    commitment = _commitment(ke_plan, ke_police)
+    commitment = make_indicator_commitment(ke_plan, ke_police)
     series = _series(ke_plan, commitment)
     assert series[2025]["actual"] is None and series[2025]["met"] is None
 
 
 def test_a_falling_indicator_meets_its_target_below_it(ke_plan, ke_police):
-    commitment = _commitment(
+    commitment = make_indicator_commitment(
         ke_plan,
         ke_police,
         name="Days to take reported material down",
@@ -96,7 +83,7 @@ def test_a_falling_indicator_meets_its_target_below_it(ke_plan, ke_police):
 
 
 def test_the_period_defaults_to_the_indicators_collection_period(ke_plan, ke_police):
-    commitment = _commitment(ke_plan, ke_police, frequency="quarterly")
+    commitment = make_indicator_commitment(ke_plan, ke_police, frequency="quarterly")
     day = datetime.date(2026, 5, 20)
     update = make_update(
         commitment,
