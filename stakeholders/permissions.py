@@ -28,6 +28,14 @@ def _country_ids(user, group: str) -> frozenset[int]:
     return cache[group]
 
 
+def is_member(user) -> bool:
+    """Does the user belong to any agency? Asked by several menu items of every admin
+    page (progress updates, trainings, reporting periods): cached on the user object."""
+    if "_is_member" not in user.__dict__:
+        user.__dict__["_is_member"] = Membership.objects.filter(user=user).exists()
+    return user.__dict__["_is_member"]
+
+
 def _coordinated_ids(user) -> frozenset[int]:
     return _country_ids(user, "coordinators_group")
 

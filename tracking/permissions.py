@@ -25,7 +25,12 @@ from wagtail.permission_policies import BasePermissionPolicy
 from plans import permissions as plan_permissions
 from plans.models import Commitment
 from stakeholders.models import Agency, Country, Membership
-from stakeholders.permissions import coordinated_countries, is_active_user, user_coordinates
+from stakeholders.permissions import (
+    coordinated_countries,
+    is_active_user,
+    is_member,
+    user_coordinates,
+)
 
 from .models import ProgressUpdate, ReportingPeriod, Training
 
@@ -127,7 +132,7 @@ class ProgressUpdatePermissionPolicy(BasePermissionPolicy):
         if user.is_superuser:
             return True
         if action in ("add", "view"):
-            return Membership.objects.filter(user=user).exists()
+            return is_member(user)
         return self.instances_user_has_permission_for(user, action).exists()
 
     def user_has_permission_for_instance(self, user, action, instance):
@@ -201,7 +206,7 @@ class ReportingPeriodPermissionPolicy(BasePermissionPolicy):
         if not is_active_user(user):
             return False
         if action == "view":
-            return user.is_superuser or Membership.objects.filter(user=user).exists()
+            return user.is_superuser or is_member(user)
         if action == "add":
             return user.is_superuser or coordinated_countries(user=user).exists()
         return self.instances_user_has_permission_for(user, action).exists()
