@@ -6,8 +6,8 @@ again. Both measurements are of the same kind, so a page whose SQL queries grow 
 number of countries shows it (`query_growth`), and so does a public page whose p95 grows
 more than `P95_GROWTH_LIMIT` times.
 
-The builder writes in bulk (`bench.data.fill_plan`: bulk_create of commitments, revisions,
-permissions, updates, measurements, trainee counts; funding lines and findings here); only
+The builder writes in bulk (`bench.data.fill_plan`: COPY of commitments, revisions,
+permissions, updates, measurements, trainings; funding lines and findings here); only
 the world of each country (country, agencies, accounts, plan page) goes through the
 services, as an administrator would set it up.
 """
@@ -41,6 +41,7 @@ def log(message):
 
 
 def fill_funding(commitment_ids, start_year):
+    from bench.data import write_rows
     from plans.models import FundingLine
 
     lines = []
@@ -57,7 +58,7 @@ def fill_funding(commitment_ids, start_year):
                     amount=Decimal(500 + n),
                 )
             )
-    FundingLine.objects.bulk_create(lines, batch_size=2000)
+    write_rows(lines)
     return len(lines)
 
 
@@ -65,6 +66,7 @@ def fill_findings(world):
     """One public needs-assessment finding per capability section, a third of them
     answered by a commitment, as a country's register would look after a review.
     Bulk-written: the services' one-by-one path would dominate building 150 countries."""
+    from bench.data import write_rows
     from plans.models import Commitment, Finding
 
     rows = [
@@ -78,23 +80,21 @@ def fill_findings(world):
         )
         for section in world.plan.capability_sections.all()
     ]
-    Finding.objects.bulk_create(rows, batch_size=1000)
+    write_rows(rows)
     Through = Finding.capabilities.through
-    Through.objects.bulk_create(
+    write_rows(
         [
             Through(finding_id=row.pk, capability_id=section.capability_id)
             for row, section in zip(rows, world.plan.capability_sections.all(), strict=True)
-        ],
-        batch_size=2000,
+        ]
     )
     commitments = list(Commitment.objects.filter(plan=world.plan).values_list("pk", flat=True))
     Link = Commitment.findings.through
-    Link.objects.bulk_create(
+    write_rows(
         [
             Link(commitment_id=pk, finding_id=row.pk)
             for pk, row in zip(commitments, rows[::3], strict=False)
-        ],
-        batch_size=2000,
+        ]
     )
     return len(rows)
 
