@@ -5,9 +5,9 @@ through the services, as the admin would. Commitments are then written in bulk
 (`write_rows`: COPY on PostgreSQL, `bulk_create` elsewhere): each one is live, with a first
 revision that is its live and latest revision (as publishing leaves it), the object
 permissions `commitment_sync_permissions` would grant, supporting agencies, INSPIRE
-strategies, indicators, and ten published progress updates with a measurement per
-indicator (and, for training commitments, people to train and a training per update with
-its participants).
+strategies, indicators (with a target for each year of the plan if asked), ten published
+progress updates with a measurement per indicator (and, for training commitments, people to
+train and a training per update with its participants).
 """
 
 import datetime
@@ -31,6 +31,7 @@ from plans.models import (
     Capability,
     Commitment,
     CommitmentIndicator,
+    IndicatorTarget,
     InspireStrategy,
     NationalPlanPage,
     PlanIndexPage,
@@ -181,9 +182,12 @@ def fill_plan(
     start: int = 0,
     updates_each: int = UPDATES_PER_COMMITMENT,
     spacing_days: int = 30,
+    yearly_targets: bool = False,
 ) -> list[int]:
     """Add `count` live commitments with everything they carry; returns their ids.
-    `updates_each` published progress updates each, `spacing_days` apart (91: quarterly)."""
+    `updates_each` published progress updates each, `spacing_days` apart (91: quarterly);
+    `yearly_targets`: each indicator a target for each year of the plan (off by default:
+    tests write their own)."""
     plan, country, agencies = world.plan, world.country, world.agencies
     today = timezone.localdate()
     now = timezone.now()
@@ -243,6 +247,7 @@ def fill_plan(
                     name=f"Indicator {k + 1}",
                     unit="people",
                     baseline=Decimal(10 * k),
+                    baseline_year=plan.period_start - 1,
                     target=Decimal(100 + 10 * k),
                     means_of_verification="Agency records",
                 )
@@ -250,6 +255,23 @@ def fill_plan(
     write_rows(m2m_support)
     write_rows(m2m_inspire)
     write_rows(indicators)
+    # A target for each year of the plan, rising from the baseline to the final target.
+    years = range(plan.period_start, plan.period_end + 1) if yearly_targets else ()
+    write_rows(
+        [
+            IndicatorTarget(
+                indicator=indicator,
+                sort_order=n,
+                year=year,
+                value=(
+                    indicator.baseline
+                    + (indicator.target - indicator.baseline) * (n + 1) / len(years)
+                ).quantize(Decimal("0.01")),
+            )
+            for indicator in indicators
+            for n, year in enumerate(years)
+        ]
+    )
     write_rows(
         [
             TrainingTarget(commitment=c, audience="police", people=200)
@@ -446,4 +468,5 @@ def counts() -> dict:
         "indicators": CommitmentIndicator.objects.count(),
         "progress_updates": ProgressUpdate.objects.count(),
         "measurements": IndicatorMeasurement.objects.count(),
+        "indicator_targets": IndicatorTarget.objects.count(),
     }

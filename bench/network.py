@@ -111,7 +111,9 @@ def build_countries(first, last, *, commitments, updates):
     worlds = []
     for n in range(first, last):
         world = data.make_world(code=codes[n], name=f"Country {n:03d}")
-        ids = data.fill_plan(world, commitments, updates_each=updates, spacing_days=91)
+        ids = data.fill_plan(
+            world, commitments, updates_each=updates, spacing_days=91, yearly_targets=True
+        )
         fill_funding(ids, world.plan.period_start)
         fill_findings(world)
         worlds.append(world)
@@ -161,6 +163,7 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
         first = get(client, url)
         if first.get("X-Cache") is None:  # not served from the page cache (the APIs)
             rows[name] = repeat(lambda: get(client, url), budget_s=budget_s, min_n=min_n)
+            logged(name)
             return
         rows[name] = repeat(
             lambda: get(client, url),
@@ -168,9 +171,18 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
             budget_s=budget_s,
             min_n=min_n,
         )
+        logged(name)
         get(client, url)
         rows[f"{name} (cached)"] = repeat(
             lambda: get(client, url), budget_s=min(0.5, budget_s), min_n=5
+        )
+        logged(f"{name} (cached)")
+
+    def logged(name):
+        row = rows[name]
+        log(
+            f"{len(worlds)} countries: {name}: median {row['median_ms']:.1f} ms, "
+            f"p95 {row['p95_ms']:.1f} ms, {row['queries']} queries"
         )
 
     public("home", "/")
@@ -189,9 +201,11 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
             budget_s=budget_s,
             min_n=min_n,
         )
+        logged(f"admin listing ({who})")
         rows[f"admin dashboard ({who})"] = repeat(
             lambda admin=admin: get(admin, "/admin/"), budget_s=budget_s, min_n=min_n
         )
+        logged(f"admin dashboard ({who})")
 
     jobs = {}
     today = timezone.localdate()
@@ -208,6 +222,7 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
         "sent": outcome.sent,
         "emails": outcome.emails,
     }
+    log(f"{len(worlds)} countries: reminders: {jobs['reminders']}")
     mail.outbox = []
     with (
         override_settings(TRACKING_DIGEST_BATCH_SIZE=batch_size),
@@ -224,6 +239,7 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
         "sent": outcome.sent,
         "emails": outcome.emails,
     }
+    log(f"{len(worlds)} countries: digests: {jobs['digests']}")
     return rows, jobs
 
 
