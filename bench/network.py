@@ -99,6 +99,21 @@ def fill_findings(world):
     return len(rows)
 
 
+def index_commitments(world):
+    """The search index entries of the plan's commitments, as publishing writes them: rows
+    written in bulk are in no index, and /search/ then finds none of them (it fell back to
+    its similar-spellings search over the whole index, which is not what a visitor
+    meets)."""
+    from wagtail.search.backends import get_search_backend
+
+    from plans.models import Commitment
+
+    get_search_backend().add_bulk(
+        Commitment,
+        list(Commitment.objects.filter(plan=world.plan).prefetch_related("translations")),
+    )
+
+
 def build_countries(first, last, *, commitments, updates):
     """Countries number `first` to `last - 1`, each with a published plan of
     `commitments` commitments and `updates` quarterly progress updates each."""
@@ -116,6 +131,7 @@ def build_countries(first, last, *, commitments, updates):
         )
         fill_funding(ids, world.plan.period_start)
         fill_findings(world)
+        index_commitments(world)
         worlds.append(world)
         if (n + 1) % 25 == 0:
             log(f"{n + 1} countries built")
