@@ -6,8 +6,8 @@ again. Both measurements are of the same kind, so a page whose SQL queries grow 
 number of countries shows it (`query_growth`), and so does a public page whose p95 grows
 more than `P95_GROWTH_LIMIT` times.
 
-The builder writes in bulk (`bench.data.fill_plan`: bulk_create of commitments, revisions,
-permissions, updates, measurements, trainee counts; funding lines and findings here); only
+The builder writes in bulk (`bench.data.fill_plan`: COPY of commitments, revisions,
+permissions, updates, measurements, trainings; funding lines and findings here); only
 the world of each country (country, agencies, accounts, plan page) goes through the
 services, as an administrator would set it up.
 """
@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+from contextlib import contextmanager
 from decimal import Decimal
 
 P95_GROWTH_LIMIT = 3.0
@@ -41,6 +42,7 @@ def log(message):
 
 
 def fill_funding(commitment_ids, start_year):
+    from bench.data import write_rows
     from plans.models import FundingLine
 
     lines = []
@@ -57,7 +59,7 @@ def fill_funding(commitment_ids, start_year):
                     amount=Decimal(500 + n),
                 )
             )
-    FundingLine.objects.bulk_create(lines, batch_size=2000)
+    write_rows(lines)
     return len(lines)
 
 
@@ -65,6 +67,7 @@ def fill_findings(world):
     """One public needs-assessment finding per capability section, a third of them
     answered by a commitment, as a country's register would look after a review.
     Bulk-written: the services' one-by-one path would dominate building 150 countries."""
+    from bench.data import write_rows
     from plans.models import Commitment, Finding
 
     rows = [
@@ -78,25 +81,63 @@ def fill_findings(world):
         )
         for section in world.plan.capability_sections.all()
     ]
-    Finding.objects.bulk_create(rows, batch_size=1000)
+    write_rows(rows)
     Through = Finding.capabilities.through
-    Through.objects.bulk_create(
+    write_rows(
         [
             Through(finding_id=row.pk, capability_id=section.capability_id)
             for row, section in zip(rows, world.plan.capability_sections.all(), strict=True)
-        ],
-        batch_size=2000,
+        ]
     )
     commitments = list(Commitment.objects.filter(plan=world.plan).values_list("pk", flat=True))
     Link = Commitment.findings.through
-    Link.objects.bulk_create(
+    write_rows(
         [
             Link(commitment_id=pk, finding_id=row.pk)
             for pk, row in zip(commitments, rows[::3], strict=False)
-        ],
-        batch_size=2000,
+        ]
     )
     return len(rows)
+
+
+@contextmanager
+def search_index_deferred():
+    """No search indexing on save while countries are built: the database backend
+    renormalises the whole index after every write (each agency, user and page saved),
+    and in one long transaction every such pass leaves new row versions behind, so the
+    build grew quadratic (1 s a country at first, 9 s by the 100th). `index_plans` writes
+    what /search/ reads afterwards, in one pass."""
+    import modelsearch.signal_handlers as handlers
+
+    class Deferred:
+        @staticmethod
+        def enqueue(*args, **kwargs):
+            return None
+
+    task, handlers.insert_or_update_object_task = handlers.insert_or_update_object_task, Deferred
+    try:
+        yield
+    finally:
+        handlers.insert_or_update_object_task = task
+
+
+def index_plans(worlds):
+    """The search index entries of the plans and their commitments, as publishing writes
+    them: rows written in bulk are in no index, and /search/ found none of them (it fell
+    back to its similar-spellings search over the whole index, not what a visitor meets)."""
+    from wagtail.search.backends import get_search_backend
+
+    from plans.models import Commitment, NationalPlanPage
+
+    backend = get_search_backend()
+    plans = [w.plan for w in worlds]
+    backend.add_bulk(
+        NationalPlanPage, list(NationalPlanPage.objects.filter(pk__in=[p.pk for p in plans]))
+    )
+    backend.add_bulk(
+        Commitment,
+        list(Commitment.objects.filter(plan__in=plans).prefetch_related("translations")),
+    )
 
 
 def build_countries(first, last, *, commitments, updates):
@@ -109,14 +150,18 @@ def build_countries(first, last, *, commitments, updates):
 
     codes = [code.lower() for code, _name in countries]
     worlds = []
-    for n in range(first, last):
-        world = data.make_world(code=codes[n], name=f"Country {n:03d}")
-        ids = data.fill_plan(world, commitments, updates_each=updates, spacing_days=91)
-        fill_funding(ids, world.plan.period_start)
-        fill_findings(world)
-        worlds.append(world)
-        if (n + 1) % 25 == 0:
-            log(f"{n + 1} countries built")
+    with search_index_deferred():
+        for n in range(first, last):
+            world = data.make_world(code=codes[n], name=f"Country {n:03d}")
+            ids = data.fill_plan(
+                world, commitments, updates_each=updates, spacing_days=91, yearly_targets=True
+            )
+            fill_funding(ids, world.plan.period_start)
+            fill_findings(world)
+            worlds.append(world)
+            if (n + 1) % 25 == 0:
+                log(f"{n + 1} countries built")
+    index_plans(worlds)
     analyze()
     return worlds
 
@@ -161,6 +206,7 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
         first = get(client, url)
         if first.get("X-Cache") is None:  # not served from the page cache (the APIs)
             rows[name] = repeat(lambda: get(client, url), budget_s=budget_s, min_n=min_n)
+            logged(name)
             return
         rows[name] = repeat(
             lambda: get(client, url),
@@ -168,9 +214,18 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
             budget_s=budget_s,
             min_n=min_n,
         )
+        logged(name)
         get(client, url)
         rows[f"{name} (cached)"] = repeat(
             lambda: get(client, url), budget_s=min(0.5, budget_s), min_n=5
+        )
+        logged(f"{name} (cached)")
+
+    def logged(name):
+        row = rows[name]
+        log(
+            f"{len(worlds)} countries: {name}: median {row['median_ms']:.1f} ms, "
+            f"p95 {row['p95_ms']:.1f} ms, {row['queries']} queries"
         )
 
     public("home", "/")
@@ -189,9 +244,11 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
             budget_s=budget_s,
             min_n=min_n,
         )
+        logged(f"admin listing ({who})")
         rows[f"admin dashboard ({who})"] = repeat(
             lambda admin=admin: get(admin, "/admin/"), budget_s=budget_s, min_n=min_n
         )
+        logged(f"admin dashboard ({who})")
 
     jobs = {}
     today = timezone.localdate()
@@ -208,6 +265,7 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
         "sent": outcome.sent,
         "emails": outcome.emails,
     }
+    log(f"{len(worlds)} countries: reminders: {jobs['reminders']}")
     mail.outbox = []
     with (
         override_settings(TRACKING_DIGEST_BATCH_SIZE=batch_size),
@@ -224,6 +282,7 @@ def measure_network(worlds, *, budget_s, min_n, batch_size):
         "sent": outcome.sent,
         "emails": outcome.emails,
     }
+    log(f"{len(worlds)} countries: digests: {jobs['digests']}")
     return rows, jobs
 
 

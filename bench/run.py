@@ -117,9 +117,15 @@ def git_commit():
         return ""
 
 
-def start_checked(args, *, env):
+def start_checked(args, *, env, stream=False):
+    """`stream`: the step's stderr (its progress log) goes straight to ours, as it comes."""
     process = subprocess.Popen(
-        args, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        args,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=None if stream else subprocess.PIPE,
+        text=True,
     )
     process.began = time.perf_counter()
     return process
@@ -128,14 +134,14 @@ def start_checked(args, *, env):
 def finish_checked(process, *, what):
     stdout, stderr = process.communicate()
     if process.returncode != 0:
-        sys.stderr.write(stdout + stderr)
+        sys.stderr.write(stdout + (stderr or ""))
         raise SystemExit(f"bench: {what} failed (exit {process.returncode})")
     log(f"{what}: {time.perf_counter() - process.began:.0f} s")
     return stdout
 
 
-def run_checked(args, *, env, what):
-    return finish_checked(start_checked(args, env=env), what=what)
+def run_checked(args, *, env, what, stream=False):
+    return finish_checked(start_checked(args, env=env, stream=stream), what=what)
 
 
 # --- Targets -------------------------------------------------------------------------
@@ -405,6 +411,8 @@ def measure_network(python, mode, *, env, out):
         ],
         env=env,
         what="network measurements (PostgreSQL)",
+        # A full run takes many minutes: what is built and measured shows as it goes.
+        stream=True,
     )
     return json.loads(out.read_text())
 
