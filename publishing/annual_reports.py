@@ -17,7 +17,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -31,6 +30,7 @@ from tracking import services as tracking_services
 from tracking.models import ReportingPeriod
 
 from . import exports, selectors
+from .exports import FUNDING_FIGURES, _amount, _date
 from .models import AnnualReport, AnnualReportFile
 
 SCHEMA = 1
@@ -40,15 +40,6 @@ PLAN_NOT_PUBLISHED = gettext_lazy(
 )
 NO_REPORT_REASON = gettext_lazy("No period report was filed.")
 S = Commitment.Status
-CLOSED_STATUSES = (S.COMPLETED, S.DROPPED)
-
-
-def _date(value):
-    return value.isoformat() if value else None
-
-
-def _amount(value):
-    return str(value) if value is not None else None
 
 
 # --- Closing ---------------------------------------------------------------------------
@@ -135,7 +126,7 @@ def _commitment(commitment, period, *, plan, report, url) -> dict:
     status = report.status if report else commitment.status
     progress = report.progress if report else commitment.progress
     due = commitment.due_date
-    overdue = bool(due and due < period.ends_on and status not in CLOSED_STATUSES)
+    overdue = bool(due and due < period.ends_on and status not in tracking.CLOSED)
     indicators = [
         _indicator(indicator, year=period.ends_on.year) for indicator in commitment.indicators.all()
     ]
@@ -157,9 +148,7 @@ def _commitment(commitment, period, *, plan, report, url) -> dict:
         "overdue": overdue,
         "days_late": (period.ends_on - due).days if overdue else None,
         "funding_spent": _amount(report.funding_spent) if report and budget else None,
-        "funding": {name: _amount(figures[name]) for name in ("cost", "secured", "pledged", "gap")}
-        if figures
-        else None,
+        "funding": {name: _amount(figures[name]) for name in FUNDING_FIGURES} if figures else None,
         "indicators": indicators,
         "url": exports.commitment_url(plan, url, commitment.pk) if url else "",
         "output": commitment.output_id,
@@ -305,7 +294,7 @@ def _funding(plan, entries, *, currency) -> dict | None:
         return {
             "currency": entry["currency"],
             "commitments": entry["commitments"],
-            **{n: _amount(entry[n]) for n in ("cost", "secured", "pledged", "gap")},
+            **{n: _amount(entry[n]) for n in FUNDING_FIGURES},
         }
 
     return {
@@ -348,7 +337,7 @@ def report_file(*, plan, slug: str, kind: str, language: str) -> AnnualReportFil
         report__period__plan=original, report__period__slug=slug, kind=kind
     )
     return (
-        files.filter(Q(language=language)).first()
+        files.filter(language=language).first()
         or files.filter(language=original.locale.language_code).first()
     )
 

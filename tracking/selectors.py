@@ -236,16 +236,13 @@ def people_trained_by_commitment(*, commitment_ids) -> dict:
 # --- Reporting periods --------------------------------------------------------------
 
 
-def period_reports_by_commitment(*, period, published_only=True) -> dict:
-    """Each commitment's lead-agency report for the period: the latest by reporting date
-    (a contribution of a supporting agency is never the commitment's report). Two queries
-    with the measurements, whatever the number of commitments."""
-    reports = ProgressUpdate.objects.filter(period=period, is_contribution=False)
-    if published_only:
-        reports = reports.filter(published_at__isnull=False)
-    reports = reports.prefetch_related("measurements").order_by(
-        "commitment_id", "-reporting_date", "-pk"
-    )
+def period_reports_by_commitment(*, period) -> dict:
+    """Each commitment's published lead-agency report for the period: the latest by
+    reporting date (a contribution of a supporting agency is never the commitment's
+    report). One query, whatever the number of commitments."""
+    reports = ProgressUpdate.objects.filter(
+        period=period, is_contribution=False, published_at__isnull=False
+    ).order_by("commitment_id", "-reporting_date", "-pk")
     latest = {}
     for report in reports:
         latest.setdefault(report.commitment_id, report)
@@ -254,22 +251,22 @@ def period_reports_by_commitment(*, period, published_only=True) -> dict:
 
 def period_report_rows(*, period) -> list[dict]:
     """For the coordinator running the period: every live commitment of the plan, its
-    lead agency and the state of its period report (None: nothing filed yet)."""
-    reports = period_reports_by_commitment(period=period, published_only=False)
-    published = period_reports_by_commitment(period=period)
+    lead agency and its period report (the latest published one, else the latest in any
+    state; None: nothing filed yet)."""
+    reports = {}
+    for report in ProgressUpdate.objects.filter(period=period, is_contribution=False).order_by(
+        "commitment_id", "-reporting_date", "-pk"
+    ):
+        shown = reports.get(report.commitment_id)
+        if shown is None or (report.is_published and not shown.is_published):
+            reports[report.commitment_id] = report
     commitments = (
         live_commitments()
         .filter(plan_id=period.plan_id)
         .select_related("lead_agency", "capability")
         .order_by("capability__number", "title")
     )
-    return [
-        {
-            "commitment": commitment,
-            "report": published.get(commitment.pk) or reports.get(commitment.pk),
-        }
-        for commitment in commitments
-    ]
+    return [{"commitment": c, "report": reports.get(c.pk)} for c in commitments]
 
 
 def commitments_period_report_due(*, on: datetime.date, within_days=None, queryset=None):
