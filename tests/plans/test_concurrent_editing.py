@@ -63,7 +63,7 @@ def test_editing_sessions_notice_is_on(client, ke_plan, ke_police, ke_police_dra
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_saves_at_the_same_moment_one_wins_one_is_refused(ke_plan, ke_police):
     """Both forms are current when sent; without the row lock both would be saved."""
     import threading

@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 from ..factories import make_update
 from ..trainings_helpers import training_commitment
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [("tracking", "0005_period_report_reminders")]
 AFTER = [("tracking", "0006_trainings")]
