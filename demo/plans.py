@@ -20,7 +20,7 @@ from plans.models import (
     MaturityLevel,
     NationalPlanPage,
 )
-from stakeholders.models import Agency
+from stakeholders.models import Agency, Membership
 
 from . import content
 from .content import text
@@ -150,6 +150,22 @@ def _funding(spec: content.PlanContent, entry: content.Dated, index: int) -> lis
     )
 
 
+def _focal_people(country) -> dict:
+    """Per agency with accounts: its drafter as focal person and its head (Tanzania's
+    agencies have one) as deputy, as a coordinator would name them."""
+    people = {}
+    for membership in Membership.objects.filter(
+        agency__country=country, role__in=(Membership.Role.DRAFTER, Membership.Role.HEAD)
+    ).order_by("pk"):
+        focal, deputy = people.get(membership.agency_id, (None, None))
+        if membership.role == Membership.Role.DRAFTER and focal is None:
+            focal = membership
+        elif membership.role == Membership.Role.HEAD and deputy is None:
+            deputy = membership
+        people[membership.agency_id] = (focal, deputy)
+    return people
+
+
 @transaction.atomic
 def load_country_plan(country, *, today: datetime.date | None = None) -> NationalPlanPage:
     today = today or datetime.date.today()
@@ -164,6 +180,7 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
     agencies = {_key_for(a): a for a in country.agencies.all()}
     existing = set(plan.commitments.values_list("title", flat=True))
     strategies = {s.number: s for s in InspireStrategy.objects.all()}
+    people = _focal_people(country)
     for index, item in enumerate(spec.commitments):
         title = text(item.title, language)
         if title in existing or (item.draft and item.draft.get("title") in existing):
@@ -171,6 +188,10 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
         entry = content.dated(spec, item, today)
         lead = agencies[item.lead]
         supporting = {agencies[key] for key in item.supporting} - {lead}
+        focal, deputy = people.get(lead.pk, (None, None))
+        if focal is None:
+            focal, deputy = deputy, None
+        focal_people = {"focal_person": focal, "focal_deputy": deputy}
         commitment = services.commitment_create(
             actor=None,
             plan=plan,
@@ -181,7 +202,10 @@ def load_country_plan(country, *, today: datetime.date | None = None) -> Nationa
             lead_agency=lead,
             supporting_agencies=sorted(supporting, key=lambda a: a.pk),
             inspire_strategies=[strategies[n] for n in item.inspire],
-            indicators=[_indicator(ind, entry, language) for ind in item.indicators],
+            indicators=[
+                {**_indicator(ind, entry, language), **focal_people} for ind in item.indicators
+            ],
+            **focal_people,
             funding_lines=_funding(spec, entry, index),
             start_date=entry.start,
             due_date=entry.due,

@@ -1,10 +1,10 @@
 """Focal persons: who answers for a commitment at its lead agency, and the handover when
 one leaves.
 
-When a membership ends (deleted, or its user removed), each commitment it was focal person
-for gets its deputy as focal person; where it was the deputy, the deputy is cleared. The
-country's coordinators get one e-mail listing the commitments handed over and those left
-without a focal person, sent once the deletion is committed.
+When a membership ends (deleted, or its user removed), each commitment and indicator it was
+focal person for gets its deputy as focal person; where it was the deputy, the deputy is
+cleared. The country's coordinators get one e-mail listing what was handed over and what
+is left without a focal person, sent once the deletion is committed.
 """
 
 from django.conf import settings
@@ -16,41 +16,70 @@ from django.urls import reverse
 from home.mail import email_link, send_templated_mail
 from stakeholders.models import Membership
 
-from .models import Commitment
+from .models import Commitment, CommitmentIndicator
 
 
-def _edit_url(commitment):
-    return email_link(reverse("wagtailsnippets_plans_commitment:edit", args=[commitment.pk]))
+def _edit_url(commitment_id):
+    return email_link(reverse("wagtailsnippets_plans_commitment:edit", args=[commitment_id]))
 
 
-def focal_handover(*, membership: Membership) -> dict:
-    """Move the deputies up for the commitments `membership` was focal person for, clear it
-    as deputy, and tell the country's coordinators (on commit). Returns what changed."""
-    focal_of = Commitment.objects.filter(focal_person=membership)
-    handed = list(focal_of.filter(focal_deputy__isnull=False).select_related("focal_deputy__user"))
-    orphaned = list(focal_of.filter(focal_deputy__isnull=True))
-    deputy_of = list(Commitment.objects.filter(focal_deputy=membership))
+def _named(row):
+    if isinstance(row, CommitmentIndicator):
+        return f"{row.name} ({row.commitment.title})"
+    return row.title
+
+
+def _url(row):  # an indicator is edited in its commitment's form
+    return _edit_url(row.commitment_id if isinstance(row, CommitmentIndicator) else row.pk)
+
+
+def _move_deputies_up(model, membership):
+    """For one model with a focal person and deputy: the rows `membership` was focal
+    person for get their deputy (or nobody), and it is cleared as deputy."""
+    focal_of = model.objects.filter(focal_person=membership)
+    related = ("commitment",) if model is CommitmentIndicator else ()
+    handed = list(
+        focal_of.filter(focal_deputy__isnull=False).select_related("focal_deputy__user", *related)
+    )
+    orphaned = list(focal_of.filter(focal_deputy__isnull=True).select_related(*related))
+    deputy_of = list(model.objects.filter(focal_deputy=membership))
     if handed:
-        Commitment.objects.filter(pk__in=[c.pk for c in handed]).update(
+        model.objects.filter(pk__in=[row.pk for row in handed]).update(
             focal_person=F("focal_deputy"), focal_deputy=None
         )
     if orphaned:
-        Commitment.objects.filter(pk__in=[c.pk for c in orphaned]).update(focal_person=None)
+        model.objects.filter(pk__in=[row.pk for row in orphaned]).update(focal_person=None)
     if deputy_of:
-        Commitment.objects.filter(pk__in=[c.pk for c in deputy_of]).update(focal_deputy=None)
-    if handed or orphaned:
+        model.objects.filter(pk__in=[row.pk for row in deputy_of]).update(focal_deputy=None)
+    return handed, orphaned, deputy_of
+
+
+def focal_handover(*, membership: Membership) -> dict:
+    """Move the deputies up for the commitments and indicators `membership` was focal
+    person for, clear it as deputy, and tell the country's coordinators (on commit).
+    Returns what changed."""
+    handed, orphaned, deputy_of = _move_deputies_up(Commitment, membership)
+    indicators = _move_deputies_up(CommitmentIndicator, membership)
+    if handed or orphaned or indicators[0] or indicators[1]:
         country_id = membership.agency.country_id
-        person = str(membership.user)
-        agency = str(membership.agency)
         context = {
-            "person": person,
-            "agency": agency,
-            "handed": [(c, c.focal_deputy.user, _edit_url(c)) for c in handed],
-            "orphaned": [(c, _edit_url(c)) for c in orphaned],
+            "person": str(membership.user),
+            "agency": str(membership.agency),
+            "handed": [
+                (_named(row), row.focal_deputy.user, _url(row)) for row in handed + indicators[0]
+            ],
+            "orphaned": [(_named(row), _url(row)) for row in orphaned + indicators[1]],
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         transaction.on_commit(lambda: _tell_coordinators(country_id, membership.pk, context))
-    return {"handed": handed, "orphaned": orphaned, "deputy_cleared": deputy_of}
+    return {
+        "handed": handed,
+        "orphaned": orphaned,
+        "deputy_cleared": deputy_of,
+        "indicators_handed": indicators[0],
+        "indicators_orphaned": indicators[1],
+        "indicators_deputy_cleared": indicators[2],
+    }
 
 
 def _tell_coordinators(country_id, gone_pk, context):

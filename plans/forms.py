@@ -128,6 +128,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
                 super().__init__(*args, **kwargs)
                 self.fields["reporting_agency"].queryset = agencies
                 self.fields["focal_person"].queryset = members
+                self.fields["focal_deputy"].queryset = members
 
         formset.form = LimitedForm
         formset.__dict__.pop("forms", None)

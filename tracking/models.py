@@ -806,10 +806,13 @@ class SentReminder(models.Model):
         OVERDUE = "overdue", _("Overdue")
         DIGEST = "digest", _("Weekly digest")
         PERIOD_REPORT = "period_report", _("Period report due")
+        INDICATOR_FIGURE = "indicator_figure", _("Indicator figure due")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    subject = models.CharField(max_length=64, help_text="commitment id, or 'digest'")
+    subject = models.CharField(
+        max_length=64, help_text="commitment id, 'indicator:<id>', or 'digest'"
+    )
     period = models.CharField(max_length=32, help_text="e.g. the due date, or the ISO week")
     claimed_at = models.DateTimeField(auto_now_add=True)
     # Set, with a token of the run, by the single UPDATE that claims a batch; the run then

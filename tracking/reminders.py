@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.mail import email_link, send_templated_mail
-from plans.models import Commitment
+from plans.models import Commitment, CommitmentIndicator
 from stakeholders.models import Membership
 
 from . import selectors
@@ -98,11 +98,13 @@ def _send(template, to, context):
     return send_templated_mail(f"tracking/email/{template}", to=to, context=context)
 
 
-def _edit_url(commitment):
-    if getattr(commitment, "due_period_id", None):  # a period report to file
-        path = reverse("progress_updates:add") + f"?commitment={commitment.pk}"
+def _edit_url(item):
+    if isinstance(item, CommitmentIndicator):  # a figure is filed with a progress update
+        path = reverse("progress_updates:add") + f"?commitment={item.commitment_id}"
+    elif getattr(item, "due_period_id", None):  # a period report to file
+        path = reverse("progress_updates:add") + f"?commitment={item.pk}"
     else:
-        path = reverse("wagtailsnippets_plans_commitment:edit", args=[commitment.pk])
+        path = reverse("wagtailsnippets_plans_commitment:edit", args=[item.pk])
     return email_link(path)
 
 
@@ -119,35 +121,93 @@ def send_reminders(*, on: datetime.date, dry_run=False, batch_size=None) -> Outc
         )
         for batch in _batches(queryset, batch_size):
             outcome.batches += 1
-            _remind_batch(kind, batch, on, dry_run, outcome)
+            targets = [_commitment_target(kind, c, on) for c in batch]
+            _remind_batch(kind, targets, on, dry_run, outcome)
+    indicators = selectors.indicators_figure_due(on=on).select_related(
+        "commitment__lead_agency",
+        "reporting_agency",
+        "focal_person__user",
+        "focal_deputy__user",
+    )
+    for batch in _batches(indicators, batch_size):
+        outcome.batches += 1
+        targets = [_indicator_target(indicator, on) for indicator in batch]
+        _remind_batch(Kind.INDICATOR_FIGURE, targets, on, dry_run, outcome)
     return outcome
 
 
-def _focal_recipients(commitment):
-    """The commitment's focal person and deputy who can be reached (already joined)."""
+@dataclass(frozen=True)
+class _Target:
+    """What one reminder is about, and who answers for it: its focal people who can be
+    reached, else the agency's reporters, else the country's coordinators."""
+
+    item: object  # a commitment, or an indicator
+    subject: str
+    period: str
+    agency: object  # the agency that answers for it
+    focal: tuple
+
+    @property
+    def agency_id(self):
+        return self.agency.pk
+
+    @property
+    def country_id(self):
+        return self.agency.country_id
+
+    def describe(self) -> str:
+        if isinstance(self.item, Commitment):
+            return f"{self.item.title} (due {self.item.due_date})"
+        return f"{self.item.name}, {self.item.commitment.title} ({self.item.due_to:%Y-%m-%d})"
+
+
+def _commitment_target(kind, commitment, on):
+    return _Target(
+        item=commitment,
+        subject=str(commitment.pk),
+        period=_period(kind, commitment, on),
+        agency=commitment.lead_agency,
+        focal=_focal_recipients(commitment, agency_id=commitment.lead_agency_id),
+    )
+
+
+def _indicator_target(indicator, on):
+    """An indicator's figure is asked of its reporting agency (the lead agency when none
+    is named), once a week for the period that misses it."""
+    agency = indicator.reporting_agency or indicator.commitment.lead_agency
+    return _Target(
+        item=indicator,
+        subject=f"indicator:{indicator.pk}",
+        period=f"{indicator.due_to.isoformat()}:{iso_week(on)}",
+        agency=agency,
+        focal=_focal_recipients(indicator, agency_id=agency.pk),
+    )
+
+
+def _focal_recipients(item, *, agency_id):
+    """The focal person and deputy (already joined) who can be reached: drafters or heads
+    of the agency that answers for it, active, with an e-mail address."""
     found = []
-    for member in (commitment.focal_person, commitment.focal_deputy):
+    for member in (item.focal_person, item.focal_deputy):
         if (
             member is not None
             and member.role in REPORTING_ROLES
-            and member.agency_id == commitment.lead_agency_id
+            and member.agency_id == agency_id
             and member.user.is_active
             and member.user.email
         ):
             found.append((member.user_id, member.user.email, member.user.first_name))
-    return found
+    return tuple(found)
 
 
-def _remind_batch(kind, batch, on, dry_run, outcome):
-    wanted = {}  # key -> (user fields, commitment, for another agency)
+def _remind_batch(kind, targets, on, dry_run, outcome):
+    wanted = {}  # key -> (user fields, target, for another agency)
     by_agency = defaultdict(list)
-    for commitment in batch:
-        focal = _focal_recipients(commitment)
-        for user in focal:
-            key = (user[0], kind, str(commitment.pk), _period(kind, commitment, on))
-            wanted[key] = (user, commitment, False)
-        if not focal:
-            by_agency[commitment.lead_agency_id].append(commitment)
+    for target in targets:
+        for user in target.focal:
+            wanted[(user[0], kind, target.subject, target.period)] = (user, target, False)
+        if not target.focal:
+            by_agency[target.agency_id].append(target)
     reached = set()
     reporters = Membership.objects.none()
     if by_agency:
@@ -158,15 +218,16 @@ def _remind_batch(kind, batch, on, dry_run, outcome):
         "agency_id", "user_id", "user__email", "user__first_name"
     ):
         reached.add(agency_id)
-        for commitment in by_agency[agency_id]:
-            key = (user_id, kind, str(commitment.pk), _period(kind, commitment, on))
-            wanted[key] = ((user_id, email, first_name), commitment, False)
+        for target in by_agency[agency_id]:
+            key = (user_id, kind, target.subject, target.period)
+            wanted[key] = ((user_id, email, first_name), target, False)
     # An agency nobody reports for (no drafter or head with an e-mail, such as a ministry
     # without accounts) still has its late work chased: by its country's coordinators.
-    unreached = [c for agency, cs in by_agency.items() if agency not in reached for c in cs]
     by_country = defaultdict(list)
-    for commitment in unreached:
-        by_country[commitment.lead_agency.country_id].append(commitment)
+    for agency, agency_targets in by_agency.items():
+        if agency not in reached:
+            for target in agency_targets:
+                by_country[target.country_id].append(target)
     covered = set()
     if by_country:
         coordinators = _reachable(
@@ -176,25 +237,25 @@ def _remind_batch(kind, batch, on, dry_run, outcome):
         ).values_list("agency__country_id", "user_id", "user__email", "user__first_name")
         for country_id, user_id, email, first_name in coordinators.distinct():
             covered.add(country_id)
-            for commitment in by_country[country_id]:
-                key = (user_id, kind, str(commitment.pk), _period(kind, commitment, on))
-                wanted.setdefault(key, ((user_id, email, first_name), commitment, True))
+            for target in by_country[country_id]:
+                key = (user_id, kind, target.subject, target.period)
+                wanted.setdefault(key, ((user_id, email, first_name), target, True))
     outcome.unreached += sum(
-        len(cs) for country, cs in by_country.items() if country not in covered
+        len(ts) for country, ts in by_country.items() if country not in covered
     )
     outcome.planned += len(wanted)
     if dry_run:
         outcome.lines += [
-            f"{kind}: {email} · {commitment.title} (due {commitment.due_date})"
-            + (f" · for {commitment.lead_agency}" if for_other else "")
-            for (_uid, email, _name), commitment, for_other in wanted.values()
+            f"{kind}: {email} · {target.describe()}"
+            + (f" · for {target.agency}" if for_other else "")
+            for (_uid, email, _name), target, for_other in wanted.values()
         ]
         return
     token, claimed = _claim(list(wanted))
     per_user = defaultdict(lambda: ([], []))
     for key in claimed:
-        user, commitment, for_other = wanted[key]
-        per_user[user][1 if for_other else 0].append(commitment)
+        user, target, for_other = wanted[key]
+        per_user[user][1 if for_other else 0].append(target.item)
     for (_user_id, email, first_name), (own, others) in per_user.items():
         context = {
             "kind": kind,
@@ -204,22 +265,28 @@ def _remind_batch(kind, batch, on, dry_run, outcome):
             "on": on,
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
-        template = "period_report" if kind == Kind.PERIOD_REPORT else "reminder"
-        outcome.emails += _send(template, email, context)
+        outcome.emails += _send(TEMPLATES.get(kind, "reminder"), email, context)
         outcome.sent += len(own) + len(others)
     if claimed:
         SentReminder.objects.filter(claim_token=token).update(sent_at=timezone.now())
+
+
+TEMPLATES = {Kind.PERIOD_REPORT: "period_report", Kind.INDICATOR_FIGURE: "indicator_figure"}
 
 
 def _reachable(memberships):
     return memberships.filter(user__is_active=True).exclude(user__email="")
 
 
-def _items(commitments):
-    def order(commitment):
-        return (commitment.due_date or datetime.date.max, commitment.pk)
+def _items(items):
+    """Each commitment or indicator with the link that opens what to do about it, the
+    soonest due first."""
 
-    return [(c, _edit_url(c)) for c in sorted(commitments, key=order)]
+    def order(item):
+        due = item.due_to if isinstance(item, CommitmentIndicator) else item.due_date
+        return (due or datetime.date.max, item.pk)
+
+    return [(item, _edit_url(item)) for item in sorted(items, key=order)]
 
 
 DIGEST_ROWS = 50

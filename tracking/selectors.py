@@ -22,7 +22,8 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
-from plans.models import Commitment
+from plans.models import Commitment, CommitmentIndicator
+from plans.models.indicators import Frequency
 
 from .models import (
     IndicatorMeasurement,
@@ -31,6 +32,7 @@ from .models import (
     ReportingPeriod,
     Training,
     TrainingParticipants,
+    default_period,
 )
 
 CLOSED = (Commitment.Status.COMPLETED, Commitment.Status.DROPPED)
@@ -297,6 +299,51 @@ def commitments_period_report_due(*, on: datetime.date, within_days=None, querys
         )
         .filter(due_period_id__isnull=False)
         .exclude(Exists(filed))
+    )
+
+
+def previous_collection_period(frequency: str, on: datetime.date):
+    """The last collection period of an indicator of this frequency that ended before
+    `on` (first and last day), or None for one collected once."""
+    if frequency == Frequency.ONCE:
+        return None
+    end = default_period(frequency, on)[0] - datetime.timedelta(days=1)
+    return default_period(frequency, end)[0], end
+
+
+def indicators_figure_due(*, on: datetime.date, grace_days=None):
+    """Indicators of live open commitments with no figure submitted or published for
+    their last ended collection period, ended at least `grace_days` before `on`
+    (`TRACKING_INDICATOR_FIGURE_GRACE_DAYS`), within the commitment's dates. Each carries
+    `due_from` and `due_to`, that period's first and last day."""
+    grace = settings.TRACKING_INDICATOR_FIGURE_GRACE_DAYS if grace_days is None else grace_days
+    due, starts, ends = Q(pk__in=[]), [], []
+    for frequency in Frequency.values:
+        period = previous_collection_period(frequency, on)
+        if period is None or on < period[1] + datetime.timedelta(days=grace):
+            continue
+        start, end = period
+        filed = IndicatorMeasurement.objects.filter(indicator=OuterRef("pk")).filter(
+            Q(period_end__range=period) | Q(period_end__isnull=True, measured_on__range=period),
+            Q(update__published_at__isnull=False) | Q(update__submitted_at__isnull=False),
+        )
+        due |= (
+            Q(frequency=frequency)
+            & ~Exists(filed)
+            & (Q(commitment__start_date__isnull=True) | Q(commitment__start_date__lte=end))
+            & (Q(commitment__due_date__isnull=True) | Q(commitment__due_date__gte=start))
+            & Q(commitment__plan__period_start__lte=end.year)
+        )
+        starts.append(When(frequency=frequency, then=Value(start)))
+        ends.append(When(frequency=frequency, then=Value(end)))
+    return (
+        CommitmentIndicator.objects.filter(commitment__live=True)
+        .exclude(commitment__status__in=CLOSED)
+        .filter(due)
+        .annotate(
+            due_from=Case(*starts, output_field=DateField()) if starts else Value(None),
+            due_to=Case(*ends, output_field=DateField()) if ends else Value(None),
+        )
     )
 
 

@@ -400,10 +400,14 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 TRACKING_STALE_AFTER_DAYS = env.int("TRACKING_STALE_AFTER_DAYS", default=90)
 # Lead agencies are reminded this many days before a commitment is due.
 TRACKING_DUE_SOON_DAYS = env.int("TRACKING_DUE_SOON_DAYS", default=30)
-# Reminder runs handle this many commitments per batch (a bounded number of queries each).
 # Days before a reporting period's deadline from which lead agencies without a period
 # report are reminded (weekly, until they file one or the period closes).
 TRACKING_PERIOD_REPORT_NOTICE_DAYS = env.int("TRACKING_PERIOD_REPORT_NOTICE_DAYS", default=14)
+# Days after an indicator's collection period (month, quarter, half-year, year) ends from
+# which its reporters are reminded of a missing figure (weekly, until one is submitted or
+# the next period ends): time to compile the figures.
+TRACKING_INDICATOR_FIGURE_GRACE_DAYS = env.int("TRACKING_INDICATOR_FIGURE_GRACE_DAYS", default=14)
+# Reminder runs handle this many commitments per batch (a bounded number of queries each).
 TRACKING_REMINDER_BATCH_SIZE = env.int("TRACKING_REMINDER_BATCH_SIZE", default=500)
 # Weekly digests are sent to this many coordinators per batch (a bounded number of queries).
 TRACKING_DIGEST_BATCH_SIZE = env.int("TRACKING_DIGEST_BATCH_SIZE", default=200)

@@ -621,6 +621,18 @@ class CommitmentIndicator(ClusterableModel, Orderable):
         verbose_name=_("indicator focal person"),
         help_text=_("A drafter or head of the reporting agency who reports the figures."),
     )
+    focal_deputy = models.ForeignKey(
+        "stakeholders.Membership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deputy_for_indicators",
+        verbose_name=_("indicator deputy"),
+        help_text=_(
+            "Another drafter or head of the reporting agency: reminded with the focal "
+            "person, and the focal person when they leave."
+        ),
+    )
     disaggregation = DimensionsField(
         _("disaggregated by"),
         help_text=_(
@@ -644,6 +656,7 @@ class CommitmentIndicator(ClusterableModel, Orderable):
         # One under the other: agency names are long enough to push a neighbour away.
         FieldPanel("reporting_agency"),
         FieldPanel("focal_person"),
+        FieldPanel("focal_deputy"),
         FieldPanel("disaggregation"),
         InlinePanel("targets", heading=_("Yearly targets"), label=_("yearly target")),
     ]

@@ -25,6 +25,10 @@ REPORTING_AGENCY_OTHER_COUNTRY = _("The reporting agency must be an agency of %(
 INDICATOR_FOCAL_NOT_OF_AGENCY = _(
     "The indicator's focal person must be a drafter or head of the reporting agency (%(agency)s)."
 )
+INDICATOR_DEPUTY_NOT_OF_AGENCY = _(
+    "The indicator's deputy must be a drafter or head of the reporting agency (%(agency)s)."
+)
+INDICATOR_DEPUTY_IS_FOCAL = _("The indicator's deputy must be someone other than its focal person.")
 UNKNOWN_DIMENSION = _("“%(dimension)s” is not a disaggregation this site knows.")
 INDICATOR_PROBLEM = _("Indicator %(number)s: %(problem)s")
 
@@ -112,11 +116,19 @@ def indicator_errors(indicator, *, plan, lead_agency, targets=None) -> list[str]
     agency = indicator.reporting_agency if indicator.reporting_agency_id else lead_agency
     if plan is not None and agency is not None and agency.country_id != plan.country_id:
         problems.append(REPORTING_AGENCY_OTHER_COUNTRY % {"country": plan.country})
-    member = indicator.focal_person if indicator.focal_person_id else None
-    if member is not None and (
-        agency is None or member.agency_id != agency.pk or member.role not in ("drafter", "head")
+    for field, message in (
+        ("focal_person", INDICATOR_FOCAL_NOT_OF_AGENCY),
+        ("focal_deputy", INDICATOR_DEPUTY_NOT_OF_AGENCY),
     ):
-        problems.append(INDICATOR_FOCAL_NOT_OF_AGENCY % {"agency": agency})
+        member = getattr(indicator, field) if getattr(indicator, f"{field}_id") else None
+        if member is not None and (
+            agency is None
+            or member.agency_id != agency.pk
+            or member.role not in ("drafter", "head")
+        ):
+            problems.append(message % {"agency": agency})
+    if indicator.focal_person_id and indicator.focal_person_id == indicator.focal_deputy_id:
+        problems.append(INDICATOR_DEPUTY_IS_FOCAL)
     if targets is None:
         targets = list(indicator.targets.all())
     problems.extend(target_errors(targets, indicator=indicator, plan=plan))
