@@ -211,7 +211,9 @@ DATA_SHAPE = {
             "is_active": bool,
         }
     ),
-    "memberships": _ListOf({"username": str, "agency": int, "role": str}),
+    # The id names the membership inside the bundle only (focal persons point at it);
+    # absent from older bundles.
+    "memberships": _ListOf({"id": _Optional(int), "username": str, "agency": int, "role": str}),
     "reference": {
         "capabilities": _IdsTo(_PAIR),
         "inspire_strategies": _IdsTo(_PAIR),
@@ -246,6 +248,8 @@ DATA_SHAPE = {
                 "supporting_agencies": _Optional(_ListOf(int)),
                 "inspire_strategies": _Optional(_ListOf(int)),
                 "findings": _Optional(_ListOf(int)),
+                "focal_person": _Optional(int),
+                "focal_deputy": _Optional(int),
             },
             "revisions": _ListOf(_REVISION),
         }
@@ -263,6 +267,9 @@ DATA_SHAPE = {
                 "trainings": _Optional(_ListOf(dict)),
             },
             "author": _Optional(str),
+            # Who submitted it for review, who sent it back (absent from older bundles).
+            "submitted_by": _Optional(str),
+            "rejected_by": _Optional(str),
         }
     ),
     "documents": _ListOf(

@@ -34,9 +34,15 @@ collection's restriction) are derived data: they are recomputed by the services,
 copied.
 
 No user accounts travel: users appear only as usernames (revision authors, page owners,
-update authors, memberships, who opened and closed a period or a consultation round, the
-authors of consultation comments and who answered them), re-linked on import to accounts
-of the same username where they exist, left empty otherwise.
+update authors and who submitted or sent back an update, memberships, who opened and
+closed a period or a consultation round, the authors of consultation comments and who
+answered them), re-linked on import to accounts of the same username where they exist,
+left empty otherwise. The focal persons of commitments and indicators (in the rows and in
+every revision) are memberships: they point at the bundle's membership rows (username and
+agency, with an id that names them inside the bundle only) and come back as the membership
+restored for that username in that agency, or empty where none was restored (no such
+account here, or a bundle older than those ids). No id of a user or a membership is ever
+kept from the database that made the bundle.
 
 Not carried (see README "Backups"): workflow and task states (an object that was in review
 comes back as a draft not in review), locks, comments on pages, Wagtail's audit log and
@@ -133,6 +139,10 @@ LEFT_OUT = [
     "object and page permissions, workflows, the evidence collection's restriction "
     "(recomputed on import)",
 ]
+
+
+# A progress update's users: carried by username beside its row, never as ids.
+UPDATE_PEOPLE = ("author", "submitted_by", "rejected_by")
 
 
 @dataclass
@@ -465,7 +475,7 @@ def export_bundle(*, country, out) -> dict:
             for a in agencies
         ],
         "memberships": [
-            {"username": m.user.username, "agency": m.agency_id, "role": m.role}
+            {"id": m.pk, "username": m.user.username, "agency": m.agency_id, "role": m.role}
             for m in Membership.objects.filter(agency__in=agencies)
             .select_related("user")
             .order_by("pk")
@@ -503,7 +513,13 @@ def export_bundle(*, country, out) -> dict:
             for c in commitments
         ],
         "progress_updates": [
-            {"data": _update_data(u), "author": usernames.get(u.author_id)} for u in updates
+            {
+                "data": _update_data(u),
+                "author": usernames.get(u.author_id),
+                "submitted_by": usernames.get(u.submitted_by_id),
+                "rejected_by": usernames.get(u.rejected_by_id),
+            }
+            for u in updates
         ],
         "documents": document_rows,
         "findings": _finding_rows(country),
@@ -514,7 +530,7 @@ def export_bundle(*, country, out) -> dict:
     }
     data = _jsonable(data)
     for row in data["progress_updates"]:
-        row["data"]["author"] = None
+        row["data"].update(dict.fromkeys(UPDATE_PEOPLE))
     files = {DATA: json.dumps(data, indent=1, ensure_ascii=False).encode(), **files}
 
     manifest = {
@@ -612,6 +628,7 @@ class _Importer:
         self.map_findings = {}
         self.map_revisions = {}
         self.map_documents = {}
+        self.map_memberships = {}
         self.counts = dict.fromkeys(
             [
                 "agencies",
@@ -641,17 +658,24 @@ class _Importer:
     def _get(mapping, old):
         return None if old is None else mapping.get(int(old))
 
+    def _member(self, old):
+        """The membership restored here for the bundle's membership `old` (same username,
+        same agency), or None: the person has no account here, or the bundle is older and
+        does not say whose membership `old` was. Never the id as it came: here it names
+        someone else's membership, or none."""
+        return self._get(self.map_memberships, old)
+
     def _indicator_content(self, indicator, *, commitment_id):
-        """An indicator with this database's ids: its reporting agency mapped, its focal
-        person (a membership, which bundles do not carry by id) cleared, and its yearly
-        targets (absent from older bundles) made new rows of it."""
+        """An indicator with this database's ids: its reporting agency and focal person
+        (a membership) mapped, and its yearly targets (absent from older bundles) made new
+        rows of it."""
         pk = self._get(self.map_indicators, indicator.get("pk"))
         return {
             **indicator,
             "pk": pk,
             "commitment": commitment_id,
             "reporting_agency": self._get(self.map_agencies, indicator.get("reporting_agency")),
-            "focal_person": None,
+            "focal_person": self._member(indicator.get("focal_person")),
             "targets": [
                 {**target, "pk": None, "indicator": pk} for target in indicator.get("targets", [])
             ],
@@ -763,6 +787,8 @@ class _Importer:
             capability=self._get(self.map_capabilities, content.get("capability")),
             output=self._get(self.map_outputs, content.get("output")),
             lead_agency=self._get(self.map_agencies, content.get("lead_agency")),
+            focal_person=self._member(content.get("focal_person")),
+            focal_deputy=self._member(content.get("focal_deputy")),
             latest_revision=self._get(self.map_revisions, content.get("latest_revision")),
             live_revision=self._get(self.map_revisions, content.get("live_revision")),
         )
@@ -875,7 +901,7 @@ class _Importer:
                 continue
             try:
                 with transaction.atomic():
-                    stakeholder_services.membership_create(
+                    membership = stakeholder_services.membership_create(
                         user=User.objects.get(pk=user_id),
                         agency=Agency.objects.get(pk=agency_id),
                         role=row["role"],
@@ -884,6 +910,8 @@ class _Importer:
             except ValidationError as error:
                 self.skipped_memberships.append(f"{row['username']} ({'; '.join(error.messages)})")
                 continue
+            if row.get("id") is not None:
+                self.map_memberships[int(row["id"])] = membership.pk
             self.counts["memberships"] += 1
 
     def documents(self, country):
@@ -1113,7 +1141,7 @@ class _Importer:
                 commitment=self._get(self.map_commitments, data["commitment"]),
                 agency=self._get(self.map_agencies, data["agency"]),
                 evidence_document=self._get(self.map_documents, data.get("evidence_document")),
-                author=self._user(row.get("author")),
+                **{key: self._user(row.get(key)) for key in UPDATE_PEOPLE},
                 # A period report (absent from older bundles); its period may be closed: the
                 # report is restored as filed, not filed again.
                 period=self._ref(
@@ -1369,6 +1397,8 @@ def _describe(error) -> str:
 def _import(importer) -> Country:
     with transaction.atomic():
         country = importer.country()
+        # Before the commitments: their focal persons are memberships restored here.
+        importer.memberships()
         importer.documents(country)
         plan_ids = importer.plans(country)
         importer.findings(country)
@@ -1378,7 +1408,6 @@ def _import(importer) -> Country:
         importer.progress_updates()
         importer.annual_reports()
         importer.consultation_rounds()
-        importer.memberships()
         # Rights and review are derived from the data, as for any new plan and commitment.
         for plan in NationalPlanPage.objects.filter(pk__in=plan_ids):
             services.plan_setup(plan=plan)

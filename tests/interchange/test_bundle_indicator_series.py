@@ -1,7 +1,7 @@
 """An indicator's monitoring fields, its yearly targets (live and in a draft) and its
 measurements' periods and break-down travel in plan bundles; its reporting agency comes
-back as this database's agency, its focal person (a membership) is left for the
-coordinator to name again."""
+back as this database's agency (its focal person, a membership, as the same person's
+membership here: see test_bundle_focal_persons)."""
 
 import datetime
 import json
