@@ -666,8 +666,8 @@ class _Importer:
         return self._get(self.map_memberships, old)
 
     def _indicator_content(self, indicator, *, commitment_id):
-        """An indicator with this database's ids: its reporting agency and focal person
-        (a membership) mapped, and its yearly targets (absent from older bundles) made new
+        """An indicator with this database's ids: its reporting agency, focal person and deputy
+        (memberships) mapped, and its yearly targets (absent from older bundles) made new
         rows of it."""
         pk = self._get(self.map_indicators, indicator.get("pk"))
         return {
@@ -676,6 +676,7 @@ class _Importer:
             "commitment": commitment_id,
             "reporting_agency": self._get(self.map_agencies, indicator.get("reporting_agency")),
             "focal_person": self._member(indicator.get("focal_person")),
+            "focal_deputy": self._member(indicator.get("focal_deputy")),
             "targets": [
                 {**target, "pk": None, "indicator": pk} for target in indicator.get("targets", [])
             ],

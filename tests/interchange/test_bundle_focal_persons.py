@@ -1,4 +1,4 @@
-"""A commitment's focal person and deputy, and an indicator's focal person, are memberships:
+"""A commitment's and an indicator's focal person and deputy are memberships:
 a bundle restores them as the membership of the same person in the same agency, in the
 row and in every revision, and never keeps the ids of the database that made it (here
 they are someone else's memberships). Where the person has no account here, or the bundle
@@ -49,7 +49,14 @@ def exported(tmp_path, ke_plan, ke_police, ke_coordinator, people):
         commitment=commitment,
         focal_person=people["head"],
         focal_deputy=people["drafter"],
-        indicators=[{"pk": indicator.pk, "name": indicator.name, "focal_person": people["head"]}],
+        indicators=[
+            {
+                "pk": indicator.pk,
+                "name": indicator.name,
+                "focal_person": people["head"],
+                "focal_deputy": people["drafter"],
+            }
+        ],
     )
     old_ids = {name: m.pk for name, m in people.items()}
     path = tmp_path / "ke.zip"
@@ -98,7 +105,7 @@ def test_focal_persons_come_back_as_the_same_people_not_the_bundles_ids(
     assert (commitment.focal_person, commitment.focal_deputy) == (drafter, head)
     assert focal_ids(live) == (drafter.pk, head.pk)
     assert focal_ids(draft) == (head.pk, drafter.pk)
-    assert draft["indicators"][0]["focal_person"] == head.pk
+    assert focal_ids(draft["indicators"][0]) == (head.pk, drafter.pk)
     assert commitment.indicators.get().focal_person is None  # the draft's, not published
     # Jordan's officers, who hold the bundle's old ids here, are nobody's focal person.
     others = Membership.objects.filter(pk__in=old_ids.values())
@@ -120,7 +127,11 @@ def test_published_draft_keeps_the_indicators_focal_person(exported, collide):
     commitment.latest_revision.publish()
     commitment = Commitment.objects.get(pk=commitment.pk)
     head = Membership.objects.get(user__username="ke-police-head")
-    assert commitment.indicators.get().focal_person == head
+    indicator = commitment.indicators.get()
+    assert (indicator.focal_person, indicator.focal_deputy.user.username) == (
+        head,
+        "ke-police-drafter",
+    )
     assert (commitment.focal_person, commitment.focal_deputy) == (
         head,
         Membership.objects.get(user__username="ke-police-drafter"),
