@@ -1,26 +1,23 @@
 """The cross-country comparison (`/compare/`): the published plans side by side.
 
 Built only from published data: each country's most recent published plan
-(`selectors.published_plans()`) and its public commitments
-(`selectors.public_commitment_rows()`); people trained come from published progress
-updates on those commitments only. A fixed number of queries, whatever the size.
+(`selectors.published_plans()`) and the figures of its public commitments
+(`selectors.public_commitment_rows()`), stored per plan (`publishing.figures`); people
+trained come from published progress updates on those commitments only. A fixed number
+of queries, whatever the size.
 """
 
-from django.db.models import Avg, Count
-
 from plans.models import Capability, MaturityLevel, PlanCapabilitySection
-from plans.selectors import public_budget_rows, public_commitment_rows, published_plans
-from tracking.funding import funding_by_plan, plan_currency
+from plans.selectors import published_plans
 from tracking.maturity import estimate
 from tracking.models import Audience
-from tracking.selectors import overdue_q, people_trained_by_plan_and_audience, today
 
+from . import figures
 from .selectors import (
     audience_rows,
     legislative_table,
     public_legislative_reviews,
     published_plans_in_language,
-    targets_by_plan_and_audience,
 )
 
 HELPLINE_CAPABILITY = 11  # MNR-2016: child helpline
@@ -72,26 +69,34 @@ def comparison(page=None, per_page=None):
             "baseline_level", "target_level"
         )
     }
-    public = public_commitment_rows().filter(plan__in=plan_ids)
-    overdue = Count("pk", filter=overdue_q(on=today()))
+    # The plans' stored figures (`publishing.figures`): a row per plan, not a pass over
+    # every public commitment of the network, which made the CSV grow with it.
+    stored = figures.for_plans(english)
     progress = {
-        (row["plan_id"], row["capability_id"]): row
-        for row in public.values("plan_id", "capability_id").annotate(
-            count=Count("pk"), average=Avg("progress"), overdue=overdue
-        )
+        (plan.pk, capability_id): row
+        for plan in english
+        for capability_id, row in figures.by_capability(stored[plan.pk]).items()
     }
-    trained = people_trained_by_plan_and_audience(commitments=public)
-    targets = targets_by_plan_and_audience(commitments=public)
+    trained = {
+        (plan.pk, audience): people
+        for plan in english
+        for audience, people in stored[plan.pk].trained.items()
+    }
+    targets = {
+        (plan.pk, audience): people
+        for plan in english
+        for audience, people in stored[plan.pk].targets.items()
+    }
     totals = {
-        row["plan_id"]: row
-        for row in public.values("plan_id").annotate(
-            count=Count("pk"), average=Avg("progress"), overdue=overdue
-        )
+        plan.pk: {
+            "count": stored[plan.pk].commitment_count,
+            "average": figures.average_progress(stored[plan.pk]),
+            "overdue": stored[plan.pk].overdue_count,
+        }
+        for plan in english
     }
-
     # The donor view per country: only commitments whose budget is public.
-    currencies = {plan.pk: plan_currency(plan) for plan in english}
-    funding = funding_by_plan(public_budget_rows().filter(plan__in=plan_ids), currencies=currencies)
+    funding = {plan.pk: figures.funding_totals(stored[plan.pk]) for plan in english}
 
     domains, helpline_id = {}, None
     for capability in (
@@ -131,11 +136,11 @@ def comparison(page=None, per_page=None):
         entry = domains.setdefault(capability.domain_id, {"domain": capability.domain, "rows": []})
         entry["rows"].append({"capability": capability, "cells": cells})
 
-    figures = []
+    per_plan = []
     for plan in english:
         helpline = progress.get((plan.pk, helpline_id), {})
         total = totals.get(plan.pk, {})
-        figures.append(
+        per_plan.append(
             {
                 "commitments": total.get("count", 0),
                 "overdue": total.get("overdue", 0),
@@ -156,7 +161,7 @@ def comparison(page=None, per_page=None):
     return {
         "columns": columns,
         "domains": list(domains.values()),
-        "figures": figures,
+        "figures": per_plan,
         "legislation": legislation(english),
         "trained": _trained_by_audience(english, trained, targets),
         "pages": pages,
