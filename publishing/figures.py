@@ -50,8 +50,13 @@ STORED = (
 )
 
 
-def for_plans(plans, *, on=None) -> dict[int, PlanFigures]:
-    """`{plan id: PlanFigures}` for these published plans (originals), each current.
+# What only the comparison reads: the overview and the API leave it in the database.
+DETAILS = ("capabilities", "trained", "targets", "funding")
+
+
+def for_plans(plans, *, on=None, details=True) -> dict[int, PlanFigures]:
+    """`{plan id: PlanFigures}` for these published plans (originals), each current;
+    without `details`, the counts only (`DETAILS` deferred).
 
     One query for the stored rows and one cache round trip for the versions; the rows of
     another version (or none yet) are recomputed in five queries more, together."""
@@ -63,7 +68,8 @@ def for_plans(plans, *, on=None) -> dict[int, PlanFigures]:
     # newer than the state it was computed from.
     generations = caching.plan_generations(plan.pk for plan in plans)
     versions = {pk: caching.figures_version(gen, on) for pk, gen in generations.items()}
-    stored = {row.plan_id: row for row in PlanFigures.objects.filter(plan__in=list(versions))}
+    rows = PlanFigures.objects.filter(plan__in=list(versions))
+    stored = {row.plan_id: row for row in (rows if details else rows.defer(*DETAILS))}
     stale = [
         plan
         for plan in plans

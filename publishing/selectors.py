@@ -643,7 +643,7 @@ def with_progress(plans, *, on=None) -> list:
     average progress and how many are completed, on track, behind (at risk or delayed) or
     overdue (`PROGRESS_FIGURES`), from their stored figures (`publishing.figures`)."""
     plans = list(plans)
-    _set_progress(plans, figures.for_plans(plans, on=on))
+    _set_progress(plans, figures.for_plans(plans, on=on, details=False))
     return plans
 
 
@@ -659,7 +659,7 @@ def public_overview():
     """The figures on the home page: every published plan, and the totals across them
     (the plans' stored figures added up, not a second pass over their commitments)."""
     english = list(published_plans())
-    stored = figures.for_plans(english)
+    stored = figures.for_plans(english, details=False)
     _set_progress(english, stored)
     plans = published_plans_in_language(english)
     for plan in plans:
