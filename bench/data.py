@@ -37,6 +37,7 @@ from plans.models import (
     PlanIndexPage,
     TrainingTarget,
 )
+from publishing import caching
 from stakeholders import services
 from stakeholders.models import Agency, Country, Membership
 from tracking.models import IndicatorMeasurement, ProgressUpdate, Training, TrainingParticipants
@@ -380,6 +381,9 @@ def fill_plan(
             for sex in (TrainingParticipants.Sex.FEMALE, TrainingParticipants.Sex.MALE)
         ]
     )
+    # Written past the receivers a publication goes through: say so as they would, or the
+    # plan's stored figures (publishing.figures) would still count what was there before.
+    caching.invalidate_plan(plan.pk)
     return ids
 
 

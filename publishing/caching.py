@@ -73,6 +73,24 @@ def plan_version(plan_id: int) -> str:
     return version_of(plan_scope(plan_id))
 
 
+def plan_generations(plan_ids) -> dict[int, int]:
+    """Each plan's own generation, for many plans in one cache round trip (a missing one
+    is started as `_generation` starts it, from the clock)."""
+    keys = {f"{PREFIX}gen:plan:{pk}": pk for pk in plan_ids}
+    found = cache.get_many(list(keys))
+    return {
+        pk: found[key] if found.get(key) is not None else _generation(f"plan:{pk}")
+        for key, pk in keys.items()
+    }
+
+
+def figures_version(generation: int, day=None) -> str:
+    """The version of a plan's stored public figures (`publishing.figures`): its own
+    generation and the date, not the epoch. What the epoch covers (names, reference data,
+    view restrictions) is read live beside the figures, and does not change a count."""
+    return _joined((generation,), day)
+
+
 def invalidate_plan(plan_id: int) -> None:
     """The plan, or something shown on it, was published, unpublished or deleted."""
     _bump(f"plan:{plan_id}")

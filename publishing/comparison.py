@@ -1,26 +1,23 @@
 """The cross-country comparison (`/compare/`): the published plans side by side.
 
 Built only from published data: each country's most recent published plan
-(`selectors.published_plans()`) and its public commitments
-(`selectors.public_commitment_rows()`); people trained come from published progress
-updates on those commitments only. A fixed number of queries, whatever the size.
+(`selectors.published_plans()`) and the figures of its public commitments
+(`selectors.public_commitment_rows()`), stored per plan (`publishing.figures`); people
+trained come from published progress updates on those commitments only. A fixed number
+of queries, whatever the size.
 """
 
-from django.db.models import Avg, Count
-
 from plans.models import Capability, MaturityLevel, PlanCapabilitySection
-from plans.selectors import public_budget_rows, public_commitment_rows, published_plans
-from tracking.funding import funding_by_plan, plan_currency
+from plans.selectors import published_plans
 from tracking.maturity import estimate
 from tracking.models import Audience
-from tracking.selectors import overdue_q, people_trained_by_plan_and_audience, today
 
+from . import figures
 from .selectors import (
     audience_rows,
     legislative_table,
     public_legislative_reviews,
     published_plans_in_language,
-    targets_by_plan_and_audience,
 )
 
 HELPLINE_CAPABILITY = 11  # MNR-2016: child helpline
@@ -66,32 +63,36 @@ def comparison(page=None, per_page=None):
     shown = published_plans_in_language(english)  # titles and links in the visitor's language
     plan_ids = [plan.pk for plan in english]
     levels = list(MaturityLevel.objects.all())
+    level_by_id = {level.pk: level for level in levels}
+    # (baseline, target) of each capability a plan covers, as plain values: at 150
+    # countries, a model per section and level was a third of the CSV's time.
     sections = {
-        (s.plan_id, s.capability_id): s
-        for s in PlanCapabilitySection.objects.filter(plan__in=plan_ids).select_related(
-            "baseline_level", "target_level"
-        )
+        (plan_id, capability_id): (level_by_id.get(baseline), level_by_id.get(target))
+        for plan_id, capability_id, baseline, target in PlanCapabilitySection.objects.filter(
+            plan__in=plan_ids
+        ).values_list("plan_id", "capability_id", "baseline_level_id", "target_level_id")
     }
-    public = public_commitment_rows().filter(plan__in=plan_ids)
-    overdue = Count("pk", filter=overdue_q(on=today()))
+    # The plans' stored figures (`publishing.figures`): a row per plan, not a pass over
+    # every public commitment of the network, which made the CSV grow with it.
+    stored = figures.for_plans(english)
     progress = {
-        (row["plan_id"], row["capability_id"]): row
-        for row in public.values("plan_id", "capability_id").annotate(
-            count=Count("pk"), average=Avg("progress"), overdue=overdue
-        )
+        (plan.pk, capability_id): row
+        for plan in english
+        for capability_id, row in figures.by_capability(stored[plan.pk]).items()
     }
-    trained = people_trained_by_plan_and_audience(commitments=public)
-    targets = targets_by_plan_and_audience(commitments=public)
+    # {plan id: {audience: people}}
+    trained = {plan.pk: stored[plan.pk].trained for plan in english}
+    targets = {plan.pk: stored[plan.pk].targets for plan in english}
     totals = {
-        row["plan_id"]: row
-        for row in public.values("plan_id").annotate(
-            count=Count("pk"), average=Avg("progress"), overdue=overdue
-        )
+        plan.pk: {
+            "count": stored[plan.pk].commitment_count,
+            "average": figures.average_progress(stored[plan.pk]),
+            "overdue": stored[plan.pk].overdue_count,
+        }
+        for plan in english
     }
-
     # The donor view per country: only commitments whose budget is public.
-    currencies = {plan.pk: plan_currency(plan) for plan in english}
-    funding = funding_by_plan(public_budget_rows().filter(plan__in=plan_ids), currencies=currencies)
+    funding = {plan.pk: figures.funding_totals(stored[plan.pk]) for plan in english}
 
     domains, helpline_id = {}, None
     for capability in (
@@ -101,18 +102,13 @@ def comparison(page=None, per_page=None):
     ):
         if capability.number == HELPLINE_CAPABILITY:
             helpline_id = capability.pk
-        cells = []
-        for plan in english:
-            section = sections.get((plan.pk, capability.pk))
-            row = progress.get((plan.pk, capability.pk), {})
+        cells, capability_id = [], capability.pk
+        for plan_id in plan_ids:  # 150 x 21 cells in the CSV: ids, not model attributes
+            section = sections.get((plan_id, capability_id))
+            row = progress.get((plan_id, capability_id), {})
             average = round(row["average"]) if row.get("average") is not None else None
             maturity = (
-                estimate(
-                    baseline=section.baseline_level,
-                    target=section.target_level,
-                    progress=average,
-                    levels=levels,
-                )
+                estimate(baseline=section[0], target=section[1], progress=average, levels=levels)
                 if section
                 else None
             )
@@ -131,11 +127,11 @@ def comparison(page=None, per_page=None):
         entry = domains.setdefault(capability.domain_id, {"domain": capability.domain, "rows": []})
         entry["rows"].append({"capability": capability, "cells": cells})
 
-    figures = []
+    per_plan = []
     for plan in english:
         helpline = progress.get((plan.pk, helpline_id), {})
         total = totals.get(plan.pk, {})
-        figures.append(
+        per_plan.append(
             {
                 "commitments": total.get("count", 0),
                 "overdue": total.get("overdue", 0),
@@ -144,10 +140,8 @@ def comparison(page=None, per_page=None):
                 "helpline_progress": round(helpline["average"])
                 if helpline.get("average") is not None
                 else None,
-                "helpline_staff_trained": trained.get((plan.pk, Audience.HELPLINE_STAFF), 0),
-                "people_trained": sum(
-                    people for (plan_id, _a), people in trained.items() if plan_id == plan.pk
-                ),
+                "helpline_staff_trained": trained[plan.pk].get(Audience.HELPLINE_STAFF, 0),
+                "people_trained": sum(trained[plan.pk].values()),
                 # Totals per currency (the plan's first); empty without a public budget.
                 "funding": funding.get(plan.pk, []),
             }
@@ -156,7 +150,7 @@ def comparison(page=None, per_page=None):
     return {
         "columns": columns,
         "domains": list(domains.values()),
-        "figures": figures,
+        "figures": per_plan,
         "legislation": legislation(english),
         "trained": _trained_by_audience(english, trained, targets),
         "pages": pages,
@@ -176,13 +170,11 @@ def legislation(plans) -> dict | None:
 
 def _trained_by_audience(plans, trained, targets) -> list[dict]:
     """Per audience any shown plan trains or means to train: `{audience, label, cells}`, a
-    cell per plan as `selectors.audience_rows` makes it (trained, target, percent)."""
+    cell per plan as `selectors.audience_rows` makes it (trained, target, percent).
+    `trained` and `targets`: {plan id: {audience: people}}."""
     per_plan = []
     for plan in plans:
-        rows = audience_rows(
-            {a: n for (p, a), n in targets.items() if p == plan.pk},
-            {a: n for (p, a), n in trained.items() if p == plan.pk},
-        )
+        rows = audience_rows(targets[plan.pk], trained[plan.pk])
         per_plan.append({row["audience"]: row for row in rows})
     rows = []
     for audience, label in Audience.choices:
@@ -272,14 +264,16 @@ def comparison_rows(data):
     language, and `/compare/export.csv` is the English file.
     """
     for entry in data["domains"]:
+        domain = entry["domain"].display_name
         for row in entry["rows"]:
+            number, capability = row["capability"].number, row["capability"].display_name
             for column, cell in zip(data["columns"], row["cells"], strict=True):
                 yield [
                     column["country"].name,
                     column["plan"].title,
-                    entry["domain"].display_name,
-                    row["capability"].number,
-                    row["capability"].display_name,
+                    domain,
+                    number,
+                    capability,
                     "yes" if cell["covered"] else "no",
                     str(cell["baseline"] or ""),
                     str(cell["target"] or ""),

@@ -3,7 +3,8 @@ commitment or a progress update; names shown on every page (agencies, countries,
 reference data); who may see a page; which page a site's path is.
 
 Each bumps a generation now, so this request's next read is fresh, and again after the
-transaction commits, in a task (which with a worker also rebuilds the plan's PDF).
+transaction commits, in a task (which also recomputes the plan's stored public figures,
+`publishing.figures`, and with a worker rebuilds its PDF).
 What a generation covers is in `publishing.caching`.
 
 Each also notes what changed for the proxy or CDN in front, when one is configured: after

@@ -7,7 +7,7 @@ see; nothing here writes.
 
 from collections import OrderedDict
 
-from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
 from wagtail.models import Locale
 
 from home.i18n import in_default_locale, original_version
@@ -36,7 +36,6 @@ from plans.selectors import (
     consultation_counts,
     consultation_groups,
     public_budget_rows,
-    public_commitment_q,
     public_commitment_rows,
     public_consultation_rounds,
     public_finding_rows,
@@ -49,7 +48,7 @@ from tracking import selectors as tracking
 from tracking.maturity import estimate
 from tracking.models import IndicatorMeasurement, ProgressUpdate, Training
 
-from . import charts
+from . import charts, figures
 from .history import public_history
 
 
@@ -277,24 +276,12 @@ def trained_against_targets(commitment, trainings) -> list[dict]:
     return audience_rows(targets, trained)
 
 
-def targets_by_plan_and_audience(*, commitments) -> dict:
-    """`{(plan_id, audience): people to train}` over the live targets of these public
-    commitments, in one query."""
-    return {
-        (row["commitment__plan_id"], row["audience"]): row["people"]
-        for row in TrainingTarget.objects.filter(commitment__in=commitments)
-        .values("commitment__plan_id", "audience")
-        .annotate(people=Sum("people"))
-        .order_by()
-    }
-
-
 def plan_trained_against_targets(*, plan) -> list[dict]:
     """The plan's people trained per audience (published trainings of its public
     commitments) against its people to train: two queries."""
     plan = in_default_locale(plan)
     public = _plan_rows(plan)
-    targets = targets_by_plan_and_audience(commitments=public)
+    targets = tracking.targets_by_plan_and_audience(commitments=public)
     trained = tracking.people_trained_by_plan_and_audience(commitments=public)
     return audience_rows(
         {audience: people for (_plan, audience), people in targets.items()},
@@ -651,50 +638,35 @@ PROGRESS_FIGURES = (
 )
 
 
-def published_plans_with_progress(*, on=None):
-    """Published plans, each with its public commitments' count, average progress and
-    how many are completed, on track, behind (at risk or delayed) or overdue."""
-    public = public_commitment_q("commitments__")
+def with_progress(plans, *, on=None) -> list:
+    """These published plans (originals), each with its public commitments' count,
+    average progress and how many are completed, on track, behind (at risk or delayed) or
+    overdue (`PROGRESS_FIGURES`), from their stored figures (`publishing.figures`)."""
+    plans = list(plans)
+    _set_progress(plans, figures.for_plans(plans, on=on, details=False))
+    return plans
 
-    def count(*statuses):
-        return Count("commitments", filter=public & Q(commitments__status__in=statuses))
 
-    S = Commitment.Status
-    overdue = tracking.overdue_q(on=on or tracking.today(), prefix="commitments__")
-    return published_plans().annotate(
-        commitment_count=Count("commitments", filter=public),
-        average_progress=Avg("commitments__progress", filter=public),
-        completed_count=count(S.COMPLETED),
-        on_track_count=count(S.ON_TRACK),
-        behind_count=count(S.AT_RISK, S.DELAYED),
-        overdue_count=Count("commitments", filter=public & overdue),
-    )
+def _set_progress(plans, stored) -> None:
+    for plan in plans:
+        row = stored[plan.pk]
+        for name in figures.COUNTS:
+            setattr(plan, name, getattr(row, name))
+        plan.average_progress = figures.average_progress(row)
 
 
 def public_overview():
-    """The figures on the home page: every published plan, and the totals across them."""
-    english = list(published_plans_with_progress())
+    """The figures on the home page: every published plan, and the totals across them
+    (the plans' stored figures added up, not a second pass over their commitments)."""
+    english = list(published_plans())
+    stored = figures.for_plans(english, details=False)
+    _set_progress(english, stored)
     plans = published_plans_in_language(english)
     for plan in plans:
         plan.average_progress = (
             round(plan.average_progress) if plan.average_progress is not None else None
         )
-    totals = (
-        public_commitment_rows()
-        .filter(plan__in=[p.pk for p in english])  # commitments belong to the originals
-        .aggregate(
-            count=Count("pk"),
-            average=Avg("progress"),
-            completed=Count("pk", filter=Q(status=Commitment.Status.COMPLETED)),
-            on_track=Count("pk", filter=Q(status=Commitment.Status.ON_TRACK)),
-            behind=Count(
-                "pk", filter=Q(status__in=[Commitment.Status.AT_RISK, Commitment.Status.DELAYED])
-            ),
-            overdue=Count("pk", filter=tracking.overdue_q(on=tracking.today())),
-        )
-    )
-    if totals["average"] is not None:
-        totals["average"] = round(totals["average"])
+    totals = figures.network_totals(stored[plan.pk] for plan in english)
     totals["plans"] = len(plans)
     totals["countries"] = len({p.country_id for p in plans})
     return {"plans": plans, "totals": totals}

@@ -22,7 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
-from plans.models import Commitment, CommitmentIndicator
+from plans.models import Commitment, CommitmentIndicator, TrainingTarget
 from plans.models.indicators import Frequency
 
 from .models import (
@@ -186,6 +186,18 @@ def people_trained_by_plan_and_audience(*, commitments) -> dict:
         for row in published_participants()
         .filter(training__update__commitment__in=commitments)
         .values("training__update__commitment__plan_id", "audience")
+        .annotate(people=Sum("people"))
+        .order_by()
+    }
+
+
+def targets_by_plan_and_audience(*, commitments) -> dict:
+    """`{(plan_id, audience): people to train}` over the live targets of these public
+    commitments, in one query."""
+    return {
+        (row["commitment__plan_id"], row["audience"]): row["people"]
+        for row in TrainingTarget.objects.filter(commitment__in=commitments)
+        .values("commitment__plan_id", "audience")
         .annotate(people=Sum("people"))
         .order_by()
     }

@@ -106,15 +106,15 @@ class PlanViewSet(PublicViewSet):
     model = NationalPlanPage
 
     def public_queryset(self):
-        return selectors.published_plans_with_progress().prefetch_related(
-            selectors.plan_sections_prefetch()
-        )
+        return selectors.published_plans().prefetch_related(selectors.plan_sections_prefetch())
 
     def get_serializer(self, *args, **kwargs):
-        # The live translations of this page's plans: one query, however many.
+        # The figures of this page's plans (stored per plan, not aggregated over every
+        # plan the filters let through) and their live translations: a query each.
         instances = args[0] if args else kwargs.get("instance")
         if instances is not None:
             rows = instances if isinstance(instances, list) else [instances]
+            selectors.with_progress(rows)
             kwargs["context"] = {
                 **self.get_serializer_context(),
                 "plan_translations": selectors.live_plan_translations(rows),
