@@ -13,6 +13,7 @@ from tracking.maturity import estimate
 from tracking.models import Audience
 
 from . import figures
+from .paging import page_of
 from .selectors import (
     audience_rows,
     legislative_table,
@@ -50,16 +51,7 @@ def comparison(page=None, per_page=None):
     english = _latest_plan_per_country()
     pages = None
     if page is not None:
-        per_page = per_page or COMPARE_PAGE_SIZE
-        count = max(1, -(-len(english) // per_page))
-        page = min(max(1, page), count)
-        english = english[(page - 1) * per_page : page * per_page]
-        pages = {
-            "number": page,
-            "count": count,
-            "previous": page - 1 if page > 1 else None,
-            "next": page + 1 if page < count else None,
-        }
+        english, pages = page_of(english, number=page, per_page=per_page or COMPARE_PAGE_SIZE)
     shown = published_plans_in_language(english)  # titles and links in the visitor's language
     plan_ids = [plan.pk for plan in english]
     levels = list(MaturityLevel.objects.all())

@@ -1,7 +1,7 @@
 """What the public sees of each page: registered for the page models in
 `publishing/wagtail_hooks.py` (see `home.rendering`).
 
-- the home page and `/plans/`: every published plan with its figures;
+- the home page and `/plans/`: every published plan, with its figures on `/plans/`;
 - a plan's page: its structure with the public commitments (filtered, 50 at a time), the
   capability map, the public gap summary, and one page per commitment.
 """
@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from home.i18n import in_default_locale
 from home.rendering import PageRenderer
-from plans.models import Commitment
+from plans.models import Commitment, PlanIndexPage
 from plans.selectors import public_commitment_rows, public_findings_unanswered
 from stakeholders.models import Agency
 from tracking.gaps import plan_gaps
@@ -38,10 +38,18 @@ def _int_or_none(value):
 
 
 class OverviewRenderer(PageRenderer):
-    """The home page and the plan index: what every published plan has achieved."""
+    """The home page and the plan index: what every published plan has achieved. The home
+    page links every plan with the network's totals; the index shows each plan's figures,
+    `PLANS_PAGE_SIZE` plans a page (`?page=`)."""
 
     def get_context(self, page, request) -> dict:
+        if isinstance(page, PlanIndexPage):
+            return selectors.public_overview(page=PlanRenderer.public_page(request))
         return selectors.public_overview()
+
+    def cache_variant(self, page, request) -> str:
+        number = PlanRenderer.public_page(request)
+        return f"page={number}" if isinstance(page, PlanIndexPage) and number > 1 else ""
 
     def cache_scope(self, page):
         return caching.SITE_SCOPE

@@ -49,6 +49,7 @@ from tracking.maturity import estimate
 from tracking.models import IndicatorMeasurement, ProgressUpdate, Training
 
 from . import charts, figures
+from .paging import page_of
 from .history import public_history
 
 
@@ -655,21 +656,30 @@ def _set_progress(plans, stored) -> None:
         plan.average_progress = figures.average_progress(row)
 
 
-def public_overview():
-    """The figures on the home page: every published plan, and the totals across them
-    (the plans' stored figures added up, not a second pass over their commitments)."""
+# Plans per page of /plans/: at 150 countries a page of every plan's figures grew with the
+# network (`make bench-network`); the home page still links every plan, without figures.
+PLANS_PAGE_SIZE = 20
+
+
+def public_overview(*, page=None, per_page=None):
+    """Every published plan, and the totals across them (the plans' stored figures added
+    up, not a second pass over their commitments). With `page`, `plans` is that page of
+    them, each with its figures, and `pages` says where it is (`paging.page_of`)."""
     english = list(published_plans())
     stored = figures.for_plans(english, details=False)
+    totals = figures.network_totals(stored[plan.pk] for plan in english)
+    totals["plans"] = len(english)
+    totals["countries"] = len({p.country_id for p in english})
+    pages = None
+    if page is not None:
+        english, pages = page_of(english, number=page, per_page=per_page or PLANS_PAGE_SIZE)
     _set_progress(english, stored)
     plans = published_plans_in_language(english)
     for plan in plans:
         plan.average_progress = (
             round(plan.average_progress) if plan.average_progress is not None else None
         )
-    totals = figures.network_totals(stored[plan.pk] for plan in english)
-    totals["plans"] = len(plans)
-    totals["countries"] = len({p.country_id for p in plans})
-    return {"plans": plans, "totals": totals}
+    return {"plans": plans, "totals": totals, "pages": pages}
 
 
 # --- The described read API (publishing/api): the same rules, across every plan ---------

@@ -154,8 +154,9 @@ def test_unpublished_and_internal_commitments_have_no_page(client, content):
 def test_public_figures_leave_out_internal_commitments(client, content):
     data = json.loads(client.get(f"{content['plan'].url}export.json").content)
     assert {c["title"] for c in data["commitments"]} == {"Train investigators", "Helpline hours"}
+    assert "2 published commitments" in client.get("/plans/").content.decode()
     home = client.get("/").content.decode()
-    assert "2 published commitments" in home
+    assert '<span class="figure">2</span> published commitments' in home
     page = client.get(content["plan"].url).content.decode()
     # Capability 4 holds the public "Train investigators" (0 %) and the internal one
     # (40 %): the map counts one commitment at 0 %, not two averaging 20 %.

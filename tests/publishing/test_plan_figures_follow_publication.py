@@ -21,13 +21,20 @@ def _api_figures(client):
 
 def test_a_published_commitment_counts_on_the_next_request(client, ke_plan, ke_police, compare_csv):
     make_commitment(ke_plan, ke_police, title="First", progress=20)
-    assert "20% average progress of 1 published commitment" in client.get("/").content.decode()
+    assert (
+        "20% average progress of 1 published commitment" in client.get("/plans/").content.decode()
+    )
+    assert '<span class="figure">1</span> published commitment' in client.get("/").content.decode()
     assert compare_csv()[("Kenya", 4)]["public_commitments"] == "1"
     assert _api_figures(client)["commitments"] == 1
 
     make_commitment(ke_plan, ke_police, title="Second", progress=40)
-    for url in ("/", "/plans/"):
-        assert "30% average progress of 2 published commitments" in client.get(url).content.decode()
+    assert (
+        "30% average progress of 2 published commitments" in client.get("/plans/").content.decode()
+    )
+    home = client.get("/").content.decode()
+    assert '<span class="figure">2</span> published commitments' in home
+    assert '<span class="figure nowrap">30%</span>' in home
     row = compare_csv()[("Kenya", 4)]
     assert (row["public_commitments"], row["average_progress_percent"]) == ("2", "30")
     assert _api_figures(client) == {
@@ -44,7 +51,7 @@ def test_a_published_progress_update_changes_the_figures(client, ke_plan, ke_pol
     commitment = make_commitment(ke_plan, ke_police, title="Reported on", progress=0)
     assert compare_csv()[("Kenya", 4)]["average_progress_percent"] == "0"
     make_update(commitment, status="at_risk", progress=60, publish=True)
-    html = client.get("/").content.decode()
+    html = client.get("/plans/").content.decode()
     assert "60% average progress of 1 published commitment" in html
     assert "0 completed · 0 on track · 1 at risk or delayed" in html
     assert compare_csv()[("Kenya", 4)]["average_progress_percent"] == "60"
@@ -60,5 +67,6 @@ def test_the_task_after_the_commit_stores_the_figures_before_anyone_reads(
     assert row.version == caching.figures_version(generation)
     assert (row.commitment_count, row.progress_sum) == (1, 50)
     with mock.patch.object(figures, "compute", wraps=figures.compute) as compute:
-        assert "1 published commitment" in client.get("/").content.decode()
+        assert "1 published commitment" in client.get("/plans/").content.decode()
+        assert '<span class="figure">1</span>' in client.get("/").content.decode()
     compute.assert_not_called()

@@ -24,7 +24,8 @@ def _tomorrow(value=None, timezone=None):
 
 def _overdue(client, compare_csv):
     return (
-        "1 overdue" in client.get("/").content.decode(),
+        '<li class="figure-overdue"><span class="figure">1</span>'
+        in client.get("/").content.decode(),
         "1 overdue" in client.get("/plans/").content.decode(),
         compare_csv()[("Kenya", 4)]["overdue_commitments"],
         client.get("/api/v1/plans/").json()["results"][0]["figures"]["overdue"],
