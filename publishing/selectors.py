@@ -49,8 +49,8 @@ from tracking.maturity import estimate
 from tracking.models import IndicatorMeasurement, ProgressUpdate, Training
 
 from . import charts, figures
-from .paging import page_of
 from .history import public_history
+from .paging import page_of
 
 
 def indicators_with_latest_value():
