@@ -86,15 +86,18 @@ def search(terms: str, *, country=None) -> Results:
         "pk", "translation_key"
     )
     # A commitment's row is its live version, and so are its `translations` rows: the
-    # index holds no draft.
-    commitments = (
-        public_commitment_rows()
-        .filter(plan_id__in=plan_ids)
-        .select_related("lead_agency", "plan__locale")
-        .prefetch_related("translations")
-    )
+    # index holds no draft. Matched and ranked as bare rows: a common word matches tens of
+    # thousands of commitments, and joining each to its plan and agency before ranking
+    # cost more than the ranking; only the best are read whole.
+    commitments = public_commitment_rows().filter(plan_id__in=plan_ids)
     results = Results(terms=terms)
-    found_plans, results.commitments, results.how = _match(terms, plan_versions, commitments)
+    found_plans, found, results.how = _match(terms, plan_versions, commitments.only("pk"))
+    rows = (
+        commitments.select_related("lead_agency", "plan__locale")
+        .prefetch_related("translations")
+        .in_bulk([commitment.pk for commitment in found])
+    )
+    results.commitments = [rows[commitment.pk] for commitment in found]
     results.plans = _plans_shown(found_plans, originals)
     results.truncated = RESULTS in (len(found_plans), len(results.commitments))
     _attach_plans(results.commitments)
@@ -126,8 +129,8 @@ def _match(terms, plans, commitments):
     found_plans = list(backend.search(terms, plans)[:RESULTS])
     found = list(backend.search(terms, commitments)[:RESULTS])
     how = WORDS
-    more_plans = _new(found_plans, backend.autocomplete(terms, plans)[:RESULTS])
-    more = _new(found, backend.autocomplete(terms, commitments)[:RESULTS])
+    more_plans = _beginnings(backend, terms, plans, found_plans)
+    more = _beginnings(backend, terms, commitments, found)
     if (more_plans or more) and not (found_plans or found):
         how = PREFIX
     found_plans = (found_plans + more_plans)[:RESULTS]
@@ -140,6 +143,15 @@ def _match(terms, plans, commitments):
             return [], [], WORDS
         how = SIMILAR
     return found_plans, found, how
+
+
+def _beginnings(backend, terms, queryset, found):
+    """What the beginnings of the words find that the words did not: nothing to ask when
+    the words found a full page, since those come first (a word in every title ranked all
+    its matches a second time, by their beginnings)."""
+    if len(found) >= RESULTS:
+        return []
+    return _new(found, backend.autocomplete(terms, queryset)[:RESULTS])
 
 
 def _new(found, candidates):

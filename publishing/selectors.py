@@ -688,8 +688,15 @@ def public_overview(*, page=None, per_page=None):
 def public_commitments_everywhere():
     """The commitments the public may see (`public_commitment_rows`) in every published
     plan (`published_plans`): a commitment of an unpublished or view-restricted plan is
-    as hidden as the plan. No details; `with_public_details` adds what the pages show."""
-    return public_commitment_rows().filter(plan__in=published_plans().values("pk"))
+    as hidden as the plan. No details; `with_public_details` adds what the pages show.
+
+    The plans are read first, as ids (one query; a plan a country or a few): inside the
+    query, the "original of its translations" rule is correlated subqueries PostgreSQL
+    cannot estimate, it took every network for one plan and, on an API list's first page,
+    joined all 600,000 progress updates of 150 countries before keeping the first 50
+    (1.2 s, against 1 ms once it knows how many plans are published)."""
+    plan_ids = list(published_plans().order_by().values_list("pk", flat=True))
+    return public_commitment_rows().filter(plan_id__in=plan_ids)
 
 
 def plan_sections_prefetch():

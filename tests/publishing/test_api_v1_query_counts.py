@@ -1,11 +1,14 @@
 """Every read API endpoint costs the same number of SQL queries at 10 and at 100
 commitments (written as `make bench` writes them: live, with supporting agencies, INSPIRE
 strategies, indicators, published updates with measurements, trainings with people
-trained), on one page of all of them and on a detail."""
+trained), on one page of all of them and on a detail, and with one and with three
+countries' published plans (the lists read the published plans' ids first)."""
 
 import pytest
 
-from bench.data import fill_plan
+from bench.data import World, fill_plan
+
+from ..factories import AgencyFactory, CountryFactory, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +49,24 @@ def test_queries_do_not_grow_with_commitments(
     assert any(c["funding"] for c in data["results"])
     _counts(client, ids, django_assert_max_num_queries, limits=at_10)
     print("queries at 10 commitments:", at_10)
+
+
+def test_queries_do_not_grow_with_countries(client, world, settings, django_assert_max_num_queries):
+    settings.API_THROTTLE_RATE = "10000/minute"
+    ids = fill_plan(world, 10)
+    at_1 = _counts(client, ids, django_assert_max_num_queries)
+    for n, code in enumerate(("jo", "pe"), start=1):
+        country = CountryFactory(code=code, name=f"Country {code}")
+        agencies = [AgencyFactory(country=country, name=f"Agency {code} {k}") for k in range(2)]
+        other = World(
+            country=country,
+            plan=make_plan(country),
+            agencies=agencies,
+            coordinator=None,
+            drafters=[],
+        )
+        fill_plan(other, 10, start=10 * n)
+    data = client.get("/api/v1/progress-updates/?page_size=200").json()
+    assert len({row["commitment"] for row in data["results"]}) > 10  # more than Kenya's
+    _counts(client, ids, django_assert_max_num_queries, limits=at_1)
+    print("queries with one country:", at_1)

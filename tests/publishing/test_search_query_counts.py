@@ -1,15 +1,22 @@
 """The search page costs the same number of SQL queries with 3 and with 12 results per
 country, in every language, translated or not (plans in two languages, commitments with
-published translations)."""
+published translations), and for a word in every commitment with one and with three
+countries' plans (a full page of results either way)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from bench.data import World, fill_plan
+from bench.network import index_plans
+from publishing import caching
+from publishing.search import RESULTS
+
 from ..factories import (
     AgencyFactory,
     CountryFactory,
     make_commitment,
+    make_plan,
     make_plan_in_its_language,
     translate_page,
 )
@@ -81,3 +88,29 @@ def test_search_queries_do_not_grow_with_results(client, two_plans):
     assert "24 results" in _queries(client, URLS["english"])[1]
     print("search queries at 3 and 12 results per country:", at_3, at_12)
     assert at_12 == at_3
+
+
+def test_a_word_in_every_commitment_costs_the_same_queries_with_more_countries(client, world):
+    worlds = [world]
+    fill_plan(world, RESULTS + 5, updates_each=0)  # "strengthen" in every title
+    index_plans(worlds)
+    one, html = _queries(client, "/search/?q=strengthen")
+    assert f"{RESULTS} results" in html
+    for n, code in enumerate(("jo", "pe"), start=1):
+        country = CountryFactory(code=code, name=f"Country {code}")
+        agencies = [AgencyFactory(country=country, name=f"Agency {code} {k}") for k in range(2)]
+        worlds.append(
+            World(
+                country=country,
+                plan=make_plan(country),
+                agencies=agencies,
+                coordinator=None,
+                drafters=[],
+            )
+        )
+        fill_plan(worlds[-1], RESULTS + 5, start=(RESULTS + 5) * n, updates_each=0)
+    index_plans(worlds)
+    caching.invalidate_everything()  # rows written in bulk sent no publication signal
+    three, html = _queries(client, "/search/?q=strengthen")
+    assert f"{RESULTS} results" in html
+    assert three == one
