@@ -63,8 +63,9 @@ check: install-dev
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 # On both cores (pytest-xdist): serially the suite took over 10 minutes. `loadgroup`
-# keeps the tests on the loaded demo on one worker, which loads it once (tests/conftest.py);
-# the others go to whichever worker is free. The browser
+# is meant to keep the tests on the loaded demo on one worker (tests/conftest.py); under
+# pytest 9 with pytest-xdist 3.8 it groups nothing (pytest-xdist#1386), so each worker
+# loads the demo once (about 25 s of CPU) and tests go to whichever worker is free. The browser
 # journeys run after it, on their own in one process: mixed into xdist's workers, a
 # journey once found the migrations' data gone after another transactional test, and
 # Playwright's DJANGO_ALLOW_ASYNC_UNSAFE reached later tests' subprocesses (check --deploy).

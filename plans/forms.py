@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.currencies import country_currency, currency_choices
+from home.formsets import LimitedInlineFormsMixin
 from stakeholders.models import Agency, Membership
 from terminology.forms import TerminologyFormMixin
 
@@ -72,7 +73,7 @@ INLINE_PREFIXES = (
 )
 
 
-class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
+class CommitmentForm(LimitedInlineFormsMixin, TerminologyFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         data = args[0] if args else kwargs.get("data")
         for prefix in (*INLINE_PREFIXES, *_nested_prefixes(data, "indicators", "targets")):
@@ -348,7 +349,7 @@ class CommitmentForm(TerminologyFormMixin, WagtailAdminModelForm):
         return valid
 
 
-class CountryRegisterForm(TerminologyFormMixin, WagtailAdminModelForm):
+class CountryRegisterForm(LimitedInlineFormsMixin, TerminologyFormMixin, WagtailAdminModelForm):
     """Something a country keeps about itself (a finding, its legislative review), for a
     country the user coordinates; its country is fixed once saved.
 

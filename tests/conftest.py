@@ -41,9 +41,9 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests on the loaded demo run on one worker, in one group (`--dist loadgroup`): it
-    is loaded once there (see `_demo_for_the_module`), every other test goes to whichever
-    worker is free. Tests marked `postgres` need DATABASE_URL to point at PostgreSQL;
+    """Tests on the loaded demo are marked as one group for `--dist loadgroup`, to load
+    it on one worker only (`_demo_for_the_module`); pytest 9 with pytest-xdist 3.8 ignores
+    the group (pytest-xdist#1386), so today each worker loads it once. Tests marked `postgres` need DATABASE_URL to point at PostgreSQL;
     they are skipped otherwise."""
     for item in items:
         if "_demo_for_the_module" in getattr(item, "fixturenames", ()):
@@ -121,8 +121,8 @@ def _demo_for_the_module(django_db_setup, django_db_blocker):
     On SQLite in memory (`make test`) each process loads it once and keeps a copy of the
     database: a module restores that copy, and the database as it was before, with
     SQLite's backup API, in milliseconds. Elsewhere (PostgreSQL) a module loads it inside
-    an atomic block rolled back after the module. With `--dist loadgroup` (the
-    Makefile) all of them run on one worker (pytest_collection_modifyitems)."""
+    an atomic block rolled back after the module. Each worker loads it once
+    (see pytest_collection_modifyitems)."""
     import io
 
     from django.core.management import call_command

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.concurrency import STALE_SAVE
+from home.formsets import LimitedInlineFormsMixin
 from plans.models import CommitmentIndicator, Finding, NationalPlanPage
 from stakeholders.permissions import coordinated_countries
 from terminology.forms import TerminologyFormMixin
@@ -33,7 +34,7 @@ SUBMIT_HELP = _(
 )
 
 
-class ProgressUpdateForm(TerminologyFormMixin, WagtailAdminModelForm):
+class ProgressUpdateForm(LimitedInlineFormsMixin, TerminologyFormMixin, WagtailAdminModelForm):
     # Updates have no revisions: the version this form was opened on is its last save's
     # time, sent back with the form, so a save from a stale form is refused.
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.concurrency import STALE_SAVE, posted_from_stale_revision
+from home.formsets import LimitedInlineFormsMixin
 from home.i18n import LocalizedPageMixin, LocalizedUrlMixin, original_q
 from home.rendering import RenderedPageMixin, renderer_for
 from plans.panels import ReviewFeedbackPanel, UnpublishedChangesPanel
@@ -61,7 +62,7 @@ class PlanIndexPage(RenderedPageMixin, LocalizedPageMixin, Page):
         verbose_name = _("plan index")
 
 
-class NationalPlanPageForm(TerminologyFormMixin, WagtailAdminPageForm):
+class NationalPlanPageForm(LimitedInlineFormsMixin, TerminologyFormMixin, WagtailAdminPageForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if "country" not in self.fields:
