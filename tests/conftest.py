@@ -43,8 +43,8 @@ def pytest_terminal_summary(terminalreporter, config):
 def pytest_collection_modifyitems(config, items):
     """Tests on the loaded demo are marked as one group for `--dist loadgroup`, to load
     it on one worker only (`_demo_for_the_module`); pytest 9 with pytest-xdist 3.8 ignores
-    the group (pytest-xdist#1386), so today each worker loads it once. Tests marked `postgres` need DATABASE_URL to point at PostgreSQL;
-    they are skipped otherwise."""
+    the group (pytest-xdist#1386), so today each worker loads it once. Tests marked
+    `postgres` need DATABASE_URL to point at PostgreSQL; they are skipped otherwise."""
     for item in items:
         if "_demo_for_the_module" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("demo"))
