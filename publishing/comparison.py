@@ -38,7 +38,7 @@ def _latest_plan_per_country():
 COMPARE_PAGE_SIZE = 10
 
 
-def comparison(page=None, per_page=None):
+def comparison(page=None, per_page=None, *, coverage_only=False):
     """Countries × 21 MNR capabilities, and per-country figures.
 
     Returns {"columns": [{plan, country}], "domains": [{domain, rows: [{capability,
@@ -46,7 +46,8 @@ def comparison(page=None, per_page=None):
     target, current (MaturityLevel or None), progress (%), count and overdue (how many of
     the count are overdue today). A column's figures include `funding`: cost, secured,
     pledged and gap per currency of its commitments with a public budget
-    (`tracking.funding`).
+    (`tracking.funding`). With `coverage_only` (the CSV of the heat map), only columns and
+    domains: no per-country figures, legislation or trainings, which it does not show.
     """
     english = _latest_plan_per_country()
     pages = None
@@ -72,20 +73,6 @@ def comparison(page=None, per_page=None):
         for plan in english
         for capability_id, row in figures.by_capability(stored[plan.pk]).items()
     }
-    # {plan id: {audience: people}}
-    trained = {plan.pk: stored[plan.pk].trained for plan in english}
-    targets = {plan.pk: stored[plan.pk].targets for plan in english}
-    totals = {
-        plan.pk: {
-            "count": stored[plan.pk].commitment_count,
-            "average": figures.average_progress(stored[plan.pk]),
-            "overdue": stored[plan.pk].overdue_count,
-        }
-        for plan in english
-    }
-    # The donor view per country: only commitments whose budget is public.
-    funding = {plan.pk: figures.funding_totals(stored[plan.pk]) for plan in english}
-
     domains, helpline_id = {}, None
     for capability in (
         Capability.objects.filter(framework__code="MNR-2016")
@@ -119,6 +106,23 @@ def comparison(page=None, per_page=None):
         entry = domains.setdefault(capability.domain_id, {"domain": capability.domain, "rows": []})
         entry["rows"].append({"capability": capability, "cells": cells})
 
+    columns = [{"plan": plan, "country": plan.country} for plan in shown]
+    if coverage_only:
+        return {"columns": columns, "domains": list(domains.values()), "pages": pages}
+    # {plan id: {audience: people}}
+    trained = {plan.pk: stored[plan.pk].trained for plan in english}
+    targets = {plan.pk: stored[plan.pk].targets for plan in english}
+    totals = {
+        plan.pk: {
+            "count": stored[plan.pk].commitment_count,
+            "average": figures.average_progress(stored[plan.pk]),
+            "overdue": stored[plan.pk].overdue_count,
+        }
+        for plan in english
+    }
+    # The donor view per country: only commitments whose budget is public.
+    funding = {plan.pk: figures.funding_totals(stored[plan.pk]) for plan in english}
+
     per_plan = []
     for plan in english:
         helpline = progress.get((plan.pk, helpline_id), {})
@@ -138,7 +142,6 @@ def comparison(page=None, per_page=None):
                 "funding": funding.get(plan.pk, []),
             }
         )
-    columns = [{"plan": plan, "country": plan.country} for plan in shown]
     return {
         "columns": columns,
         "domains": list(domains.values()),

@@ -177,7 +177,7 @@ def compare_csv(request):
     """The comparison's heat map as CSV (with a byte-order mark for spreadsheets)."""
 
     def render():
-        rows = comparison.comparison_rows(comparison.comparison())
+        rows = comparison.comparison_rows(comparison.comparison(coverage_only=True))
         return HttpResponse(
             csv_text(comparison.CSV_HEADER, rows), content_type="text/csv; charset=utf-8"
         )
