@@ -1,9 +1,12 @@
-"""Due-soon and overdue reminders to lead agencies, and the coordinators' weekly digest.
+"""Due-soon and overdue reminders to lead agencies, period reports and indicator figures
+due, and the coordinators' weekly digest.
 
 A reminder goes to the commitment's focal person and deputy (drafters or heads of the lead
 agency with an active account and an e-mail address); where neither can be reached, to the
 lead agency's drafters and heads; where the agency has none who can be reached, to its
-country's coordinators, so no late commitment goes unmentioned.
+country's coordinators, so no late commitment goes unmentioned. An indicator's figure is
+asked of the indicator's focal person and deputy, else the drafters and heads of its
+reporting agency, else the coordinators, the same way.
 
 Each reminder is claimed in `SentReminder` (unique per user, kind, commitment and period)
 before it is sent, so a second run, a second worker or a retry after a crash never sends
