@@ -21,7 +21,9 @@ whatever the number of commitments or recipients.
 import datetime
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.db.models import F, Window
@@ -30,7 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.mail import email_link, send_templated_mail
-from plans.models import Commitment, CommitmentIndicator
+from plans.models import Commitment
 from stakeholders.models import Membership
 
 from . import selectors
@@ -101,14 +103,15 @@ def _send(template, to, context):
     return send_templated_mail(f"tracking/email/{template}", to=to, context=context)
 
 
-def _edit_url(item):
-    if isinstance(item, CommitmentIndicator):  # a figure is filed with a progress update
-        path = reverse("progress_updates:add") + f"?commitment={item.commitment_id}"
-    elif getattr(item, "due_period_id", None):  # a period report to file
-        path = reverse("progress_updates:add") + f"?commitment={item.pk}"
-    else:
-        path = reverse("wagtailsnippets_plans_commitment:edit", args=[item.pk])
-    return email_link(path)
+def _new_update_url(commitment_id):
+    """A period report or an indicator's figure is filed with a progress update."""
+    return email_link(reverse("progress_updates:add") + f"?commitment={commitment_id}")
+
+
+def _commitment_url(commitment):
+    if getattr(commitment, "due_period_id", None):  # a period report to file
+        return _new_update_url(commitment.pk)
+    return email_link(reverse("wagtailsnippets_plans_commitment:edit", args=[commitment.pk]))
 
 
 def send_reminders(*, on: datetime.date, dry_run=False, batch_size=None) -> Outcome:
@@ -149,6 +152,9 @@ class _Target:
     period: str
     agency: object  # the agency that answers for it
     focal: tuple
+    due: datetime.date | None  # the e-mail lists the soonest due first
+    link: Callable[[], str]  # where to do what is asked; built only for what is sent
+    label: str  # for --dry-run
 
     @property
     def agency_id(self):
@@ -158,11 +164,6 @@ class _Target:
     def country_id(self):
         return self.agency.country_id
 
-    def describe(self) -> str:
-        if isinstance(self.item, Commitment):
-            return f"{self.item.title} (due {self.item.due_date})"
-        return f"{self.item.name}, {self.item.commitment.title} ({self.item.due_to:%Y-%m-%d})"
-
 
 def _commitment_target(kind, commitment, on):
     return _Target(
@@ -171,6 +172,9 @@ def _commitment_target(kind, commitment, on):
         period=_period(kind, commitment, on),
         agency=commitment.lead_agency,
         focal=_focal_recipients(commitment, agency_id=commitment.lead_agency_id),
+        due=commitment.due_date,
+        link=partial(_commitment_url, commitment),
+        label=f"{commitment.title} (due {commitment.due_date})",
     )
 
 
@@ -184,6 +188,9 @@ def _indicator_target(indicator, on):
         period=f"{indicator.due_to.isoformat()}:{iso_week(on)}",
         agency=agency,
         focal=_focal_recipients(indicator, agency_id=agency.pk),
+        due=indicator.due_to,
+        link=partial(_new_update_url, indicator.commitment_id),
+        label=f"{indicator.name}, {indicator.commitment.title} ({indicator.due_to:%Y-%m-%d})",
     )
 
 
@@ -249,8 +256,7 @@ def _remind_batch(kind, targets, on, dry_run, outcome):
     outcome.planned += len(wanted)
     if dry_run:
         outcome.lines += [
-            f"{kind}: {email} · {target.describe()}"
-            + (f" · for {target.agency}" if for_other else "")
+            f"{kind}: {email} · {target.label}" + (f" · for {target.agency}" if for_other else "")
             for (_uid, email, _name), target, for_other in wanted.values()
         ]
         return
@@ -258,7 +264,7 @@ def _remind_batch(kind, targets, on, dry_run, outcome):
     per_user = defaultdict(lambda: ([], []))
     for key in claimed:
         user, target, for_other = wanted[key]
-        per_user[user][1 if for_other else 0].append(target.item)
+        per_user[user][1 if for_other else 0].append(target)
     for (_user_id, email, first_name), (own, others) in per_user.items():
         context = {
             "kind": kind,
@@ -281,15 +287,14 @@ def _reachable(memberships):
     return memberships.filter(user__is_active=True).exclude(user__email="")
 
 
-def _items(items):
+def _items(targets):
     """Each commitment or indicator with the link that opens what to do about it, the
     soonest due first."""
 
-    def order(item):
-        due = item.due_to if isinstance(item, CommitmentIndicator) else item.due_date
-        return (due or datetime.date.max, item.pk)
+    def order(target):
+        return (target.due or datetime.date.max, target.item.pk)
 
-    return [(item, _edit_url(item)) for item in sorted(items, key=order)]
+    return [(target.item, target.link()) for target in sorted(targets, key=order)]
 
 
 DIGEST_ROWS = 50
