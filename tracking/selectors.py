@@ -329,7 +329,7 @@ def indicators_figure_due(*, on: datetime.date, grace_days=None):
     (`TRACKING_INDICATOR_FIGURE_GRACE_DAYS`), within the commitment's dates. Each carries
     `due_from` and `due_to`, that period's first and last day."""
     grace = settings.TRACKING_INDICATOR_FIGURE_GRACE_DAYS if grace_days is None else grace_days
-    due, starts, ends = Q(pk__in=[]), [], []
+    due, starts, ends = Q(), [], []
     for frequency in Frequency.values:
         period = previous_collection_period(frequency, on)
         if period is None or on < period[1] + datetime.timedelta(days=grace):
@@ -348,13 +348,15 @@ def indicators_figure_due(*, on: datetime.date, grace_days=None):
         )
         starts.append(When(frequency=frequency, then=Value(start)))
         ends.append(When(frequency=frequency, then=Value(end)))
+    if not starts:  # every period that has ended is still within its grace days
+        return CommitmentIndicator.objects.none()
     return (
         CommitmentIndicator.objects.filter(commitment__live=True)
         .exclude(commitment__status__in=CLOSED)
         .filter(due)
         .annotate(
-            due_from=Case(*starts, output_field=DateField()) if starts else Value(None),
-            due_to=Case(*ends, output_field=DateField()) if ends else Value(None),
+            due_from=Case(*starts, output_field=DateField()),
+            due_to=Case(*ends, output_field=DateField()),
         )
     )
 
