@@ -44,7 +44,7 @@ class OverviewRenderer(PageRenderer):
 
     def get_context(self, page, request) -> dict:
         if isinstance(page, PlanIndexPage):
-            return selectors.public_overview(page=PlanRenderer.public_page(request))
+            return selectors.public_plan_index(page=PlanRenderer.public_page(request))
         return selectors.public_overview()
 
     def cache_variant(self, page, request) -> str:

@@ -661,25 +661,30 @@ def _set_progress(plans, stored) -> None:
 PLANS_PAGE_SIZE = 20
 
 
-def public_overview(*, page=None, per_page=None):
-    """Every published plan, and the totals across them (the plans' stored figures added
-    up, not a second pass over their commitments). With `page`, `plans` is that page of
-    them, each with its figures, and `pages` says where it is (`paging.page_of`)."""
+def public_overview():
+    """The home page: every published plan (in the visitor's language), and the totals
+    across them, the plans' stored figures added up (not a pass over their commitments)."""
     english = list(published_plans())
     stored = figures.for_plans(english, details=False)
-    totals = figures.network_totals(stored[plan.pk] for plan in english)
+    totals = figures.network_totals(stored.values())
     totals["plans"] = len(english)
     totals["countries"] = len({p.country_id for p in english})
-    pages = None
-    if page is not None:
-        english, pages = page_of(english, number=page, per_page=per_page or PLANS_PAGE_SIZE)
-    _set_progress(english, stored)
+    return {"plans": published_plans_in_language(english), "totals": totals}
+
+
+def public_plan_index(*, page: int, per_page=None):
+    """`/plans/`: page `page` of the published plans, each with its figures (stored), and
+    where that page is (`paging.page_of`)."""
+    english, pages = page_of(
+        list(published_plans()), number=page, per_page=per_page or PLANS_PAGE_SIZE
+    )
+    with_progress(english)
     plans = published_plans_in_language(english)
     for plan in plans:
         plan.average_progress = (
             round(plan.average_progress) if plan.average_progress is not None else None
         )
-    return {"plans": plans, "totals": totals, "pages": pages}
+    return {"plans": plans, "pages": pages}
 
 
 # --- The described read API (publishing/api): the same rules, across every plan ---------
